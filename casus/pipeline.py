@@ -1,0 +1,112 @@
+"""The coding pipeline: Article → parsed Context → extractors → CodedArticle.
+
+Each extractor is a pure function ``step(ctx, res) -> Context`` that adds its records to a new
+Context. ``Resources`` (parser, knowledge base, gazetteer, lexicon) are loaded once and passed in:
+there is no global state.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from casus.records import (
+    Actor,
+    Agreement,
+    Article,
+    Casualties,
+    CodedArticle,
+    Event,
+    Link,
+    Place,
+    Quote,
+    Sentence,
+    TimeExpr,
+)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the extractors read but never change."""
+
+    nlp: Any  # spacy.Language
+    kb: Any = None  # casus.knowledge.actors.KnowledgeBase
+    gazetteer: Any = None  # casus.knowledge.gazetteer.Gazetteer
+    lexicon: Any = None  # casus.extract.lexicon.Lexicon
+
+    @classmethod
+    def load(cls, model: str = "fast") -> "Resources":
+        """Load the shipped parser and knowledge data (offline). Components add their loader here."""
+        from casus import nlp
+
+        return cls(nlp=nlp.load(model))
+
+
+@dataclass(frozen=True)
+class Context:
+    """An article in flight: the parse plus what the extractors have found so far."""
+
+    article: Article
+    doc: Any  # spacy.tokens.Doc over article.text
+    sentences: tuple[Sentence, ...]
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
+    casualties: tuple[Casualties, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    links: tuple[Link, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    rejected: tuple[dict[str, Any], ...] = field(default=())
+
+    def add(self, **changes: Any) -> "Context":
+        return dataclasses.replace(self, **changes)
+
+
+Step = Callable[[Context, Resources], Context]
+
+
+def default_steps() -> list[Step]:
+    """The extractors in data-flow order: actors → times → places → casualties → quotes →
+    events (+ links) → agreements. Each component adds its step here when it lands."""
+    return []
+
+
+def sentences_of(doc: Any) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(index=i, span=(s.start_char, s.end_char), text=s.text) for i, s in enumerate(doc.sents)
+    )
+
+
+def finish(ctx: Context) -> CodedArticle:
+    return CodedArticle(
+        article=ctx.article,
+        sentences=ctx.sentences,
+        actors=ctx.actors,
+        events=ctx.events,
+        quotes=ctx.quotes,
+        links=ctx.links,
+        agreements=ctx.agreements,
+        places=ctx.places,
+        times=ctx.times,
+        rejected=ctx.rejected,
+    )
+
+
+def run_steps(ctx: Context, res: Resources, steps: Iterable[Step] = ()) -> CodedArticle:
+    for step in steps or default_steps():
+        ctx = step(ctx, res)
+    return finish(ctx)
+
+
+def code_articles(articles: Iterable[Article], res: Resources, batch_size: int = 16) -> Iterator[CodedArticle]:
+    """Parse in batches with ``nlp.pipe`` and run every extractor; yields in input order."""
+    from casus.nlp import parse_many
+
+    for article, doc in parse_many(res.nlp, articles, batch_size=batch_size):
+        yield run_steps(Context(article=article, doc=doc, sentences=sentences_of(doc)), res)
+
+
+def code_article(article: Article, res: Resources) -> CodedArticle:
+    return next(code_articles([article], res))
