@@ -34,13 +34,19 @@ class Resources:
     kb: Any = None  # casus.knowledge.actors.KnowledgeBase
     gazetteer: Any = None  # casus.knowledge.gazetteer.Gazetteer
     lexicon: Any = None  # casus.extract.lexicon.Lexicon
+    ontology: Any = None  # casus.knowledge.ontology.Ontology
 
     @classmethod
     def load(cls, model: str = "fast") -> "Resources":
         """Load the shipped parser and knowledge data (offline). Components add their loader here."""
         from casus import nlp
+        from casus.extract.lexicon import Lexicon
+        from casus.knowledge.ontology import Ontology
+        from casus.knowledge.gazetteer import Gazetteer
 
-        return cls(nlp=nlp.load(model))
+        ontology = Ontology.load()
+        return cls(nlp=nlp.load(model), lexicon=Lexicon.load(ontology=ontology), ontology=ontology,
+                   gazetteer=Gazetteer.load())
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,13 @@ Step = Callable[[Context, Resources], Context]
 def default_steps() -> list[Step]:
     """The extractors in data-flow order: actors → times → places → casualties → quotes →
     events (+ links) → agreements. Each component adds its step here when it lands."""
-    return []
+    from casus.extract.casualties import casualties_step
+    from casus.extract.events import code_events
+    from casus.extract.places import places_step
+    from casus.extract.quotes import find_quotes
+    from casus.extract.times import times_step
+
+    return [times_step, places_step, casualties_step, find_quotes, code_events]
 
 
 def sentences_of(doc: Any) -> tuple[Sentence, ...]:

@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ["eval"]
+MODULES = ["eval", "code", "store", "actor"]
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,78 @@
+"""``casus actor ...``: look actors up in the knowledge base (resolve, show, coverage)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import typer
+
+actor_app = typer.Typer(help="Who is who, as of a date: the actor knowledge base.", no_args_is_help=True)
+
+
+def resolve_line(kb: Any, line: str) -> dict[str, Any]:
+    """One ``{"text", "date"}`` JSON line → the coded actor (nulls and an ``error`` when unusable)."""
+    out: dict[str, Any] = {"text": None, "date": None, "code": None, "country": None, "role": None, "name": None, "id": None}
+    try:
+        query = json.loads(line)
+        text, date = query.get("text"), query.get("date")
+        out.update(text=text, date=date)
+        if not isinstance(text, str):
+            raise ValueError("'text' must be a string")
+        day = dt.date.fromisoformat(date[:10]) if date else None
+        actor = kb.resolve(text, on=day, context=query.get("context"))
+    except (ValueError, TypeError, AttributeError) as error:
+        out["error"] = f"{type(error).__name__}: {error}"
+        return out
+    out.update(code=actor.code, country=actor.country, role=actor.role, name=actor.name, id=actor.kb_id, why=actor.why)
+    return out
+
+
+@actor_app.command("resolve")
+def resolve() -> None:
+    """Read JSON lines {"text": ..., "date": "YYYY-MM-DD"} on stdin; write the coded actors as JSON lines."""
+    from casus.knowledge.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    for line in sys.stdin:
+        if line.strip():
+            sys.stdout.write(json.dumps(resolve_line(kb, line), ensure_ascii=False) + "\n")
+
+
+@actor_app.command("show")
+def show(name: str = typer.Argument(..., help="A name, alias or id: 'Erdogan', 'the Kremlin', 'taliban'.")) -> None:
+    """Print an entry with its names and dated roles."""
+    from casus.knowledge.actors import KnowledgeBase
+
+    entry = KnowledgeBase.load().find(name)
+    if entry is None:
+        typer.echo(f"{name!r} is not in the knowledge base", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{entry.name}  (id {entry.id}, {entry.kind})")
+    typer.echo("aliases: " + " | ".join(entry.aliases))
+    for iv in entry.intervals:
+        title = f"{iv.title or iv.post}  " if iv.title or iv.post else ""
+        typer.echo(f"  {iv.code:<10} {iv.start or '…'} → {iv.end or 'now'}  {title}[{iv.note}]")
+
+
+@actor_app.command("coverage")
+def coverage() -> None:
+    """Per country: the people and groups known and the newest date in their rows."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from casus.knowledge.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    table = Table("country", "people", "groups", "newest date")
+    for row in kb.coverage():
+        table.add_row(row.country, str(row.people), str(row.groups), str(row.newest or ""))
+    console = Console()
+    console.print(table)
+    for problem in kb.problems:
+        console.print(f"[yellow]skipped {problem}[/yellow]")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(actor_app, name="actor")

@@ -1,0 +1,134 @@
+"""Reference resolution: pronouns and definite descriptions → the actor mention they refer to.
+
+Cheap rules over ``ctx.actors`` (no coreference model): a pronoun or a description ("the ministry",
+"the Kremlin spokesman") takes the most recent earlier actor mention compatible in number and
+animacy: he/she → a person, it/its → an organisation or country, they → a group, an organisation
+or a country; I/we inside a quotation → the quote's speaker. Mentions inside quotation marks are
+skipped when the reference itself stands outside them (a reporter's "it" does not point into a quote).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from casus.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.pipeline import Context
+
+Kind = Literal["person", "group", "organisation"]
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+THING_PRONOUNS = frozenset("it its itself".split())
+GROUP_PRONOUNS = frozenset("they them their theirs themselves".split())
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+
+#: Head nouns of descriptions that refer to a person by office ("the Kremlin spokesman").
+PERSON_TITLES = frozenset("""
+spokesman spokeswoman spokesperson president minister premier chancellor leader official envoy ambassador
+diplomat general commander chief secretary senator governor mayor king queen prince emir sheikh head
+director negotiator representative adviser advisor aide candidate lawmaker politician
+""".split())
+#: Head nouns of descriptions that refer to an organisation or a state.
+ORGANISATION_NOUNS = frozenset("""
+ministry government kremlin administration army military department office agency council
+cabinet parliament side country state regime authorities alliance organisation organization
+committee court coalition party movement group company embassy
+""".split())
+_DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
+
+
+def actor_kind(actor: Actor, doc) -> Kind:
+    """Animacy and number of a mention, read from the parse (NER label, plural head)."""
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "organisation"
+    head = span.root
+    if any(t.lower_ in ORGANISATION_NOUNS for t in span):
+        return "organisation"
+    if any(t.ent_type_ in ("PERSON", "PER") for t in span):
+        return "person"
+    if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
+        return "group"
+    return "organisation"
+
+
+def quotation_spans(ctx: "Context") -> tuple[tuple[int, int], ...]:
+    """Spans of quoted text in the article (the quote step's findings, else a mark scan)."""
+    if ctx.quotes:
+        return tuple(q.span for q in ctx.quotes if q.kind != "indirect")
+    from casus.extract.quotes import quoted_spans
+
+    return quoted_spans(ctx.article.text)
+
+
+def _inside(offset: int, spans) -> tuple[int, int] | None:
+    return next((s for s in spans if s[0] <= offset < s[1]), None)
+
+
+def _compatible(kind: Kind, pronoun: str) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return kind == "person"
+    if pronoun in THING_PRONOUNS:
+        return kind == "organisation"
+    return True  # they/them/their: groups, organisations, countries and people alike
+
+
+def _description_matches(actor: Actor, kind: Kind, head: str, doc) -> bool:
+    """"the ministry" → a mention containing "ministry"; "the spokesman" → a person introduced
+    as one ("Kremlin spokesman Dmitry Peskov")."""
+    if head in f"{actor.text} {actor.name or ''}".lower():
+        return True
+    if head in PERSON_TITLES and kind == "person":
+        before = doc.text[max(0, actor.span[0] - 40): actor.span[0]].lower()
+        return head in before.split()
+    return False
+
+
+def _is_description(token: "Token") -> bool:
+    """ "the ministry", "this Ministry", "the Kremlin spokesman" — but not a name ("the Foreign Ministry")."""
+    if token.lower_ not in PERSON_TITLES | ORGANISATION_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    modifiers = [c for c in token.children if c.i < token.i]
+    if not any(c.lower_ in _DESCRIPTION_DETERMINERS for c in modifiers):
+        return False
+    return token.is_lower or len(modifiers) == 1
+
+
+def _mention_at(ctx: "Context", token: "Token") -> Actor | None:
+    return next((a for a in ctx.actors if a.span[0] <= token.idx < a.span[1]), None)
+
+
+def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
+    """The actor ``token`` refers to: its own mention, or for a pronoun or definite description
+    the most recent compatible earlier mention (None when nothing fits)."""
+    own = _mention_at(ctx, token)
+    if own is not None and token.lower_ not in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+        return own
+    word = token.lower_
+    quotes = quotation_spans(ctx)
+    quote_here = _inside(token.idx, quotes)
+    if word in FIRST_PERSON:
+        if quote_here is None:
+            return None
+        return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
+    pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+    description = not pronoun and _is_description(token)
+    if not (pronoun or description):
+        return own
+    for actor in sorted((a for a in ctx.actors if a.span[1] <= token.idx), key=lambda a: a.span[0], reverse=True):
+        if quote_here is None and _inside(actor.span[0], quotes) is not None:
+            continue
+        kind = actor_kind(actor, token.doc)
+        if pronoun and _compatible(kind, word):
+            return actor
+        if description and _description_matches(actor, kind, token.lemma_.lower() or word, token.doc):
+            return actor
+    if description and token.lower_ in PERSON_TITLES:
+        return next(
+            (a for a in sorted(ctx.actors, key=lambda a: -a.span[0])
+             if a.span[1] <= token.idx and actor_kind(a, token.doc) == "person"),
+            None,
+        )
+    return None

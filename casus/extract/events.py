@@ -1,0 +1,581 @@
+"""The event coder: dependency parse + actor mentions + lexicon → CAMEO/PLOVER events.
+
+``code_events(ctx, res)`` reads each sentence's parse, matches triggers against the lexicon
+(``casus.extract.lexicon``), takes source and target from syntactic roles (subjects, passive agents,
+objects, prepositional phrases, coordination, relative clauses, possessives and nationality
+adjectives), sets the epistemic status (asserted, alleged, denied, negated, hypothetical, future),
+turns reported speech into the reporter's accusation or threat where CAMEO does, merges repeats
+within the article, links acts that target another's claim, and explains every event and every
+sentence that produced none (``ctx.rejected``).
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from casus.extract.coref import resolve_reference
+from casus.extract.lexicon import ANY, Entry, Lexicon
+from casus.extract.times import event_date
+from casus.records import Actor, Event, Explanation, Link, Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from casus.knowledge.ontology import Ontology
+    from casus.pipeline import Context, Resources
+
+SUBJECT = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
+OBJECT = frozenset({"obj", "dobj"})
+OBLIQUE = frozenset({"obl", "obl:agent", "obl:arg", "obl:unmarked", "nmod", "prep", "pobj", "advcl"})
+NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
+RESPONSE_MARKS = frozenset({"after", "following"})
+QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+LINK_KINDS = {"deny": "denies", "refute": "rejects", "reject": "rejects", "dismiss": "rejects", "rebut": "rejects"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event before it gets an id: what fired, on which tokens, with which actors and status."""
+
+    code: str
+    trigger: int  # token index
+    key: str  # lemma that identifies the act when merging repeats
+    source: Actor
+    target: Actor
+    status: Status
+    attributed_to: Actor | None
+    rule: str
+    entry: Entry | None
+    tokens: tuple[int, ...]
+    notes: tuple[str, ...] = ()
+    object_token: int | None = None  # the trigger's object (for rejects/denies links)
+
+
+def code_events(ctx: "Context", res: "Resources") -> "Context":
+    """Code every sentence of the article; see the module docstring."""
+    coder = _Coder(ctx, res.lexicon, res.ontology)
+    candidates: list[Candidate] = []
+    rejected: list[dict[str, Any]] = []
+    for index, sent in enumerate(ctx.doc.sents):
+        found, reason = coder.sentence(sent)
+        candidates.extend(found)
+        if not found:
+            rejected.append({"sentence": index, "text": sent.text.strip(), "reason": reason})
+    events, trigger_of = _events(ctx, candidates, res.ontology, coder)
+    links = _links(ctx, candidates, events, trigger_of)
+    return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
+
+
+def _optional(module: str, name: str) -> Callable | None:
+    """A step helper another component provides (location, casualties), when it is installed."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def lemmas(token: "Token") -> tuple[str, ...]:
+    """The lemma plus inflection-stripped forms: robust to a trained lemmatizer's slips."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)] + repl
+            forms.append(stem)
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "shelled" → "shell" already; "hitting" → "hit"
+    return tuple(dict.fromkeys(forms))
+
+
+def _case(token: "Token") -> str | None:
+    """The preposition introducing ``token`` ("on" in "on Iran"), also when the parse hangs it on a
+    modifier ("by Turkish President X" with "by" under "Turkish")."""
+    found = next((c.lower_ for c in token.children if c.dep_ in ("case", "mark")), None)
+    if found is None and token.left_edge.dep_ in ("case", "mark") and token.left_edge.i < token.i:
+        return token.left_edge.lower_
+    return found
+
+
+def _children(token: "Token", deps: Iterable[str]) -> list["Token"]:
+    deps = frozenset(deps)
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _conjuncts(token: "Token") -> list["Token"]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"}:
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _passive(verb: "Token") -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+class _Coder:
+    """Per-article coding state: actor lookups are cached by token."""
+
+    def __init__(self, ctx: "Context", lexicon: Lexicon, ontology: "Ontology") -> None:
+        self.ctx = ctx
+        self.lex = lexicon
+        self.onto = ontology
+        self.quotes = [q for q in ctx.quotes if q.speaker is not None]
+        self._actor_cache: dict[int, Actor | None] = {}
+
+    # --- actors -------------------------------------------------------------------------------
+    def actor(self, token: "Token") -> Actor | None:
+        """The coded actor a noun phrase headed by ``token`` denotes, if any."""
+        if token.i not in self._actor_cache:
+            self._actor_cache[token.i] = self._find_actor(token, depth=0)
+        return self._actor_cache[token.i]
+
+    def _find_actor(self, token: "Token", depth: int) -> Actor | None:
+        if depth > 3:
+            return None
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
+            return self._find_actor(token.head.head, depth + 1)
+        found = resolve_reference(self.ctx, token)
+        if found is not None and found.code:
+            return found
+        for child in token.children:
+            if child.dep_ in NOMINAL_LINK:
+                found = self._mention_in(child)
+                if found is not None:
+                    return found
+        if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in ("member", "some", "many", "one", "part"):
+            for child in token.children:  # "13 of its soldiers", "some of the rebels"
+                if child.dep_ in ("nmod", "obl") and _case(child) == "of":
+                    return self._find_actor(child, depth + 1)
+        return self.noun_source(token, depth + 1) if token.pos_ in NOMINAL else None
+
+    def _mention_in(self, token: "Token") -> Actor | None:
+        for t in token.subtree:
+            found = resolve_reference(self.ctx, t)
+            if found is not None and found.code and token.idx <= t.idx:
+                return found
+        return None
+
+    def actors(self, token: "Token | None") -> list[Actor]:
+        if token is None:
+            return []
+        return [a for t in _conjuncts(token) if (a := self.actor(t)) is not None]
+
+    def noun_source(self, noun: "Token", depth: int = 0) -> Actor | None:
+        """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
+        for child in noun.children:
+            if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) == "by":
+                return self._find_actor(child, depth + 1)
+            if child.dep_ == "acl" and _passive(child):
+                agent = next((c for c in child.children if _case(c) == "by"), None)
+                if agent is not None:
+                    return self._find_actor(agent, depth + 1)
+        for child in noun.children:
+            if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i:
+                found = self._mention_in(child)
+                if found is not None:
+                    return found
+        return None
+
+    def is_event_noun(self, token: "Token") -> bool:
+        return token.pos_ in NOMINAL and bool(self.lex.candidates("noun", lemmas(token)))
+
+    # --- arguments ----------------------------------------------------------------------------
+    def subject(self, verb: "Token") -> "Token | None":
+        """The agent of ``verb``: its subject, its passive by-phrase, or one inherited from the
+        verb it is coordinated with, controlled by or modifies."""
+        passive = _passive(verb)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
+            return agent
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+            return self.subject(verb.head)
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERBAL:
+            controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
+            if controller is not None and verb.head.lemma_ not in ("want", "agree", "plan", "try", "seek"):
+                return controller
+            return self.subject(verb.head)
+        if verb.dep_.startswith("acl") and verb.head.pos_ in NOMINAL:
+            return verb.head
+        return None
+
+    def object(self, verb: "Token") -> "Token | None":
+        if _passive(verb):
+            subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
+            if subj is None and verb.dep_.startswith("acl"):
+                return verb.head
+            return subj
+        obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
+        if obj is None and verb.dep_ == "acl:relcl":
+            has_subject = any(c.dep_ in SUBJECT and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+            if has_subject:  # "a deal it had struck": the antecedent is the object
+                return verb.head
+        return obj
+
+    def prep_object(self, token: "Token", prep: str, *, deep: bool = True) -> "Token | None":
+        """The object of ``prep`` attached to ``token`` (or to its object when ``deep``)."""
+        for child in token.children:
+            if child.dep_ in OBLIQUE and _case(child) == prep:
+                return child
+            if child.dep_ in ("compound:prt", "prt") and child.lower_ == prep:
+                obj = next((c for c in token.children if c.dep_ in OBJECT), None)
+                if obj is not None:
+                    return obj
+        if prep == "between":
+            for child in token.children:
+                if child.dep_ in OBLIQUE and any(c.lower_ == "between" for c in child.subtree if c.i < child.i):
+                    return child
+        obj = self.object(token) if token.pos_ in VERBAL else None
+        if deep and obj is not None and obj.i != token.i:
+            return self.prep_object(obj, prep, deep=False)
+        return None
+
+    def complement(self, verb: "Token") -> "Token | None":
+        """The infinitival complement ("threaten to attack", "call on X to withdraw")."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl", "ccomp") and child.pos_ in VERBAL:
+                if any(c.lower_ == "to" and c.dep_ == "mark" for c in child.children) or child.dep_ == "xcomp":
+                    return child
+        return None
+
+    # --- matching -----------------------------------------------------------------------------
+    def _has_words(self, token: "Token", words: frozenset[str] | None) -> bool:
+        if words is None:
+            return True
+        if ANY in words:
+            return token is not None
+        if token is None:
+            return False
+        forms = set(lemmas(token))
+        for word in words:
+            parts = word.split()
+            if parts[-1] in forms and all(
+                any(p in lemmas(c) for c in token.children if c.i < token.i) for p in parts[:-1]
+            ):
+                return True
+        return False
+
+    def match(self, token: "Token", entry: Entry) -> dict[str, "Token | None"] | None:
+        """The entry's slots filled from the parse, or None when a condition fails."""
+        slots: dict[str, Token | None] = {}
+        if entry.pos == "noun" and not self._has_words(token, entry.words):
+            return None  # multiword nouns ("air strike") need their modifiers
+        if entry.particle:
+            if not any(c.dep_ in ("compound:prt", "prt") and c.lower_ == entry.particle for c in token.children):
+                return None
+        if entry.pos == "verb":
+            obj = self.object(token)
+            if entry.objects is not None and not self._has_words(obj, entry.objects):
+                return None
+            slots["obj"] = obj
+            slots["iobj"] = next((c for c in token.children if c.dep_ == "iobj"), None)
+        for prep, words in entry.preps:
+            found = self.prep_object(token, prep)
+            if found is None or not self._has_words(found, words):
+                return None
+            slots[f"prep:{prep}"] = found
+        if entry.to is not None:
+            comp = self.complement(token)
+            if comp is None or not self._has_words(comp, entry.to):
+                return None
+            slots["to"] = comp
+            slots["to.obj"] = self.object(comp)
+        return slots
+
+    def best_entry(self, token: "Token") -> tuple[Entry, dict] | None:
+        pos = "verb" if token.pos_ in VERBAL else "noun" if token.pos_ in NOMINAL else None
+        if pos is None:
+            return None
+        for entry in self.lex.candidates(pos, lemmas(token)):
+            slots = self.match(token, entry)
+            if slots is not None:
+                return entry, slots
+        return None
+
+    # --- status ---------------------------------------------------------------------------------
+    def status(self, trigger: "Token") -> tuple[Status | None, str | None]:
+        """The trigger's own modality (negated / hypothetical / future), inherited along xcomp."""
+        token: Token | None = trigger
+        while token is not None:
+            words = {c.lower_ for c in token.children if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
+            if words & NEGATIONS:
+                return "negated", f"negation '{sorted(words & NEGATIONS)[0]}'"
+            if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in token.children):
+                return "hypothetical", "conditional clause"
+            if words & HYPOTHETICAL_AUX:
+                return "hypothetical", f"modal '{sorted(words & HYPOTHETICAL_AUX)[0]}'"
+            if words & FUTURE_AUX:
+                return "future", "future auxiliary"
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLANNING_VERBS:
+                return "future", f"planned ('{token.head.text}')"
+            token = token.head if token.dep_ in ("xcomp", "conj") and token.head is not token else None
+        return None, None
+
+    # --- reported speech ----------------------------------------------------------------------------
+    def speech_acts(self, sent: "SpacySpan") -> list[tuple["Token", "Token", list[Actor]]]:
+        """(speech verb, content root, speakers) for every reporting verb in the sentence."""
+        acts = []
+        for verb in sent:
+            if verb.pos_ not in VERBAL or not (set(lemmas(verb)) & (self.lex.speech | self.lex.denial)):
+                continue
+            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in VERBAL), None)
+            if content is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in VERBAL:
+                content = verb.head  # "Y attacked Z, X said"
+            if content is None:
+                continue
+            speakers = self.actors(self.subject(verb))
+            acts.append((verb, content, speakers))
+        return acts
+
+    def quote_speaker(self, token: "Token") -> Actor | None:
+        return next((q.speaker for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
+
+    # --- one sentence -------------------------------------------------------------------------------
+    def sentence(self, sent: "SpacySpan") -> tuple[list[Candidate], str]:
+        triggers = [(t, m) for t in sent if (m := self.best_entry(t)) is not None]
+        speech = self.speech_acts(sent)
+        out: list[Candidate] = []
+        reasons: list[str] = []
+        consumed: set[int] = set()
+        for token, (entry, slots) in triggers:
+            if token.i in consumed:
+                continue
+            made, reason = self.events_for(token, entry, slots, consumed)
+            out.extend(made)
+            if reason:
+                reasons.append(reason)
+        out = self.apply_speech(out, speech, sent)
+        if out:
+            return out, ""
+        if not triggers and not speech:
+            return [], "no trigger"
+        return [], reasons[0] if reasons else "no event in the reported content"
+
+    def events_for(self, token, entry: Entry, slots: dict, consumed: set[int]) -> tuple[list[Candidate], str | None]:
+        code, rule, notes = entry.code, f"{entry.pos}-entry", []
+        if entry.pos == "verb":
+            subj = self.subject(token)
+            sources = self.actors(subj)
+            if subj is not None and not sources and self.is_event_noun(subj):
+                # "killed by Syrian shelling": the agent is an act; its author is the source
+                noun_entry = self.best_entry(subj)
+                author = self.noun_source(subj)
+                sources = [author] if author else []
+                consumed.add(subj.i)
+                if noun_entry and noun_entry[0].code[:2] in ("18", "19", "20") and code[:2] in ("18", "19", "20"):
+                    code, rule = noun_entry[0].code, "passive-agent-act"
+                    notes.append(f"agent act '{subj.text}' ({noun_entry[0].id})")
+            obj = slots.get("obj")
+            if obj is not None and obj.i != token.i and self.is_event_noun(obj):
+                consumed.add(obj.i)
+        else:
+            support = token.head if token.dep_ in OBJECT | PASSIVE_SUBJECT and token.head.pos_ in VERBAL else None
+            own = self.noun_source(token)
+            if own is not None:
+                sources = [own]
+            elif support is not None and set(lemmas(support)) & self.lex.support:
+                sources = self.actors(self.subject(support))
+                rule = "support-verb"
+                notes.append(f"supported by '{support.text}'")
+            else:
+                return [], "no actor (nominal act without its author)"
+        targets: list[Actor] = []
+        for slot in entry.target:
+            if slot.startswith("prep:") and slot not in slots:
+                slots[slot] = self.prep_object(token, slot[5:])
+            targets = [a for a in self.actors(slots.get(slot)) if all(a is not s for s in sources)]
+            if targets:
+                break
+        if not sources:
+            return [], "no actor (no coded source)"
+        pairs = [(s, t) for s in sources for t in targets if s.span != t.span]
+        if not targets and entry.reciprocal and len(sources) > 1:
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            rule = "reciprocal"
+        if not pairs:
+            return [], "no actor (no coded target)"
+        status, why = self.status(token)
+        if why:
+            notes.append(why)
+        obj = slots.get("obj")
+        return [
+            Candidate(
+                code=code, trigger=token.i, key=lemmas(token)[0], source=s, target=t, status=status or "asserted",
+                attributed_to=None, rule=rule, entry=entry,
+                tokens=tuple(sorted({token.i, *(v.i for v in slots.values() if v is not None)})),
+                notes=tuple(notes), object_token=obj.i if obj is not None else None,
+            )
+            for s, t in pairs
+        ], None
+
+    def apply_speech(self, found: list[Candidate], speech, sent) -> list[Candidate]:
+        """Reported content becomes alleged (or denied); the reporter's accusation or threat is added."""
+        doc = sent.doc
+        out: list[Candidate] = []
+        claimed: dict[int, tuple[Token, list[Actor]]] = {}
+        for verb, content, speakers in speech:
+            for t in content.subtree:
+                if verb.i != t.i and verb not in t.ancestors:
+                    claimed.setdefault(t.i, (verb, speakers))
+        derived: list[Candidate] = []
+        for cand in found:
+            claim = claimed.get(cand.trigger)
+            if claim is None:
+                speaker = self.quote_speaker(doc[cand.trigger])
+                if speaker is not None and cand.status == "asserted":
+                    cand = replace(cand, status="alleged", attributed_to=speaker, notes=cand.notes + ("inside a quote",))
+                out.append(cand)
+                continue
+            verb, speakers = claim
+            speaker = speakers[0] if speakers else self.quote_speaker(verb)
+            denied = bool(set(lemmas(verb)) & self.lex.denial)
+            status: Status = "denied" if denied else cand.status if cand.status != "asserted" else "alleged"
+            note = f"reported by '{verb.text}'"
+            threat = self.lex.threat_code(cand.code) if cand.status in ("future", "hypothetical") else None
+            if speaker is not None and threat and _same_side(speaker, cand.source):
+                derived.append(replace(
+                    cand, code=threat, source=speaker, status="asserted", rule="reported-threat",
+                    notes=cand.notes + (f"own side's {cand.status} act {cand.code} announced: a threat",),
+                    tokens=tuple(sorted({verb.i, *cand.tokens})),
+                ))
+                continue
+            out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (note,)))
+            if (
+                speaker is not None and not denied and self.onto[cand.code].quad_class >= 3
+                and not _same_side(speaker, cand.source) and not self.is_event_trigger(verb, found)
+            ):
+                derived.append(self._accusation(verb, speaker, cand.source, doc[cand.trigger], "reported-accusation"))
+        for verb, content, speakers in speech:
+            if not speakers or self.is_event_trigger(verb, found) or set(lemmas(verb)) & self.lex.denial:
+                continue
+            for t in content.subtree:
+                if t.pos_ in VERBAL and set(lemmas(t)) & self.lex.blame and claimed.get(t.i, (None,))[0] is verb:
+                    for accused in self.actors(self.subject(t)):
+                        if not _same_side(speakers[0], accused):
+                            derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
+        return out + derived
+
+    def is_event_trigger(self, token: "Token", found: list[Candidate]) -> bool:
+        return any(c.trigger == token.i for c in found)
+
+    def _accusation(self, verb, speaker: Actor, accused: Actor, act: "Token", rule: str) -> Candidate:
+        return Candidate(
+            code=self.lex.blame_code, trigger=verb.i, key=lemmas(act)[0], source=speaker, target=accused,
+            status="asserted", attributed_to=None, rule=rule, entry=None, tokens=(verb.i, act.i),
+            notes=(f"'{verb.text}' reports '{act.text}' by another side: an accusation",),
+        )
+
+
+def _side(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or (actor.code[:3] if actor.code and actor.code[:3].isalpha() else None)
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return a is b or (_side(a) is not None and _side(a) == _side(b))
+
+
+def _merge_key(c: Candidate) -> tuple:
+    return (c.source.code, c.target.code, c.code, c.status, _side(c.attributed_to))
+
+
+def _events(ctx: "Context", candidates: list[Candidate], ontology: "Ontology", coder: _Coder):
+    """Candidates → Events, merging repeats (same dyad, code and status; same sentence or same act)."""
+    doc = ctx.doc
+    merged: list[tuple[Candidate, list[Candidate]]] = []
+    for cand in candidates:
+        sent = doc[cand.trigger].sent.start
+        home = next(
+            (group for first, group in merged if _merge_key(first) == _merge_key(cand)
+             and (doc[first.trigger].sent.start == sent or first.key == cand.key)),
+            None,
+        )
+        if home is None:
+            merged.append((cand, [cand]))
+        else:
+            home.append(cand)
+    locate = _optional("casus.extract.places", "event_location")
+    count = _optional("casus.extract.casualties", "event_casualties")
+    events: list[Event] = []
+    trigger_of: dict[str, list[Candidate]] = {}
+    sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
+    for n, (first, group) in enumerate(merged, 1):
+        token = doc[first.trigger]
+        sent = token.sent
+        code = ontology[first.code]
+        event_id = f"E{n}"
+        trigger_of[event_id] = group
+        events.append(Event(
+            id=event_id, cameo=code.code, cameo_name=code.name, plover=code.plover, goldstein=code.goldstein,
+            quad_class=code.quad_class, source=first.source, target=first.target, status=first.status,
+            attributed_to=first.attributed_to, span=(token.idx, token.idx + len(token.text)),
+            sentence=sentence_index[sent.start], evidence=sent.text.strip(), date=event_date(ctx, token),
+            location=locate(ctx, token) if locate else None, casualties=count(ctx, token) if count else None,
+            mentions=tuple(dict.fromkeys((doc[c.trigger].idx, doc[c.trigger].idx + len(doc[c.trigger].text)) for c in group)),
+            explanation=Explanation(
+                rule=first.rule,
+                entry=f"{first.entry.id} ({first.entry.text})" if first.entry else None,
+                tokens=tuple(doc[i].text for i in first.tokens),
+                notes=first.notes,
+            ),
+        ))
+    return tuple(events), trigger_of
+
+
+def _links(ctx: "Context", candidates, events: tuple[Event, ...], trigger_of) -> tuple[Link, ...]:
+    """rejects/denies: an act whose object is a claim coded as another event; accuses: an accusation
+    and the act it reports; responds_to: an act "after" another."""
+    doc = ctx.doc
+    by_trigger: dict[int, str] = {}
+    for event_id, group in trigger_of.items():
+        for c in group:
+            by_trigger.setdefault(c.trigger, event_id)
+    links: list[Link] = []
+    for event in events:
+        first = trigger_of[event.id][0]
+        trigger = doc[first.trigger]
+        kind = next((LINK_KINDS[w] for w in lemmas(trigger) if w in LINK_KINDS), None)
+        if kind and first.object_token is not None:
+            claim = _event_in(doc[first.object_token].subtree, by_trigger, exclude=event.id, events=events, root="11")
+            if claim is None:  # a claim reported earlier by the target
+                claim = next((e.id for e in reversed(events[: events.index(event)]) if e.cameo[:2] == "11"
+                              and _same_side(e.source, event.target)), None)
+            if claim:
+                links.append(Link(kind, event.id, claim, f"'{trigger.text}' targets the claim '{doc[first.object_token].text}'"))
+        if first.rule in ("reported-accusation", "reported-blame"):
+            reported = by_trigger.get(first.tokens[-1])
+            if reported and reported != event.id:
+                links.append(Link("accuses", event.id, reported, f"'{trigger.text}' reports it"))
+        for child in trigger.children:
+            if child.dep_ == "advcl" and _case(child) in RESPONSE_MARKS:
+                earlier = _event_in(child.subtree, by_trigger, exclude=event.id, events=events)
+                if earlier:
+                    links.append(Link("responds_to", event.id, earlier, f"'{_case(child)} {child.text}'"))
+    return tuple(dict.fromkeys(links))
+
+
+def _event_in(tokens: Iterator["Token"], by_trigger, exclude: str, events, root: str | None = None) -> str | None:
+    codes = {e.id: e.cameo for e in events}
+    for t in tokens:
+        event_id = by_trigger.get(t.i)
+        if event_id and event_id != exclude and (root is None or codes[event_id].startswith(root)):
+            return event_id
+    return None

@@ -1,0 +1,149 @@
+"""The event lexicon: trigger expressions → CAMEO codes, read from ``lexicon/*.yaml``.
+
+The YAML format is documented at the top of ``lexicon/events.yaml``; analysts add entries there.
+``Lexicon.load()`` expands word classes, checks every code against the ontology and indexes the
+entries by trigger lemma so the coder can look them up per token.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casus.knowledge.ontology import Ontology
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+ANY = "any"  # in `to:` lists: any complement verb
+_FIELDS = frozenset({"code", "verb", "noun", "particle", "object", "prep", "to", "target", "reciprocal", "note"})
+
+
+class LexiconError(ValueError):
+    """A lexicon file entry that cannot be used (unknown code, field or class)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger expression. ``words`` are the trigger's lemmas (a multiword noun like "air strike"
+    is matched on its last word, the rest must modify it)."""
+
+    id: str  # "<file>:<n>", shown in explanations
+    code: str
+    pos: str  # "verb" | "noun"
+    words: frozenset[str]
+    particle: str | None = None
+    objects: frozenset[str] | None = None
+    preps: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    to: frozenset[str] | None = None
+    target: tuple[str, ...] = ()
+    reciprocal: bool = False
+    text: str = ""  # the entry as written, for explanations
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for c in (self.particle, self.objects, self.to) if c) + len(self.preps) + len(self.code) // 4
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    speech: frozenset[str]
+    denial: frozenset[str]
+    blame: frozenset[str]
+    blame_code: str
+    threat: tuple[tuple[str, str], ...]  # (code prefix, threat code), longest prefix first
+    support: frozenset[str]
+    by_word: dict[tuple[str, str], tuple[Entry, ...]] = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR, ontology: Ontology | None = None) -> "Lexicon":
+        ontology = ontology or Ontology.load()
+        entries: list[Entry] = []
+        lists: dict[str, Any] = {"speech": set(), "denial": set(), "support": set(), "blame": set()}
+        threat: dict[str, str] = {}
+        blame_code = "112"
+        for path in sorted(directory.glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            classes = {k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()}
+            for key in ("speech", "denial", "support"):
+                lists[key].update(data.get(key) or ())
+            if data.get("blame"):
+                lists["blame"].update(data["blame"]["verbs"])
+                blame_code = str(data["blame"]["code"])
+            threat.update({str(k): str(v) for k, v in (data.get("threat") or {}).items()})
+            for n, raw in enumerate(data.get("entries") or (), 1):
+                entries.append(_entry(f"{path.stem}:{n}", raw, classes, ontology))
+        for code in [blame_code, *threat.values()]:
+            if code not in ontology:
+                raise LexiconError(f"lexicon refers to unknown CAMEO code {code!r}")
+        by_word: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for e in entries:
+            for w in e.words:
+                by_word[(e.pos, w.split()[-1])].append(e)
+        return cls(
+            entries=tuple(entries),
+            speech=frozenset(lists["speech"]),
+            denial=frozenset(lists["denial"]),
+            blame=frozenset(lists["blame"]),
+            blame_code=blame_code,
+            threat=tuple(sorted(threat.items(), key=lambda kv: -len(kv[0]))),
+            support=frozenset(lists["support"]),
+            by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in by_word.items()},
+        )
+
+    def candidates(self, pos: str, lemmas: Iterable[str]) -> tuple[Entry, ...]:
+        """Entries whose trigger word is one of ``lemmas``, most specific first."""
+        found: list[Entry] = []
+        for lemma in lemmas:
+            found.extend(self.by_word.get((pos, lemma), ()))
+        return tuple(sorted(dict.fromkeys(found), key=lambda e: -e.specificity))
+
+    def threat_code(self, code: str) -> str | None:
+        """The threat code for announcing ``code`` as one's own future act (None: not a threat)."""
+        return next((t for prefix, t in self.threat if code.startswith(prefix)), None)
+
+
+def _words(value: Any, classes: dict[str, tuple[str, ...]], where: str) -> frozenset[str]:
+    out: set[str] = set()
+    for item in [value] if isinstance(value, str) else value:
+        item = str(item)
+        if item.startswith("$"):
+            if item[1:] not in classes:
+                raise LexiconError(f"{where}: unknown class {item!r}")
+            out.update(classes[item[1:]])
+        else:
+            out.add(item.lower())
+    return frozenset(out)
+
+
+def _entry(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]], ontology: Ontology) -> Entry:
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
+    code = str(raw.get("code", ""))
+    if code not in ontology:
+        raise LexiconError(f"{where}: {code!r} is not a CAMEO 1.1b3 code")
+    if ("verb" in raw) == ("noun" in raw):
+        raise LexiconError(f"{where}: give exactly one of verb / noun")
+    pos = "verb" if "verb" in raw else "noun"
+    preps = tuple(
+        (str(p), None if objs is None else _words(objs, classes, where)) for p, objs in (raw.get("prep") or {}).items()
+    )
+    target = tuple(raw.get("target") or ("obj", "iobj", *(f"prep:{p}" for p, _ in preps)))
+    text = ", ".join(f"{k}: {v}" for k, v in raw.items() if k != "note")
+    return Entry(
+        id=where,
+        code=code,
+        pos=pos,
+        words=_words(raw[pos], classes, where),
+        particle=raw.get("particle"),
+        objects=_words(raw["object"], classes, where) if raw.get("object") else None,
+        preps=preps,
+        to=_words(raw["to"], classes, where) if raw.get("to") else None,
+        target=target,
+        reciprocal=bool(raw.get("reciprocal")),
+        text=text,
+    )

@@ -1,0 +1,418 @@
+"""Quotes: who said what, as direct, mixed and indirect reported speech.
+
+1. ``quoted_spans`` pairs quotation marks (curly or straight, nested, across paragraphs when the
+   next paragraph reopens the quote; an unclosed quote ends with its paragraph).
+2. Each quoted span takes the nearest speech verb of its sentence(s) outside quotation marks as its
+   cue and the cue's subject as its speaker ("…," the ministry said / said Peskov / Peskov told
+   reporters: "…"; "according to X"). A quotation embedded in the reporter's own clause
+   (Erdogan said forces were "constantly attacking…") is *mixed*. A quote paragraph without a cue
+   inherits the speaker of the quote in the same or the previous paragraph (floating quotes).
+3. A speech or belief verb outside quotes with a clausal complement is an *indirect* quote
+   (The Kremlin said Turkey had failed…): the complement is the content.
+
+Speakers are coded from ``ctx.actors`` (pronouns and descriptions through
+``casus.extract.coref.resolve_reference``); the speaker's text and span are the subject as written.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from casus.extract.coref import resolve_reference
+from casus.records import Actor, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from casus.pipeline import Context, Resources
+
+#: Verbs that introduce reported speech (lemmas).
+SPEECH_VERBS = frozenset("""
+say tell add state claim allege announce declare insist argue explain note warn stress emphasise emphasize
+acknowledge admit deny confirm report write tweet post ask reply respond answer suggest predict promise
+pledge vow threaten urge remind complain concede contend maintain assert reiterate recall comment
+observe mention continue testify agree conclude caution estimate disclose reveal
+""".split())
+#: Verbs of belief and perception that introduce an attributed proposition (indirect only).
+BELIEF_VERBS = frozenset("believe think know feel fear hope expect worry doubt suspect find show indicate".split())
+#: Speech verbs that are just as often nouns ("a report", "the claim"): accepted only when tagged VERB.
+_AMBIGUOUS = frozenset("report claim comment note answer post charge reply promise pledge vow estimate".split())
+
+OPENING_MARKS = "“„«"
+CLOSING_MARKS = "”»"
+STRAIGHT_MARK = '"'
+_MARKS = re.compile(r'["“”„«»]')
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer", "csubj")
+_RELATIVE = ("acl:relcl", "relcl", "advcl:relcl")
+_ADDRESSING = frozenset("tell remind inform assure warn notify promise".split())
+_NOMINAL = ("PROPN", "NOUN", "PRON")
+_IN_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_MIN_FLOATING_WORDS = 2
+_MIN_UNATTRIBUTED_WORDS = 4
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Start offsets of the paragraphs of ``text`` (blank-line separated, else line separated)."""
+    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n+")
+    return [0] + [m.end() for m in breaks.finditer(text)]
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` opens a quotation (judged by the characters around it)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return False
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` can only close a quotation."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and (after.isspace() or not after.isalnum())
+
+
+def quoted_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the text between top-level quotation marks (marks excluded).
+
+    Nested quotes stay inside their outer quote; a quote left open at the end of a paragraph
+    continues when the next paragraph starts with an opening mark (news style for multi-paragraph
+    quotes), and otherwise ends with its paragraph. Stray closing marks are ignored.
+    """
+    starts = paragraph_starts(text)
+    ends = [*starts[1:], len(text)]
+    spans: list[Span] = []
+    start: int | None = None
+    for p, (p_start, p_end) in enumerate(zip(starts, ends)):
+        depth = 1 if start is not None else 0  # a continued quote reopens at depth 1
+        for m in _MARKS.finditer(text, p_start, p_end):
+            i, mark = m.start(), m.group()
+            straight_opens = _opens(text, i) or (depth == 0 and not _closes(text, i))
+            opening = mark in OPENING_MARKS or (mark == STRAIGHT_MARK and straight_opens)
+            if opening and not (depth == 1 and start is not None and i == _first_char(text, p_start)):
+                if depth == 0:
+                    start = i + 1
+                depth += 1
+            elif not opening and depth:
+                depth -= 1
+                if depth == 0 and start is not None:
+                    spans.append((start, i))
+                    start = None
+        if start is not None:
+            following = _first_char(text, p_end) if p + 1 < len(starts) else len(text)
+            continues = following < len(text) and text[following] in OPENING_MARKS + STRAIGHT_MARK
+            if not continues:
+                spans.append((start, len(text[:p_end].rstrip())))
+                start = None
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+def _first_char(text: str, offset: int) -> int:
+    """Offset of the first non-space character at or after ``offset``."""
+    return len(text) - len(text[offset:].lstrip()) if offset < len(text) else len(text)
+
+
+def _is_cue(token: "Token", verbs: frozenset[str]) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in verbs:
+        return False
+    if lemma in _AMBIGUOUS:
+        return token.pos_ == "VERB"
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _according_to(token: "Token") -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+
+
+def _subject(verb: "Token") -> "Token | None":
+    """The speaker token of a speech verb: its subject, or the noun a relative clause hangs on,
+    or the subject shared with the verb it is coordinated with or depends on ("…, adding that")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
+                return _antecedent(subject)
+            return subject
+        if verb.dep_ in _RELATIVE:
+            return verb.head
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "parataxis") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _adjacent_noun(verb: "Token", inverted: bool) -> "Token | None":
+    """Parse-free fallback for the speaker: the noun right before the verb ("…," Peskov said,
+    "Peskov also said"), or with ``inverted`` the noun phrase right after it ("…," said Peskov)."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX"):
+        i -= 1
+    if i >= verb.sent.start and doc[i].pos_ in _NOMINAL:
+        return doc[i]
+    if not inverted:
+        return None
+    run = []
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if token.pos_ not in _IN_NOUN_PHRASE:
+            break
+        run.append(token)
+    return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
+
+
+def _content(tokens: list["Token"]) -> Span | None:
+    """Character span of ``tokens`` without surrounding punctuation, if it holds a finite verb."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if not any(t.tag_ in _FINITE for t in tokens):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _clause_after(verb: "Token") -> Span | None:
+    """Parse-free fallback for the content: the clause after the verb (X said [that] Y…, X told
+    reporters Y…), starting at "that" or at a word that can open a subject."""
+    tokens = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
+    that = next((k for k, t in enumerate(tokens[:10]) if t.lower_ == "that"), None)
+    if that is None:
+        if verb.lemma_.lower() in _ADDRESSING:  # skip the addressee
+            while tokens and tokens[0].pos_ in _IN_NOUN_PHRASE and tokens[0].pos_ != "PRON" or tokens[:1] and tokens[0].lower_ in ("him", "her", "them", "us", "me"):
+                tokens = tokens[1:]
+        if not tokens or tokens[0].pos_ not in _IN_NOUN_PHRASE:
+            return None
+    return _content(tokens[that or 0:])
+
+
+def _clause_before(verb: "Token") -> Span | None:
+    """Parse-free fallback for "Y, X said [on Monday]." : the clause before the speaker's comma."""
+    after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
+    if len(after) > 4 or any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].pos_ in _IN_NOUN_PHRASE | {"ADV", "AUX", "PART"}:
+        i -= 1
+    if verb.doc[i].text != ",":
+        return None
+    return _content(list(verb.doc[verb.sent.start:i]))
+
+
+def _complement(verb: "Token") -> Span | None:
+    """The span of the verb's clausal complement from the parse (``ccomp``), if it has one."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return None
+    tokens = list(complement.subtree)
+    if tokens[0].i <= verb.i <= tokens[-1].i:
+        return None
+    return _content(tokens)
+
+
+def _antecedent(relative: "Token") -> "Token":
+    """The noun a relative pronoun follows ("Erdogan who said", "Erdogan, who said")."""
+    before = relative.doc[relative.i - 1] if relative.i else relative
+    if before.text == "," and before.i:
+        before = relative.doc[before.i - 1]
+    return before if before.pos_ in ("PROPN", "NOUN") else relative.head.head
+
+
+def _noun_phrase(head: "Token", floor: int) -> Span:
+    """Character span of the noun phrase headed by ``head``: its nominal left modifiers within
+    its subtree ("Kremlin spokesman Dmitry Peskov"; appositions and relative clauses left out),
+    never left of ``floor``."""
+    doc, left = head.doc, head.i
+    while left > head.left_edge.i and doc[left - 1].idx >= floor and (
+        doc[left - 1].pos_ in _IN_NOUN_PHRASE or doc[left - 1].lower_ in ("'s", "’s")
+    ):
+        left -= 1
+    right = head
+    while right.i + 1 < len(doc) and doc[right.i + 1].head is head and doc[right.i + 1].dep_ in ("flat", "compound"):
+        right = doc[right.i + 1]
+    return doc[left].idx, right.idx + len(right.text)
+
+
+def _mention_in(actors: Iterable[Actor], span: Span, head: "Token") -> Actor | None:
+    """The actor mention that codes the phrase ``span``: the one covering its head, else the last inside it."""
+    inside = [a for a in actors if a.span[0] < span[1] and span[0] < a.span[1]]
+    covering = [a for a in inside if a.span[0] <= head.idx < a.span[1]]
+    return (covering or inside or [None])[-1]
+
+
+def speaker_actor(ctx: "Context", head: "Token", floor: int = 0) -> Actor:
+    """The speaker as written (``head``'s noun phrase), coded from the actor it names or refers to."""
+    span = _noun_phrase(head, floor)
+    text = ctx.article.text[span[0]:span[1]]
+    if head.pos_ == "PRON" or head.lower_ in ("who", "which"):
+        referent = resolve_reference(ctx, head)
+        why = f"{head.text!r} refers to {referent.text!r}" if referent else "unresolved pronoun"
+    else:
+        referent = _mention_in(ctx.actors, span, head) or resolve_reference(ctx, head)
+        why = f"subject coded as {referent.text!r}" if referent else "subject not in the actor table"
+    if referent is None:
+        return Actor(text=text, span=span, why=why)
+    return dataclasses.replace(referent, text=text, span=span, why=why)
+
+
+class _Finder:
+    """The quote step's working state over one parsed article."""
+
+    def __init__(self, ctx: "Context"):
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.text = ctx.article.text
+        self.spans = quoted_spans(self.text)
+        self.span_starts = [s for s, _ in self.spans]
+        self.paragraphs = paragraph_starts(self.text)
+
+    def quoted(self, offset: int) -> Span | None:
+        i = bisect.bisect_right(self.span_starts, offset) - 1
+        if i >= 0 and offset < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraphs, offset) - 1
+
+    def cue_region(self, span: Span) -> list["Token"]:
+        """Tokens outside quotes in the sentences the quote touches (plus an introducing "X said:")."""
+        first = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if first is None or not len(first):
+            return []
+        sentences = {t.sent for t in first}
+        opening = first[0].sent
+        if opening.start > 0:
+            previous = self.doc[opening.start - 1].sent
+            last = next((t for t in reversed(previous) if not t.is_space), None)
+            if last is not None and last.text == ":" and self.quoted(last.idx) is None:
+                sentences.add(previous)
+        return [t for s in sorted(sentences, key=lambda s: s.start) for t in s if self.quoted(t.idx) is None]
+
+    def cue_for(self, span: Span) -> "Token | None":
+        region = self.cue_region(span)
+        cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
+        if not cues:
+            return None
+        return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
+
+    def speaker_of(self, cue: "Token", quote: Span) -> Actor | None:
+        if _according_to(cue):
+            head = cue.head if cue.head.i > cue.i + 1 else None
+        else:
+            head = _subject(cue)
+            if head is None or quote[0] <= head.idx < quote[1]:
+                head = _adjacent_noun(cue, inverted=cue.idx >= quote[1])
+        if head is None or quote[0] <= head.idx < quote[1]:
+            return None
+        floor = quote[1] if head.idx >= quote[1] else 0
+        return speaker_actor(self.ctx, head, floor)
+
+    def embedded(self, span: Span, cue: "Token | None") -> bool:
+        """Whether the quote continues the reporter's own clause (a *mixed* quote)."""
+        opening = self.doc.char_span(span[0] - 1, span[0], alignment_mode="expand")
+        if opening is None or opening.start == 0 or opening[0].is_sent_start:
+            return False
+        before = next((t for t in reversed(self.doc[opening[0].sent.start:opening.start]) if not t.is_space), None)
+        if before is None or before.is_punct or before.lower_ in ("that", "saying"):
+            return False
+        return cue is None or (before is not cue and before.head is not cue) or before.dep_ in _SUBJECTS
+
+    def quote(self, span: Span, kind: str, speaker: Actor | None, cue: "Token | None", content: Span | None = None) -> Quote:
+        content = content or span
+        cue_span = None
+        cue_text = None
+        if cue is not None:
+            cue_end = self.doc[cue.i + 1] if _according_to(cue) else cue
+            cue_span = (cue.idx, cue_end.idx + len(cue_end.text))
+            cue_text = self.text[cue_span[0]:cue_span[1]]
+        sentence = bisect.bisect_right([s.span[0] for s in self.ctx.sentences], content[0]) - 1
+        return Quote(
+            id="", speaker=speaker, cue=cue_text, content=self.text[content[0]:content[1]], span=content,
+            kind=kind, cue_span=cue_span, sentence=max(sentence, 0),
+        )
+
+    def direct(self) -> list[Quote]:
+        found: list[Quote] = []
+        for span in self.spans:
+            words = len(self.text[span[0]:span[1]].split())
+            cue = self.cue_for(span)
+            mixed = self.embedded(span, cue)
+            speaker = self.speaker_of(cue, span) if cue is not None else None
+            if speaker is None:
+                previous = found[-1] if found else None
+                floating = (
+                    not mixed and words >= _MIN_FLOATING_WORDS and previous is not None and previous.speaker is not None
+                    and self.paragraph(span[0]) - self.paragraph(previous.span[1]) <= 1 and self._starts_sentence(span)
+                )
+                if floating:
+                    found.append(dataclasses.replace(self.quote(span, "direct", previous.speaker, None), cue=None))
+                    continue
+                if mixed or words < _MIN_UNATTRIBUTED_WORDS or cue is None and not self._starts_sentence(span):
+                    continue
+            found.append(self.quote(span, "mixed" if mixed else "direct", speaker, cue))
+        return found
+
+    def _starts_sentence(self, span: Span) -> bool:
+        tokens = self.doc.char_span(span[0] - 1, span[0], alignment_mode="expand")
+        return tokens is not None and (tokens.start == 0 or tokens[0].is_sent_start or self.doc[tokens.start - 1].is_space)
+
+    def labelled(self, taken: list[Quote]) -> list[Quote]:
+        """Transcript and headline style: a paragraph opened by a speaker's name and a colon
+        ("PENCE: Well, …", "Pat Caddell: Voters worried…")."""
+        found = []
+        for m in _LABEL.finditer(self.text):
+            label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            colon = self.doc.char_span(m.end(1), m.end(), alignment_mode="expand")
+            if label is None or colon is None or not all(t.pos_ == "PROPN" or t.is_upper for t in label):
+                continue
+            name = label[-1]
+            if not (name.ent_type_ in ("PERSON", "PER") or (name.is_upper and len(name) > 2)):
+                continue
+            line_end = self.text.find("\n", m.end())
+            content = (m.end(), len(self.text[:line_end if line_end >= 0 else len(self.text)].rstrip()))
+            if any(q.span[0] < content[1] and content[0] < q.span[1] for q in taken):
+                continue
+            cue = next(t for t in colon if t.text == ":")
+            found.append(self.quote(content, "direct", speaker_actor(self.ctx, name), cue))
+        return found
+
+    def indirect(self, taken: list[Quote]) -> list[Quote]:
+        found: list[Quote] = []
+        cues = {q.cue_span[0] for q in taken if q.cue_span}
+        covered = [q.span for q in taken]
+        verbs = SPEECH_VERBS | BELIEF_VERBS
+        for token in self.doc:
+            if token.idx in cues or self.quoted(token.idx) or not _is_cue(token, verbs):
+                continue
+            if any(s <= token.idx < e for s, e in covered):
+                continue
+            content = _complement(token) or _clause_after(token) or _clause_before(token)
+            if content is None:
+                continue
+            if any(s < content[1] and content[0] < e for s, e in covered) or self._overlaps_quote(content):
+                continue
+            head = _subject(token) or _adjacent_noun(token, inverted=False)
+            if head is None or content[0] <= head.idx < content[1]:
+                continue
+            speaker = speaker_actor(self.ctx, head)
+            found.append(self.quote(content, "indirect", speaker, token, content))
+            covered.append(content)
+        return found
+
+    def _overlaps_quote(self, content: Span) -> bool:
+        return any(s < content[1] and content[0] < e for s, e in self.spans)
+
+
+def find_quotes(ctx: "Context", res: "Resources") -> "Context":
+    """Pipeline step: ``ctx.quotes`` (direct, mixed and indirect), numbered Q1… in text order."""
+    finder = _Finder(ctx)
+    direct = finder.direct()
+    direct += finder.labelled(direct)
+    quotes = sorted(direct + finder.indirect(direct), key=lambda q: q.span)
+    return ctx.add(quotes=tuple(dataclasses.replace(q, id=f"Q{i}") for i, q in enumerate(quotes, 1)))

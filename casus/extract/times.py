@@ -1,0 +1,628 @@
+"""Time expressions in news text, resolved against the publication date.
+
+``find_times(text, published)`` finds dates, relative days, weeks, months, years, decades, ranges
+("in the last 10 days", "earlier this week", "since January") and durations ("a nine-year war") and
+normalises each to ``start``/``end``/``precision`` plus a TIMEX3-style ``value``. The rules that
+decide are news rules: a bare weekday is the most recent one unless the governing verb is future;
+the article's own weekday is that day; a month or a day without a year takes the year that fits
+the tense (else the nearest one, so "Dec. 30" in a January article is last year); a year stays a
+year. Tense comes from the parse when a Doc is given, else from the words around the expression.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from casus.records import EventDate, Precision, TimeExpr
+
+Tense = Literal["past", "future"] | None
+Resolved = tuple[dt.date | None, dt.date | None, Precision, str | None]
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+         ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+         ("October", "Oct"), ("November", "Nov"), ("December", "Dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a few": 3, "few": 3, "several": 3, "a couple of": 2, "couple of": 2,
+}
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "hour": "H", "minute": "M"}
+VAGUE = {"a few", "few", "several", "couple of", "a couple of"}
+TIME_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
+SEASONS = {"spring": (3, "SP"), "summer": (6, "SU"), "autumn": (9, "FA"), "fall": (9, "FA"), "winter": (12, "WI")}
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) + (r"\.?" if len(m) <= 4 and m != "May" else "") for m in MONTHS), key=len, reverse=True))
+MON = rf"(?P<month>{_MONTH_ALT})(?![a-z])"
+FULL_MON = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+WD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+OPT_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_NUM_ALT = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in NUMBERS), key=len, reverse=True))
+NUM = rf"(?P<n>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_ALT})"
+PART = r"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
+UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)"
+I = "(?i:{})".format
+
+FUTURE_WORDS = {"will", "'ll", "shall", "wo", "won't", "would", "going", "due", "set", "plans", "plan", "expected",
+                "scheduled", "to", "next", "upcoming", "coming", "is", "are", "am", "begins", "starts", "opens"}
+PAST_WORDS = {
+    "was", "were", "had", "did", "said", "told", "ago", "met", "held", "took", "went", "came", "saw", "made",
+    "gave", "left", "fled", "fought", "won", "lost", "began", "struck", "shot", "found", "sent", "spoke",
+    "wrote", "became", "broke", "brought", "bought", "built", "chose", "drove", "fell", "felt", "flew", "got",
+    "grew", "heard", "kept", "knew", "led", "paid", "rose", "ran", "sold", "sought", "stood", "swore",
+    "thought", "threw", "withdrew", "overthrew", "last", "earlier", "sank", "hit", "quit", "set", "put",
+    "cut", "beat", "bore", "slew", "seized", "been",
+}
+NOT_PAST = {"need", "speed", "seed", "feed", "proceed", "succeed", "exceed", "bed", "red", "indeed", "embed", "united",
+            "limited", "based", "expected", "scheduled", "planned", "proposed", "alleged", "armed", "supposed"}
+
+
+def _num(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.isdigit():
+        return int(word)
+    if "-" in word:
+        tens, ones = word.split("-", 1)
+        return NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0) or None
+    return NUMBERS.get(word)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".")]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _shift(day: dt.date, n: int, unit: str) -> dt.date:
+    """``day`` moved by ``n`` units (negative = back)."""
+    if unit in ("day", "hour", "minute"):
+        return day + dt.timedelta(days=n if unit == "day" else (n * 1 if unit == "hour" and abs(n) >= 12 else 0))
+    if unit == "week":
+        return day + dt.timedelta(weeks=n)
+    months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
+    return _add_months(day, n * months)
+
+
+def duration_value(n: int | None, unit: str) -> str:
+    """TIMEX3 duration: "P9Y", "PT2H", "P20Y" for two decades, "PXW" when the count is vague."""
+    count = "X" if n is None else str(n)
+    if unit in ("hour", "minute"):
+        return f"PT{count}{UNIT_CODES[unit]}"
+    if unit in ("decade", "century") and n is not None:
+        return f"P{n * (10 if unit == 'decade' else 100)}Y"
+    return f"P{count}{UNIT_CODES[unit]}"
+
+
+def _week(day: dt.date) -> Resolved:
+    monday = day - dt.timedelta(days=day.weekday())
+    iso = day.isocalendar()
+    return monday, monday + dt.timedelta(days=6), "week", f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _month_of(year: int, month: int) -> Resolved:
+    return dt.date(year, month, 1), _month_end(year, month), "month", f"{year}-{month:02d}"
+
+
+def _year_of(year: int) -> Resolved:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year)
+
+
+def _day(day: dt.date) -> Resolved:
+    return day, day, "day", day.isoformat()
+
+
+def _part(resolved: Resolved, part: str | None) -> Resolved:
+    """Narrow a period to its early, middle or late third: days of a month (1–10, 11–20, 21–end),
+    months of a year (Jan–Apr, May–Aug, Sep–Dec), years of a decade, months of a season."""
+    start, end, precision, value = resolved
+    if not part or start is None or end is None:
+        return resolved
+    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}[part.split()[-2] if " " in part else part.lower()]
+    if precision == "month":
+        first = start.replace(day=1 + 10 * third)
+        return first, (end if third == 2 else first + dt.timedelta(days=9)), "range", value
+    if precision == "year":
+        first = start.replace(month=1 + 4 * third)
+        return first, _month_end(start.year, 4 + 4 * third), "range", value
+    if value and len(value) == 3:  # a decade
+        years = ((0, 3), (4, 6), (7, 9))[third]
+        return dt.date(start.year + years[0], 1, 1), dt.date(start.year + years[1], 12, 31), "range", value
+    first = _add_months(start, third)
+    return first, _add_months(first, 1) - dt.timedelta(days=1), "range", value
+
+
+def _pick(candidates: list[tuple[dt.date, dt.date]], published: dt.date, tense: Tense) -> tuple[dt.date, dt.date]:
+    """The candidate period the tense points to: past → latest not after publication, future →
+    earliest not before it, unknown → the nearest."""
+    if tense == "past":
+        fitting = [c for c in candidates if c[0] <= published]
+        if fitting:
+            return fitting[-1]
+    if tense == "future":
+        fitting = [c for c in candidates if c[1] >= published]
+        if fitting:
+            return fitting[0]
+
+    def distance(c: tuple[dt.date, dt.date]) -> tuple[int, int]:
+        if c[0] <= published <= c[1]:
+            return 0, 0
+        return min(abs((c[0] - published).days), abs((c[1] - published).days)), c[0] > published
+
+    return min(candidates, key=distance)
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a rule resolves against: the text, the publication date and the tense at a span."""
+
+    text: str
+    published: dt.date | None
+    tense_at: Callable[[tuple[int, int]], Tense]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Anchor], Resolved | None]
+
+
+def _explicit(m: re.Match[str], a: Anchor) -> Resolved | None:
+    g = m.groupdict()
+    if g.get("iso_y"):
+        day = _valid(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+    elif g.get("sa"):
+        first, second = int(g["sa"]), int(g["sb"])
+        month, dom = (second, first) if first > 12 else (first, second)
+        day = _valid(int(g["y"]), month, dom)
+    else:
+        day = _valid(int(g["y"]), _month(g["month"]), int(g["d"]))
+    return _day(day) if day else None
+
+
+def _day_month(m: re.Match[str], a: Anchor) -> Resolved | None:
+    month, dom = _month(m["month"]), int(m["d"])
+    if a.published is None:
+        return None, None, "day", f"XXXX-{month:02d}-{dom:02d}"
+    days = [d for y in (a.published.year - 1, a.published.year, a.published.year + 1) if (d := _valid(y, month, dom))]
+    if not days:
+        return None
+    named = re.match(r"\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", m.group(0))
+    if named and (same := [d for d in days if d.weekday() == WEEKDAYS[named.group(1)]]):
+        days = same
+    chosen = _pick([(d, d) for d in days], a.published, a.tense_at(m.span()))[0]
+    return _day(chosen)
+
+
+def _month_year(m: re.Match[str], a: Anchor) -> Resolved | None:
+    return _part(_month_of(int(m["y"]), _month(m["month"])), m["part"])
+
+
+def _bare_month(m: re.Match[str], a: Anchor) -> Resolved | None:
+    month, rel, part = _month(m["month"]), (m["rel"] or "").lower(), m["part"]
+    if m["month"] == "May" and not (rel or part or m["prep"]):
+        return None  # the modal verb
+    if a.published is None:
+        return None, None, "month", f"XXXX-{month:02d}"
+    year = a.published.year
+    if rel == "last":
+        year -= 1
+    elif rel == "next":
+        year += month <= a.published.month
+    elif rel != "this":
+        periods = [_month_of(y, month)[:2] for y in (year - 1, year, year + 1)]
+        year = _pick(periods, a.published, a.tense_at(m.span()))[0].year
+    return _part(_month_of(year, month), part)
+
+
+def _year(m: re.Match[str], a: Anchor) -> Resolved | None:
+    before = a.text[max(0, m.start() - 12):m.start()].lower()
+    after = a.text[m.end():m.end() + 12]
+    ok = (m["part"] or m["fiscal"] or re.search(r"\b(in|since|by|until|till|during|from|through|to|before|after|of|between|and|year|early|late|the|this|that|'s)\s+$", before)
+          or re.match(r"\s*(?:[,.;:)?!]|$|\s*(?:and|to|-|–)\s)", after))
+    if not ok or re.match(r"\s*(?:%|percent|per|people|[a-z]+s\b)", after) and not m["part"]:
+        return None
+    return _part(_year_of(int(m["y"])), m["part"])
+
+
+def _decade(m: re.Match[str], a: Anchor) -> Resolved | None:
+    century = m["c"]
+    if century is None:
+        if not m["the"]:
+            return None
+        century = "19" if int(m["dd"]) > 2 else "20"
+    start = int(f"{century}{m['dd']}0")
+    return _part((dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "range", str(start)[:3]), m["part"])
+
+
+def _relative_day(m: re.Match[str], a: Anchor) -> Resolved | None:
+    words = m.group(0).lower()
+    offset = 0
+    if "before yesterday" in words:
+        offset = -2
+    elif "after tomorrow" in words:
+        offset = 2
+    elif "yesterday" in words or "last night" in words:
+        offset = -1
+    elif "tomorrow" in words:
+        offset = 1
+    if a.published is None:
+        return None, None, "day", None
+    return _with_time_of_day(_day(a.published + dt.timedelta(days=offset)), words)
+
+
+def _with_time_of_day(resolved: Resolved, words: str) -> Resolved:
+    """A day's value with TIMEX3's part-of-day suffix ("last night" → "2020-02-12TNI")."""
+    part = next((code for word, code in TIME_OF_DAY.items() if word in words.lower()), "")
+    return (*resolved[:3], f"{resolved[3]}{part}") if part and resolved[3] else resolved
+
+
+def _ago(m: re.Match[str], a: Anchor) -> Resolved | None:
+    n, unit = _num(m["n"]), m["unit"].lower()
+    if not n or a.published is None or unit in ("hour", "minute"):
+        return None
+    day = _shift(a.published, -n, unit)
+    if unit == "month":
+        return _month_of(day.year, day.month)
+    if unit == "year":
+        return _year_of(day.year)
+    if unit in ("decade", "century"):
+        return None
+    return _day(day)
+
+
+def _calendar_unit(unit: str, day: dt.date) -> Resolved:
+    if unit == "week":
+        return _week(day)
+    if unit == "month":
+        return _month_of(day.year, day.month)
+    return _year_of(day.year)
+
+
+def _weekend(day: dt.date) -> Resolved:
+    saturday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=5)
+    iso = saturday.isocalendar()
+    return saturday, saturday + dt.timedelta(days=1), "range", f"{iso[0]}-W{iso[1]:02d}-WE"
+
+
+def _nearby_weekend(pub: dt.date, direction: int, stepped: bool) -> Resolved:
+    """The weekend around ``pub``: the current one on a weekend (``stepped`` "last"/"next" move a
+    week), else the past (-1) or coming (+1) one."""
+    if pub.weekday() >= 5:
+        return _weekend(pub + dt.timedelta(days=7 * direction if stepped else 0))
+    return _weekend(pub if direction > 0 else pub - dt.timedelta(days=7))
+
+
+def _this_last_next(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"last week", "this month", "next year", "the past week" (a range back from publication)."""
+    rel, unit, the = m["rel"].lower(), m["unit"].lower(), m["the"]
+    if a.published is None:
+        return None
+    pub = a.published
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rel]
+    if unit == "weekend":
+        return _nearby_weekend(pub, step or (1 if a.tense_at(m.span()) != "past" else -1), stepped=step != 0)
+    if the or rel in ("past", "coming") or (rel == "this" and "past" in m.group(0).lower()):
+        if step < 0 or rel == "this":
+            return _shift(pub, -1, unit), pub, "range", f"P1{UNIT_CODES[unit]}"
+        return pub, _shift(pub, 1, unit), "range", f"P1{UNIT_CODES[unit]}"
+    return _calendar_unit(unit, _shift(pub, step, unit))
+
+
+def _last_n(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"in the last 10 days", "over the past two weeks", "the next three months": ranges from publication."""
+    n, unit = _num(m["n"]), m["unit"].lower()
+    value = duration_value(None if re.sub(r"\s+", " ", m["n"].lower()) in VAGUE else n, unit)
+    if not n or a.published is None:
+        return None, None, "range", value
+    back = m["rel"].lower() in ("last", "past", "previous")
+    if unit in ("hour", "minute"):
+        other = a.published - dt.timedelta(days=(n + 23) // 24 if unit == "hour" else 0)
+    else:
+        other = _shift(a.published, -n if back else n, unit)
+    return (other, a.published, "range", value) if back else (a.published, other, "range", value)
+
+
+def _recent(m: re.Match[str], a: Anchor) -> Resolved | None:
+    unit = m["unit"].lower()
+    if a.published is None:
+        return None
+    value = duration_value(None, unit)
+    if m["rel"].lower() == "recent":
+        return _shift(a.published, -3, unit), a.published, "range", value
+    return a.published, _shift(a.published, 3, unit), "range", value
+
+
+def _earlier_later(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"earlier this week" → [week start, publication]; "later this year" → [publication, year end]."""
+    if a.published is None:
+        return None
+    unit = (m["unit"] or "day").lower()
+    start, end, _, value = _calendar_unit(unit, a.published) if unit != "day" else _day(a.published)
+    if m["rel"].lower() == "earlier":
+        return start, a.published, "range" if unit != "day" else "day", value
+    return a.published, end, "range" if unit != "day" else "day", value
+
+
+def _weekday(m: re.Match[str], a: Anchor) -> Resolved | None:
+    if a.published is None:
+        return None, None, "day", None
+    rel = (m["rel"] or "").lower()
+    day = _weekday_date(a.published, WEEKDAYS[m["weekday"]], rel, lambda: a.tense_at(m.span()))
+    return _with_time_of_day(_day(day), m.group(0))
+
+
+def _weekday_date(pub: dt.date, target: int, rel: str, tense: Callable[[], Tense]) -> dt.date:
+    """"last/next Monday" step over the article's own day; a bare weekday is the article's day,
+    else the coming one when the verb is future, the past one otherwise ("this" → the nearer)."""
+    back = (pub.weekday() - target) % 7 or (7 if rel in ("last", "past") else 0)
+    ahead = (target - pub.weekday()) % 7 or (7 if rel in ("next", "coming") else 0)
+    if rel in ("last", "past") or back == 0:
+        return pub - dt.timedelta(days=back)
+    if rel in ("next", "coming"):
+        return pub + dt.timedelta(days=ahead)
+    when = tense()
+    if rel == "this" and when is None:
+        when = "future" if ahead < back else "past"
+    return pub + dt.timedelta(days=ahead) if when == "future" else pub - dt.timedelta(days=back)
+
+
+def _season(m: re.Match[str], a: Anchor) -> Resolved | None:
+    rel = (m["rel"] or "").lower()
+    if not (rel or m["y"] or m["prep"]):
+        return None
+    month, code = SEASONS[m["season"].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif a.published is None:
+        return None
+    else:
+        pub = a.published
+        periods = {y: (dt.date(y, month, 1), _month_end(*divmod(y * 12 + month + 1, 12)) if month != 12 else _month_end(y + 1, 2)) for y in (pub.year - 1, pub.year, pub.year + 1)}
+        periods = {y: (s, _add_months(s, 3) - dt.timedelta(days=1)) for y, (s, _) in periods.items()}
+        if rel == "last":
+            year = max(y for y, (s, e) in periods.items() if e < pub)
+        elif rel == "next":
+            year = min(y for y, (s, e) in periods.items() if s > pub)
+        elif rel == "this":
+            year = min(periods, key=lambda y: 0 if periods[y][0] <= pub <= periods[y][1] else min(abs((periods[y][0] - pub).days), abs((periods[y][1] - pub).days)))
+        else:
+            year = _pick(list(periods.values()), pub, a.tense_at(m.span()))[0].year
+    start = dt.date(year, month, 1)
+    return _part((start, _add_months(start, 3) - dt.timedelta(days=1), "range", f"{year}-{code}"), m["part"])
+
+
+def _quarter(m: re.Match[str], a: Anchor) -> Resolved | None:
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["q"].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif a.published is None:
+        return None
+    else:
+        year = a.published.year - (q > (a.published.month - 1) // 3 + 1 and a.tense_at(m.span()) != "future")
+    start = dt.date(year, 3 * q - 2, 1)
+    return start, _month_end(year, 3 * q), "range", f"{year}-Q{q}"
+
+
+def _duration(m: re.Match[str], a: Anchor) -> Resolved | None:
+    after = a.text[m.end():m.end() + 10].lower()
+    if re.match(r"[\s-]*(?:ago|old|later|earlier|before|after|from now)\b", after):
+        return None
+    vague = not m["n"] or re.sub(r"\s+", " ", m["n"].lower()) in VAGUE
+    return None, None, "duration", duration_value(None if vague else _num(m["n"]), m["unit"].lower())
+
+
+def _rules() -> tuple[Rule, ...]:
+    def rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Anchor], Resolved | None]) -> Rule:
+        return Rule(name, re.compile(pattern), resolve)
+
+    dd = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    return (
+        rule("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b", _explicit),
+        rule("slash", r"\b(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<y>\d{4})\b", _explicit),
+        rule("day-month-year", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON},?\s+(?P<y>\d{{4}})\b", _explicit),
+        rule("month-day-year", rf"\b{OPT_WD}{MON}\s+{dd},?\s+(?P<y>\d{{4}})\b", _explicit),
+        rule("day-month", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON}", _day_month),
+        rule("month-day", rf"\b{OPT_WD}{MON}\s+{dd}\b(?!\s*(?:%|,\d))", _day_month),
+        rule("month-year", rf"\b(?:{PART}[\s-]+)?{MON}(?:\s+of)?,?\s+(?P<y>\d{{4}})\b", _month_year),
+        rule("month", rf"(?:(?P<prep>{I('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{I('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
+        rule("year", rf"\b(?:(?P<part>{I('early|mid|late')}|{I('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{I('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!-\d|/\d|,\d)", _year),
+        rule("decade", rf"\b(?P<the>{I('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade),
+        rule("relative-day", I(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day),
+        rule("ago", rf"\b{I(NUM)}\s+{I(UNIT)}s?\s+{I('ago')}\b", _ago),
+        rule("this-last-next", rf"\b(?P<the>{I('the')}\s+)?{I('(?:this )?(?P<rel>last|next|this|past|coming|previous)')}\s+{I('(?P<unit>week|month|year|weekend)')}\b", _this_last_next),
+        rule("weekend", rf"\b{I('(?:over|during|at|on) the (?P<unit>weekend)')}\b", lambda m, a: _nearby_weekend(a.published, 1 if a.tense_at(m.span()) == "future" else -1, stepped=False) if a.published else None),
+        rule("last-n", rf"\b{I('(?:the )?(?P<rel>last|past|previous|next|coming)')}\s+{I(NUM)}\s+{I(UNIT)}s\b", _last_n),
+        rule("recent", rf"\b{I('(?:the )?(?P<rel>recent|coming)')}\s+{I('(?P<unit>day|week|month|year)')}s\b", _recent),
+        rule("earlier-later", rf"\b{I('(?P<rel>earlier|later)')}\s+{I('(?:this|in the)')}\s+{I('(?P<unit>week|month|year)')}\b", _earlier_later),
+        rule("weekday", rf"\b(?:{I('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{I('morning|afternoon|evening|night')})?", _weekday),
+        rule("season", rf"(?:(?P<prep>{I('in|during|over|by|until|since|through|the')})\s+)?\b(?:{I('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{I('the')}\s+)?(?P<season>{I('spring|summer|autumn|fall|winter')})(?:\s+(?:{I('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
+        rule("quarter", rf"\b(?:{I('the')}\s+)?(?P<q>{I('first|second|third|fourth|1st|2nd|3rd|4th')})\s+{I('quarter')}(?:\s+{I('of')}\s+(?P<y>\d{{4}}))?\b", _quarter),
+        rule("duration", rf"\b(?:{I(NUM)}[\s-]+)?{I(UNIT)}s?(?:[\s-]+{I('long')})?\b", lambda m, a: _duration(m, a) if m["n"] or m.group(0).lower().endswith("s") and re.search(r"\b(?:for|over)\s+$", a.text[max(0, m.start() - 5):m.start()].lower()) else None),
+    )
+
+
+RULES = _rules()
+SINCE = re.compile(r"(?i:\b(since)\s+)$")
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|until|till|through|and)\s*$", re.I)
+RANGE_OPEN = re.compile(r"(?i:\b(?:from|between)\s+)$")
+
+
+def _words_tense(text: str, span: tuple[int, int]) -> Tense:
+    """Tense of the clause around ``span`` from nearby words: the nearest future or past marker wins."""
+    left = max(text.rfind(c, 0, span[0]) for c in ".!?\n;") + 1
+    ends = [i for c in ".!?\n;" if (i := text.find(c, span[1])) >= 0]
+    right = min(ends) if ends else len(text)
+    best: tuple[int, Tense] | None = None
+    for w in re.finditer(r"[A-Za-z']+", text[left:right]):
+        start = left + w.start()
+        if span[0] <= start < span[1]:
+            continue
+        word = w.group(0).lower()
+        tense: Tense = None
+        if word in ("will", "'ll", "shall", "won't", "wo") or word == "going" and text[start + 5:start + 9] == " to ":
+            tense = "future"
+        elif word in PAST_WORDS - {"last", "earlier", "set", "hit", "put", "cut", "quit"} or (
+            word.endswith("ed") and len(word) > 4 and word not in NOT_PAST
+        ):
+            tense = "past"
+        elif word in ("would", "due", "plans", "scheduled", "expected", "upcoming"):
+            tense = "future"
+        if tense:
+            distance = span[0] - (start + len(word)) if start < span[0] else start - span[1]
+            distance += 0 if start < span[0] else 8  # the governing verb usually comes first
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return best[1] if best else None
+
+
+def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
+    """Tense of the verb governing ``span`` in a parsed Doc (None if the parse does not say)."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    chunk = doc.char_span(*span, alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return None
+    verb = chunk.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {c.lower_ for c in auxes}
+    if lemmas & {"will", "'ll", "shall", "wo", "would"}:
+        return "future"
+    if any(c.lower_ == "going" for c in auxes) or (verb.tag_ == "VBG" and lemmas & {"is", "are", "am", "'s", "'re"}):
+        return "future"
+    if verb.tag_ == "VBD" or lemmas & {"was", "were", "had", "did", "has", "have", "'ve"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in ("is", "are", "am", "says", "say"):
+        return "future"
+    return None
+
+
+def find_times(text: str, published: dt.date | None, doc: Any = None) -> list[TimeExpr]:
+    """Time expressions in ``text`` resolved against ``published`` (tense from ``doc`` if parsed)."""
+
+    def tense_at(span: tuple[int, int]) -> Tense:
+        return _doc_tense(doc, span) or _words_tense(text, span)
+
+    anchor = Anchor(text, published, tense_at)
+    matches: list[tuple[int, int, int, re.Match[str], Rule]] = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            matches.append((m.start(), -(m.end() - m.start()), order, m, rule))
+    matches.sort(key=lambda t: (t[0], t[1], t[2]))
+    found: list[TimeExpr] = []
+    for start, _, _, m, rule in sorted(matches, key=lambda t: (t[1], t[0], t[2])):
+        if any(not (m.end() <= t.span[0] or m.start() >= t.span[1]) for t in found):
+            continue
+        resolved = rule.resolve(m, anchor)
+        if resolved is None:
+            continue
+        span = _trim(text, m.span())
+        found.append(TimeExpr(text[span[0]:span[1]], span, *resolved))
+    return _combine(text, sorted(found, key=lambda t: t.span), published)
+
+
+LEADING = re.compile(r"^(?i:(?:in|on|since|until|till|by|during|of|from|to|through|before|after|between|and|over|at)\s+)")
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop a leading preposition kept only to decide the rule ("in March" → "March")."""
+    lead = LEADING.match(text[span[0]:span[1]])
+    start = span[0] + (lead.end() if lead else 0)
+    return start, span[1]
+
+
+def _combine(text: str, found: list[TimeExpr], published: dt.date | None) -> list[TimeExpr]:
+    """"since X" → [X, publication]; "from X to Y" / "between X and Y" → [X, Y]."""
+    out: list[TimeExpr] = []
+    i = 0
+    while i < len(found):
+        t = found[i]
+        before = text[:t.span[0]]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (nxt and t.start and nxt.end and RANGE_JOIN.match(text[t.span[1]:nxt.span[0]])
+                and (RANGE_OPEN.search(before) or text[t.span[1]:nxt.span[0]].strip() in ("-", "–"))):
+            opener = RANGE_OPEN.search(before)
+            start = opener.start() if opener else t.span[0]
+            span = (start, nxt.span[1])
+            first = t.start
+            if not re.search(r"\d{4}", t.text) and first > nxt.end:  # "from December to March 2019"
+                first = _valid(nxt.end.year - (first.replace(year=nxt.end.year) > nxt.end), first.month, first.day) or first
+            elif not re.search(r"\d{4}", t.text) and re.search(r"\d{4}", nxt.text):
+                first = _valid(nxt.end.year, first.month, first.day) or first
+            out.append(TimeExpr(text[span[0]:span[1]], span, first, nxt.end, "range", f"{t.value}/{nxt.value}"))
+            i += 2
+            continue
+        since = SINCE.search(before)
+        if since and t.start and published and t.precision != "duration":
+            span = (since.start(), t.span[1])
+            out.append(TimeExpr(text[span[0]:span[1]], span, t.start, published, "range", t.value))
+        else:
+            out.append(t)
+        i += 1
+    return out
+
+
+def times_step(ctx: Any, res: Any) -> Any:
+    """Pipeline step: ``ctx.times`` from the article text, the publication date and the parse."""
+    return ctx.add(times=tuple(find_times(ctx.article.text, ctx.article.published, ctx.doc)))
+
+
+def _governing(ctx: Any, token: Any) -> TimeExpr | None:
+    """The dated expression in ``token``'s sentence that the parse attaches closest to it."""
+    sent = token.sent
+    candidates = [t for t in ctx.times if t.start and sent.start_char <= t.span[0] < sent.end_char]
+    if not candidates:
+        return None
+    ancestors = [token, *token.ancestors]
+
+    def rank(t: TimeExpr) -> tuple[int, int]:
+        chunk = ctx.doc.char_span(*t.span, alignment_mode="expand")
+        head = chunk.root.head if chunk is not None and len(chunk) else None
+        depth = ancestors.index(head) if head in ancestors else len(ancestors) + 1
+        if head is not None and head not in ancestors and token in head.ancestors:
+            depth = len(ancestors)  # attached inside the trigger's own clause
+        return depth, abs(t.span[0] - token.idx)
+
+    return min(candidates, key=rank)
+
+
+def event_date(ctx: Any, token: Any) -> EventDate:
+    """The date of the event triggered by ``token``: the time expression governing it in the parse,
+    else its sentence's, else the publication date (``inferred=True``)."""
+    found = _governing(ctx, token)
+    if found is not None:
+        return EventDate(found.start, found.end, found.precision, found.text, inferred=False, span=found.span)
+    published = ctx.article.published
+    return EventDate(published, published, "day" if published else "unknown", None, inferred=True)

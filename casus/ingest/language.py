@@ -1,0 +1,51 @@
+"""Language identification by stop-word share, using spaCy's stop-word lists (no extra model).
+
+Texts in a non-Latin script are told apart by script first; for the rest, the language whose
+stop words cover the largest share of the words wins.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "ro", "tr", "id", "cs", "hu", "ru", "uk", "el", "ar")
+NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish", "pl": "Polish",
+    "ro": "Romanian", "tr": "Turkish", "id": "Indonesian", "cs": "Czech", "hu": "Hungarian", "ru": "Russian",
+    "uk": "Ukrainian", "el": "Greek", "ar": "Arabic",
+}  # fmt: skip
+MIN_WORDS, MIN_LETTERS = 12, 40  # below both: too short to judge (scripts without spaces have few "words")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Guess:
+    language: str | None  # ISO 639-1 code, None when the text is too short to tell
+    share: float  # share of words that are stop words of ``language``
+    why: str
+
+
+@cache
+def stop_words() -> dict[str, frozenset[str]]:
+    """Stop-word sets of ``LANGUAGES`` from ``spacy.lang.<xx>.stop_words`` (read once)."""
+    return {code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS) for code in LANGUAGES}
+
+
+def identify(text: str, sample_chars: int = 20_000) -> Guess:
+    """The most likely language of ``text`` (judged on its first ``sample_chars`` characters)."""
+    words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
+    letters = [c for w in words for c in w]
+    if len(words) < MIN_WORDS and len(letters) < MIN_LETTERS:
+        return Guess(None, 0.0, f"only {len(words)} words, too few to identify the language")
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+    lists = stop_words()
+    shares = {code: sum(1 for w in words if w in lists[code]) / len(words) for code in LANGUAGES}
+    best = max(shares, key=shares.__getitem__)
+    if shares[best] >= 0.1:
+        return Guess(best, shares[best], f"{shares[best]:.0%} of {len(words)} words are {NAMES[best]} stop words")
+    if latin < 0.5:
+        return Guess("und", shares[best], f"mostly non-Latin script ({latin:.0%} Latin letters) and no known stop words")
+    return Guess(None, shares[best], f"no language's stop words reach 10% of {len(words)} words")

