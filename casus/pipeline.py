@@ -43,10 +43,11 @@ class Resources:
         from casus.extract.lexicon import Lexicon
         from casus.knowledge.ontology import Ontology
         from casus.knowledge.gazetteer import Gazetteer
+        from casus.knowledge.actors import KnowledgeBase
 
         ontology = Ontology.load()
         return cls(nlp=nlp.load(model), lexicon=Lexicon.load(ontology=ontology), ontology=ontology,
-                   gazetteer=Gazetteer.load())
+                   gazetteer=Gazetteer.load(), kb=KnowledgeBase.load())
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,14 @@ Step = Callable[[Context, Resources], Context]
 def default_steps() -> list[Step]:
     """The extractors in data-flow order: actors → times → places → casualties → quotes →
     events (+ links) → agreements. Each component adds its step here when it lands."""
+    from casus.extract.actors import find_actors
     from casus.extract.casualties import casualties_step
     from casus.extract.events import code_events
     from casus.extract.places import places_step
     from casus.extract.quotes import find_quotes
     from casus.extract.times import times_step
 
-    return [times_step, places_step, casualties_step, find_quotes, code_events]
+    return [find_actors, times_step, places_step, casualties_step, find_quotes, code_events]
 
 
 def sentences_of(doc: Any) -> tuple[Sentence, ...]:

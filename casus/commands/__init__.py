@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ["eval", "code", "store", "actor"]
+MODULES = ["eval", "code", "store", "actor", "explain"]
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ import typer
 eval_app = typer.Typer(help="Score casus against gold data (precision, recall, F1).", no_args_is_help=True)
 
 # Modules under casus.evaluation exposing ``register(eval_app)``.
-EVALUATORS: list[str] = ["nlp", "quotes"]
+EVALUATORS: list[str] = ["nlp", "quotes", "time", "events", "peers", "geo", "actors"]
 
 
 def register(app: typer.Typer) -> None:

@@ -50,7 +50,9 @@ def query(
         except duckdb.Error as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from exc
-    table = Table(*columns, caption=f"{len(rows)} row(s)")
+    table = Table(caption=f"{len(rows)} row(s)")
+    for column in columns:
+        table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*("" if value is None else str(value) for value in row))
     Console().print(table)

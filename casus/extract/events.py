@@ -10,13 +10,14 @@ sentence that produced none (``ctx.rejected``).
 """
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from casus.extract.casualties import event_casualties
 from casus.extract.coref import resolve_reference
 from casus.extract.lexicon import ANY, Entry, Lexicon
+from casus.extract.places import event_location
 from casus.extract.times import event_date
 from casus.records import Actor, Event, Explanation, Link, Status
 
@@ -76,14 +77,6 @@ def code_events(ctx: "Context", res: "Resources") -> "Context":
     events, trigger_of = _events(ctx, candidates, res.ontology, coder)
     links = _links(ctx, candidates, events, trigger_of)
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
-
-
-def _optional(module: str, name: str) -> Callable | None:
-    """A step helper another component provides (location, casualties), when it is installed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def lemmas(token: "Token") -> tuple[str, ...]:
@@ -151,7 +144,7 @@ class _Coder:
             return self._find_actor(token.head.head, depth + 1)
         found = resolve_reference(self.ctx, token)
         if found is not None and found.code:
-            return found
+            return self._complete(found, token)
         for child in token.children:
             if child.dep_ in NOMINAL_LINK:
                 found = self._mention_in(child)
@@ -162,6 +155,34 @@ class _Coder:
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
                     return self._find_actor(child, depth + 1)
         return self.noun_source(token, depth + 1) if token.pos_ in NOMINAL else None
+
+    def _complete(self, actor: Actor, token: "Token") -> Actor:
+        """A country-less mention ("its soldiers", "the Defence Ministry") takes its country from
+        its possessor, or the same actor named in full earlier ("the Russian Defense Ministry")."""
+        if not actor.code.startswith("---"):
+            return actor
+        role = actor.code[3:]
+        for child in token.children:
+            if child.dep_ in ("nmod:poss", "poss") and child.pos_ == "PRON":
+                owner = resolve_reference(self.ctx, child) or self._nearest_before(child)
+                if owner is not None and _side(owner):
+                    return replace(actor, code=_side(owner) + role, country=_side(owner),
+                                   why=f"{actor.why}; country of '{child.text}' = {owner.text}")
+        definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
+        last = actor.text.split()[-1].lower()
+        if definite:
+            for earlier in sorted((a for a in self.ctx.actors if a.span[1] <= actor.span[0]), key=lambda a: -a.span[0]):
+                if earlier.code and not earlier.code.startswith("---") and earlier.text.split()[-1].lower() == last \
+                        and earlier.code.endswith(role):
+                    return replace(actor, code=earlier.code, country=earlier.country,
+                                   why=f"{actor.why}; refers back to '{earlier.text}'")
+        return actor
+
+    def _nearest_before(self, token: "Token") -> Actor | None:
+        """The closest earlier coded actor with a country in the same sentence."""
+        start = token.sent.start_char
+        return next((a for a in sorted(self.ctx.actors, key=lambda a: -a.span[0])
+                     if start <= a.span[0] and a.span[1] <= token.idx and _side(a)), None)
 
     def _mention_in(self, token: "Token") -> Actor | None:
         for t in token.subtree:
@@ -340,9 +361,16 @@ class _Coder:
                 content = verb.head  # "Y attacked Z, X said"
             if content is None:
                 continue
-            speakers = self.actors(self.subject(verb))
-            acts.append((verb, content, speakers))
+            acts.append((verb, content, self.speakers(verb)))
         return acts
+
+    def speakers(self, verb: "Token") -> list[Actor]:
+        """Who says: the subject, else the actor named just before the verb ("after X said")."""
+        found = self.actors(next((c for c in verb.children if c.dep_ in SUBJECT), None) or self.subject(verb))
+        if found:
+            return found
+        before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3): verb.i] if t.pos_ in NOMINAL]
+        return self.actors(before[-1]) if before else []
 
     def quote_speaker(self, token: "Token") -> Actor | None:
         return next((q.speaker for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
@@ -373,7 +401,7 @@ class _Coder:
         if entry.pos == "verb":
             subj = self.subject(token)
             sources = self.actors(subj)
-            if subj is not None and not sources and self.is_event_noun(subj):
+            if subj is not None and _case(subj) == "by" and self.is_event_noun(subj):
                 # "killed by Syrian shelling": the agent is an act; its author is the source
                 noun_entry = self.best_entry(subj)
                 author = self.noun_source(subj)
@@ -431,37 +459,35 @@ class _Coder:
         out: list[Candidate] = []
         claimed: dict[int, tuple[Token, list[Actor]]] = {}
         for verb, content, speakers in speech:
+            own = {t.i for t in verb.subtree} if content is verb.head else {verb.i}
             for t in content.subtree:
-                if verb.i != t.i and verb not in t.ancestors:
+                if t.i not in own:
                     claimed.setdefault(t.i, (verb, speakers))
         derived: list[Candidate] = []
         for cand in found:
-            claim = claimed.get(cand.trigger)
-            if claim is None:
-                speaker = self.quote_speaker(doc[cand.trigger])
-                if speaker is not None and cand.status == "asserted":
-                    cand = replace(cand, status="alleged", attributed_to=speaker, notes=cand.notes + ("inside a quote",))
+            verb, speakers = claimed.get(cand.trigger, (None, []))
+            speaker = speakers[0] if speakers else self.quote_speaker(verb if verb is not None else doc[cand.trigger])
+            if speaker is None or _same_actor(speaker, cand.source) and verb is None:
                 out.append(cand)
                 continue
-            verb, speakers = claim
-            speaker = speakers[0] if speakers else self.quote_speaker(verb)
-            denied = bool(set(lemmas(verb)) & self.lex.denial)
+            denied = verb is not None and bool(set(lemmas(verb)) & self.lex.denial)
             status: Status = "denied" if denied else cand.status if cand.status != "asserted" else "alleged"
-            note = f"reported by '{verb.text}'"
+            cue = verb if verb is not None else doc[cand.trigger]
             threat = self.lex.threat_code(cand.code) if cand.status in ("future", "hypothetical") else None
-            if speaker is not None and threat and _same_side(speaker, cand.source):
+            if threat and _same_side(speaker, cand.source):
                 derived.append(replace(
                     cand, code=threat, source=speaker, status="asserted", rule="reported-threat",
                     notes=cand.notes + (f"own side's {cand.status} act {cand.code} announced: a threat",),
-                    tokens=tuple(sorted({verb.i, *cand.tokens})),
+                    tokens=tuple(sorted({cue.i, *cand.tokens})),
                 ))
                 continue
-            out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (note,)))
+            how = f"reported by '{verb.text}'" if verb is not None else "inside a quote"
+            out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
-                speaker is not None and not denied and self.onto[cand.code].quad_class >= 3
-                and not _same_side(speaker, cand.source) and not self.is_event_trigger(verb, found)
+                not denied and self.onto[cand.code].quad_class >= 3 and not _same_side(speaker, cand.source)
+                and not (verb is not None and self.is_event_trigger(verb, found))
             ):
-                derived.append(self._accusation(verb, speaker, cand.source, doc[cand.trigger], "reported-accusation"))
+                derived.append(self._accusation(cue, speaker, cand.source, doc[cand.trigger], "reported-accusation"))
         for verb, content, speakers in speech:
             if not speakers or self.is_event_trigger(verb, found) or set(lemmas(verb)) & self.lex.denial:
                 continue
@@ -489,6 +515,10 @@ def _side(actor: Actor | None) -> str | None:
     return actor.country or (actor.code[:3] if actor.code and actor.code[:3].isalpha() else None)
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.span == b.span
+
+
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
     return a is b or (_side(a) is not None and _side(a) == _side(b))
 
@@ -512,8 +542,6 @@ def _events(ctx: "Context", candidates: list[Candidate], ontology: "Ontology", c
             merged.append((cand, [cand]))
         else:
             home.append(cand)
-    locate = _optional("casus.extract.places", "event_location")
-    count = _optional("casus.extract.casualties", "event_casualties")
     events: list[Event] = []
     trigger_of: dict[str, list[Candidate]] = {}
     sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
@@ -528,7 +556,7 @@ def _events(ctx: "Context", candidates: list[Candidate], ontology: "Ontology", c
             quad_class=code.quad_class, source=first.source, target=first.target, status=first.status,
             attributed_to=first.attributed_to, span=(token.idx, token.idx + len(token.text)),
             sentence=sentence_index[sent.start], evidence=sent.text.strip(), date=event_date(ctx, token),
-            location=locate(ctx, token) if locate else None, casualties=count(ctx, token) if count else None,
+            location=event_location(ctx, token), casualties=event_casualties(ctx, token),
             mentions=tuple(dict.fromkeys((doc[c.trigger].idx, doc[c.trigger].idx + len(doc[c.trigger].text)) for c in group)),
             explanation=Explanation(
                 rule=first.rule,

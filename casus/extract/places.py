@@ -30,29 +30,27 @@ ACTING = re.compile(
     r"|will|would|could|should|must|can|did|does|wants|hopes|believes|sees|remains|continues)\b)")
 #: Words before a toponym that make it a party rather than a place ("a deal with Moscow").
 PARTY_BEFORE = re.compile(r"\b(?:with|against|accused|accuses|accusing|urged|urging|warned|told|backs|backed|between|and)\s+$")
-FEATURE_PRIOR = {"country": 4.0, "city": 1.0, "ADM1": 0.5}
+FEATURE_PRIOR = {"country": 4.0, "city": 1.5, "ADM1": 0.0, "ADM2": -0.5}
 LOCATIVE = {"in", "near", "at", "across", "into", "around", "outside", "inside", "throughout", "from", "on",
-            "towards", "toward", "to", "of", "within", "over", "through", "along"}
+            "towards", "toward", "within", "over", "through", "along", "across", "between"}
 
 
-def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int, str, bool]]:
-    """(start, end, name, subdivision) for every longest known name inside a capitalised run."""
+def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
+    """(start, end) of every longest known name inside a capitalised run."""
     for run in CAPITALISED.finditer(text):
         words = list(re.finditer(r"[^\s]+", run.group(0)))
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
                 start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                while end > start and text[end - 1] in ",'’-" or text[end - 1] == "." and "." not in text[start:end - 1]:
-                    end -= 1
+                if normalise(text[start:end]) not in gazetteer.index:
+                    while end > start and text[end - 1] in ".,'’-":
+                        end -= 1
                 surface = text[start:end]
                 key = normalise(surface)
-                abbreviation = len(key.replace(" ", "")) <= 3
-                if key in gazetteer.index and key not in NOT_PLACES and (not abbreviation or surface.replace(".", "").isupper()):
-                    sub = SUBDIVISION.match(text[end:])
-                    if sub:
-                        end += sub.end()
-                    yield start, end, surface, bool(sub)
+                short = len(key.replace(" ", "").replace(".", "")) <= 3
+                if key in gazetteer.index and key not in NOT_PLACES and (not short or surface.replace(".", "").isupper() or "." in key):
+                    yield start, end
                     i = j
                     break
             else:
@@ -73,29 +71,53 @@ def focus(text: str, gazetteer: Gazetteer, actors: Iterable[Actor] = ()) -> Coun
 
 
 def resolve(name: str, gazetteer: Gazetteer, countries: Counter[str], *, subdivision: bool = False,
-            qualifier: str | None = None) -> Entry | None:
-    """The gazetteer entry ``name`` most likely means in an article about ``countries``."""
+            qualifier: str | None = None, regions: Counter[tuple[str, str]] | None = None) -> Entry | None:
+    """The gazetteer entry ``name`` most likely means in an article about ``countries`` (and the
+    first-level ``regions`` its other places lie in)."""
     candidates = gazetteer.candidates(name)
     if not candidates:
-        return None
+        demonym = gazetteer.demonyms.get(normalise(name)) or gazetteer.demonyms.get(normalise(name).removesuffix("s"))
+        return gazetteer.country(demonym) if demonym else None
     total = sum(countries.values()) or 1
+    regions = regions or Counter()
+    region_total = sum(regions.values()) or 1
     qualifier_countries = set()
-    qualifier_admin1 = normalise(qualifier) if qualifier else None
+    qualifier_region = None
     if qualifier:
-        qualifier_countries = {e.country for e in gazetteer.candidates(qualifier) if e.feature in ("country", "ADM1")}
+        qualified = [e for e in gazetteer.candidates(qualifier) if e.feature in ("country", "ADM1")]
+        qualifier_countries = {e.country for e in qualified}
+        qualifier_region = next((e.admin1 for e in qualified if e.feature == "ADM1"), None)
     key = normalise(name)
 
     def score(e: Entry) -> float:
         s = math.log10(e.population + 10) + FEATURE_PRIOR.get(e.feature, 0.0)
         s += 6.0 * countries.get(e.country or "", 0) / total
+        s += 3.0 * regions.get((e.country or "", e.admin1 or ""), 0) / region_total if e.feature != "country" else 0.0
         s += 1.0 if normalise(e.name) == key else 0.0
         if subdivision:
-            s += 10.0 if e.feature == "ADM1" else -2.0
-        if e.country in qualifier_countries or (qualifier_admin1 and normalise(e.admin1 or "") == qualifier_admin1):
-            s += 10.0
+            s += 10.0 if e.feature in ("ADM1", "ADM2") else -2.0
+        if e.country in qualifier_countries:
+            s += 10.0 + (5.0 if qualifier_region and e.admin1 == qualifier_region else 0.0)
         return s
 
     return max(candidates, key=score)
+
+
+def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actors: Iterable[Actor] = ()) -> list[Entry | None]:
+    """Resolve the toponyms at ``spans`` together: a first pass by the countries the article names,
+    a second that also weighs the countries and regions of the distinct places found in the first."""
+
+    def context(span: tuple[int, int]) -> tuple[str, bool, str | None]:
+        after = text[span[1]:]
+        qualifier = QUALIFIER.match(after)
+        return text[span[0]:span[1]], bool(SUBDIVISION.match(after)), qualifier.group(1) if qualifier else None
+
+    contexts = [context(span) for span in spans]
+    countries = focus(text, gazetteer, actors)
+    first = {normalise(name): resolve(name, gazetteer, countries, subdivision=sub, qualifier=q) for name, sub, q in contexts}
+    countries += Counter(e.country for e in first.values() if e and e.country)
+    regions = Counter((e.country or "", e.admin1 or "") for e in first.values() if e and e.feature != "country")
+    return [resolve(name, gazetteer, countries, subdivision=sub, qualifier=q, regions=regions) for name, sub, q in contexts]
 
 
 def _is_actor(ctx: Any, start: int, end: int) -> bool:
@@ -109,24 +131,22 @@ def _is_actor(ctx: Any, start: int, end: int) -> bool:
     doc = ctx.doc
     if doc is not None and doc.has_annotation("DEP"):
         chunk = doc.char_span(start, end, alignment_mode="expand")
-        if chunk is not None and len(chunk) and chunk.root.dep_ in ("nsubj", "nsubjpass"):
+        if chunk is not None and len(chunk) and chunk.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
             return chunk.root.head.lemma_ not in ("be", "lie", "remain", "border", "sit")
     return False
 
 
 def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
-    """Geocoded toponyms of the article in ``ctx`` (metonyms excluded)."""
+    """Geocoded toponyms of the article in ``ctx`` (metonyms help the context but are left out)."""
     text = ctx.article.text
-    countries = focus(text, gazetteer, ctx.actors)
+    spans = list(_mentions(text, gazetteer))
     places: list[Place] = []
-    for start, end, name, subdivision in _mentions(text, gazetteer):
-        if _is_actor(ctx, start, end):
+    for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
+        if entry is None or _is_actor(ctx, start, end):
             continue
-        qualifier = QUALIFIER.match(text[end:])
-        entry = resolve(name, gazetteer, countries, subdivision=subdivision,
-                        qualifier=qualifier.group(1) if qualifier else None)
-        if entry is None:
-            continue
+        sub = SUBDIVISION.match(text[end:])
+        if sub and entry.feature in ("ADM1", "ADM2"):
+            end += sub.end()
         places.append(Place(text[start:end], (start, end), entry.name, entry.country, entry.admin1,
                             entry.lat, entry.lon, entry.feature, entry.geonames_id))
     return places
@@ -140,9 +160,22 @@ def places_step(ctx: Any, res: Any) -> Any:
 SPECIFIC = {"city": 0, "ADM2": 1, "ADM1": 2, "country": 3}
 
 
+def _locative_head(ctx: Any, place: Place) -> Any:
+    """The word a toponym is attached to through "in/near/at ..." in the parse, else None."""
+    chunk = ctx.doc.char_span(*place.span, alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return None
+    root = chunk.root
+    if any(c.dep_ == "case" and c.lower_ in LOCATIVE for c in root.children):  # UD: "in" hangs on the noun
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:  # ClearNLP: the noun hangs on "in"
+        return root.head.head
+    return None
+
+
 def event_location(ctx: Any, token: Any) -> Place | None:
-    """The place in the event's own clause: a toponym attached (through "in/near/at ...") to the
-    trigger or to a verb governing it, else the most specific place of the sentence."""
+    """The place in the event's own clause: a toponym attached through "in/near/at ..." to the
+    trigger or a word governing it, else the most specific place of the sentence, nearest first."""
     sent = token.sent
     in_sentence = [p for p in ctx.places if sent.start_char <= p.span[0] < sent.end_char]
     if not in_sentence:
@@ -150,14 +183,8 @@ def event_location(ctx: Any, token: Any) -> Place | None:
     ancestors = [token, *token.ancestors]
 
     def rank(place: Place) -> tuple[int, int, int]:
-        chunk = ctx.doc.char_span(*place.span, alignment_mode="expand")
-        depth = len(ancestors) + 1
-        if chunk is not None and len(chunk):
-            head = chunk.root.head
-            if chunk.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
-                head = head.head
-            if head in ancestors:
-                depth = ancestors.index(head)
+        head = _locative_head(ctx, place)
+        depth = ancestors.index(head) if head in ancestors else len(ancestors)
         return depth, SPECIFIC.get(place.feature or "", 4), abs(place.span[0] - token.idx)
 
     return min(in_sentence, key=rank)

@@ -56,18 +56,17 @@ PART = r"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)"
 I = "(?i:{})".format
 
-FUTURE_WORDS = {"will", "'ll", "shall", "wo", "won't", "would", "going", "due", "set", "plans", "plan", "expected",
-                "scheduled", "to", "next", "upcoming", "coming", "is", "are", "am", "begins", "starts", "opens"}
+MODALS = {"will", "'ll", "shall", "wo", "won't", "would", "could", "can", "may", "might", "should", "must"}
+FUTURE_WORDS = MODALS | {"due", "plans", "scheduled", "slated", "expected", "planned", "upcoming"}
 PAST_WORDS = {
     "was", "were", "had", "did", "said", "told", "ago", "met", "held", "took", "went", "came", "saw", "made",
     "gave", "left", "fled", "fought", "won", "lost", "began", "struck", "shot", "found", "sent", "spoke",
     "wrote", "became", "broke", "brought", "bought", "built", "chose", "drove", "fell", "felt", "flew", "got",
     "grew", "heard", "kept", "knew", "led", "paid", "rose", "ran", "sold", "sought", "stood", "swore",
-    "thought", "threw", "withdrew", "overthrew", "last", "earlier", "sank", "hit", "quit", "set", "put",
-    "cut", "beat", "bore", "slew", "seized", "been",
+    "thought", "threw", "withdrew", "overthrew", "sank", "beat", "bore", "slew", "been",
 }
-NOT_PAST = {"need", "speed", "seed", "feed", "proceed", "succeed", "exceed", "bed", "red", "indeed", "embed", "united",
-            "limited", "based", "expected", "scheduled", "planned", "proposed", "alleged", "armed", "supposed"}
+NOT_PAST = {"need", "speed", "seed", "feed", "proceed", "succeed", "exceed", "indeed", "embed", "united", "limited",
+            "based", "proposed", "alleged", "armed", "supposed", *FUTURE_WORDS}
 
 
 def _num(word: str) -> int | None:
@@ -243,12 +242,17 @@ def _bare_month(m: re.Match[str], a: Anchor) -> Resolved | None:
     return _part(_month_of(year, month), part)
 
 
+COUNTED = re.compile(r"\s*(?:%|percent\b|per\b|(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|civilians|members|km|"
+                     r"kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|dollars|euros|pounds|votes|cases|deaths|"
+                     r"units|workers|jobs|students|children|men|women|refugees|homes|houses|acres|square|barrels|shares|"
+                     r"points|employees|residents|fighters|police|officers|times)\b)", re.I)
+AMOUNT_BEFORE = re.compile(r"(?:about|some|nearly|around|approximately|than|least|almost|only|[$€£#])\s*$", re.I)
+
+
 def _year(m: re.Match[str], a: Anchor) -> Resolved | None:
-    before = a.text[max(0, m.start() - 12):m.start()].lower()
-    after = a.text[m.end():m.end() + 12]
-    ok = (m["part"] or m["fiscal"] or re.search(r"\b(in|since|by|until|till|during|from|through|to|before|after|of|between|and|year|early|late|the|this|that|'s)\s+$", before)
-          or re.match(r"\s*(?:[,.;:)?!]|$|\s*(?:and|to|-|–)\s)", after))
-    if not ok or re.match(r"\s*(?:%|percent|per|people|[a-z]+s\b)", after) and not m["part"]:
+    """A four-digit year, unless it counts something ("2000 people", "about 1500")."""
+    counted = COUNTED.match(a.text[m.end():m.end() + 30]) or AMOUNT_BEFORE.search(a.text[max(0, m.start() - 16):m.start()])
+    if counted and not (m["part"] or m["fiscal"]):
         return None
     return _part(_year_of(int(m["y"])), m["part"])
 
@@ -433,8 +437,11 @@ def _quarter(m: re.Match[str], a: Anchor) -> Resolved | None:
 
 
 def _duration(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"a nine-year war", "for three weeks", "for years": a length, not a date."""
+    if not (m["n"] or m["plural"]):
+        return None
     after = a.text[m.end():m.end() + 10].lower()
-    if re.match(r"[\s-]*(?:ago|old|later|earlier|before|after|from now)\b", after):
+    if re.match(r"[\s-]*(?:ago|old)\b", after):
         return None
     vague = not m["n"] or re.sub(r"\s+", " ", m["n"].lower()) in VAGUE
     return None, None, "duration", duration_value(None if vague else _num(m["n"]), m["unit"].lower())
@@ -454,7 +461,7 @@ def _rules() -> tuple[Rule, ...]:
         rule("month-day", rf"\b{OPT_WD}{MON}\s+{dd}\b(?!\s*(?:%|,\d))", _day_month),
         rule("month-year", rf"\b(?:{PART}[\s-]+)?{MON}(?:\s+of)?,?\s+(?P<y>\d{{4}})\b", _month_year),
         rule("month", rf"(?:(?P<prep>{I('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{I('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
-        rule("year", rf"\b(?:(?P<part>{I('early|mid|late')}|{I('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{I('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!-\d|/\d|,\d)", _year),
+        rule("year", rf"\b(?:(?P<part>{I('early|mid|late')}|{I('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{I('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!/\d|,\d|\.\d)", _year),
         rule("decade", rf"\b(?P<the>{I('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade),
         rule("relative-day", I(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day),
         rule("ago", rf"\b{I(NUM)}\s+{I(UNIT)}s?\s+{I('ago')}\b", _ago),
@@ -466,7 +473,7 @@ def _rules() -> tuple[Rule, ...]:
         rule("weekday", rf"\b(?:{I('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{I('morning|afternoon|evening|night')})?", _weekday),
         rule("season", rf"(?:(?P<prep>{I('in|during|over|by|until|since|through|the')})\s+)?\b(?:{I('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{I('the')}\s+)?(?P<season>{I('spring|summer|autumn|fall|winter')})(?:\s+(?:{I('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
         rule("quarter", rf"\b(?:{I('the')}\s+)?(?P<q>{I('first|second|third|fourth|1st|2nd|3rd|4th')})\s+{I('quarter')}(?:\s+{I('of')}\s+(?P<y>\d{{4}}))?\b", _quarter),
-        rule("duration", rf"\b(?:{I(NUM)}[\s-]+)?{I(UNIT)}s?(?:[\s-]+{I('long')})?\b", lambda m, a: _duration(m, a) if m["n"] or m.group(0).lower().endswith("s") and re.search(r"\b(?:for|over)\s+$", a.text[max(0, m.start() - 5):m.start()].lower()) else None),
+        rule("duration", rf"\b(?:{I(NUM)}[\s-]+)?{I(UNIT)}(?P<plural>s)?(?:[\s-]+{I('long')})?\b", _duration),
     )
 
 
@@ -488,14 +495,12 @@ def _words_tense(text: str, span: tuple[int, int]) -> Tense:
             continue
         word = w.group(0).lower()
         tense: Tense = None
-        if word in ("will", "'ll", "shall", "won't", "wo") or word == "going" and text[start + 5:start + 9] == " to ":
+        if word in FUTURE_WORDS or word == "going" and text[start + 5:start + 9] == " to ":
             tense = "future"
-        elif word in PAST_WORDS - {"last", "earlier", "set", "hit", "put", "cut", "quit"} or (
-            word.endswith("ed") and len(word) > 4 and word not in NOT_PAST
-        ):
+        elif word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST:
             tense = "past"
-        elif word in ("would", "due", "plans", "scheduled", "expected", "upcoming"):
-            tense = "future"
+        if tense == "past" and re.search(r"\b(?:will|would|shall|'ll|going\s+to|due\s+to|to)\s+(?:\w+\s+)?(?:be\s+)?$", text[max(0, start - 25):start].lower()):
+            tense = "future"  # "will be held", "is due to be signed"
         if tense:
             distance = span[0] - (start + len(word)) if start < span[0] else start - span[1]
             distance += 0 if start < span[0] else 8  # the governing verb usually comes first
@@ -516,9 +521,9 @@ def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     lemmas = {c.lower_ for c in auxes}
-    if lemmas & {"will", "'ll", "shall", "wo", "would"}:
+    if lemmas & MODALS or verb.dep_ == "xcomp" and verb.head.lemma_ in ("due", "schedule", "expect", "plan", "set"):
         return "future"
     if any(c.lower_ == "going" for c in auxes) or (verb.tag_ == "VBG" and lemmas & {"is", "are", "am", "'s", "'re"}):
         return "future"
@@ -536,20 +541,14 @@ def find_times(text: str, published: dt.date | None, doc: Any = None) -> list[Ti
         return _doc_tense(doc, span) or _words_tense(text, span)
 
     anchor = Anchor(text, published, tense_at)
-    matches: list[tuple[int, int, int, re.Match[str], Rule]] = []
-    for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            matches.append((m.start(), -(m.end() - m.start()), order, m, rule))
-    matches.sort(key=lambda t: (t[0], t[1], t[2]))
+    matches = [(_trim(text, m.span()), order, m, rule) for order, rule in enumerate(RULES) for m in rule.pattern.finditer(text)]
     found: list[TimeExpr] = []
-    for start, _, _, m, rule in sorted(matches, key=lambda t: (t[1], t[0], t[2])):
-        if any(not (m.end() <= t.span[0] or m.start() >= t.span[1]) for t in found):
+    for span, _, m, rule in sorted(matches, key=lambda t: (t[0][0] - t[0][1], t[0][0], t[1])):
+        if any(not (span[1] <= t.span[0] or span[0] >= t.span[1]) for t in found):
             continue
         resolved = rule.resolve(m, anchor)
-        if resolved is None:
-            continue
-        span = _trim(text, m.span())
-        found.append(TimeExpr(text[span[0]:span[1]], span, *resolved))
+        if resolved is not None:
+            found.append(TimeExpr(text[span[0]:span[1]], span, *resolved))
     return _combine(text, sorted(found, key=lambda t: t.span), published)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -15,14 +16,13 @@ class InputError(Exception):
         self.reason = reason
 
 
-_CONTROL_OK = frozenset("\t\n\r\f\v")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # control characters other than whitespace
 
 
 def control_ratio(text: str) -> float:
-    """Share of control characters (other than whitespace) in ``text``."""
+    """Share of control characters (other than whitespace) in the first 20,000 characters of ``text``."""
     sample = text[:20_000]
-    bad = sum(1 for c in sample if (c < " " and c not in _CONTROL_OK) or "\x7f" <= c < "\xa0")
-    return bad / max(len(sample), 1)
+    return len(_CONTROL.findall(sample)) / max(len(sample), 1)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -59,5 +59,5 @@ def _guess(data: bytes) -> tuple[str, str]:
 
 def _looks_utf16(head: bytes) -> bool:
     """UTF-16 without a BOM: every other byte of ASCII-range text is NUL."""
-    even, odd = head[0::2], head[1::2]
-    return len(head) >= 8 and (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd))
+    even, odd = head[0::2].count(0) / max(len(head) // 2, 1), head[1::2].count(0) / max(len(head) // 2, 1)
+    return len(head) >= 8 and max(even, odd) > 0.4 and min(even, odd) < 0.05

@@ -9,6 +9,7 @@ from casus.ingest.decode import InputError
 from casus.ingest.offsets import align
 from casus.records import Segment
 
+MIN_WORDS = 10  # less extracted text than this is navigation or boilerplate, not an article
 _DEBRIS = re.compile(r"<[/!?a-zA-Z]|<<|>>|</")
 
 
@@ -38,8 +39,8 @@ def extract(html: str, url: str | None = None) -> Page:
         text = text.split("\n", 1)[1].strip() if "\n" in text else ""
     if debris := _DEBRIS.search(text):
         raise InputError("MalformedHTML", f"the HTML is malformed: the extracted text contains stray markup {text[debris.start():debris.start() + 12]!r}")
-    if not text:
-        raise InputError("NoArticleText", "no article body found in the HTML (only boilerplate or no text)")
+    if len(text.split()) < MIN_WORDS:
+        raise InputError("NoArticleText", f"no article body in the HTML ({len(text.split())} words of text outside boilerplate)")
     return Page(
         text=text,
         segments=align(text, html),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +20,7 @@ NAMES = {
 }  # fmt: skip
 MIN_WORDS, MIN_LETTERS = 12, 40  # below both: too short to judge (scripts without spaces have few "words")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @dataclass(frozen=True)
@@ -34,18 +36,19 @@ def stop_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS) for code in LANGUAGES}
 
 
-def identify(text: str, sample_chars: int = 20_000) -> Guess:
+def identify(text: str, sample_chars: int = 5_000) -> Guess:
     """The most likely language of ``text`` (judged on its first ``sample_chars`` characters)."""
-    words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
-    letters = [c for w in words for c in w]
-    if len(words) < MIN_WORDS and len(letters) < MIN_LETTERS:
-        return Guess(None, 0.0, f"only {len(words)} words, too few to identify the language")
-    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+    words = Counter(w.lower() for w in _WORD.findall(text[:sample_chars]))
+    total = sum(words.values())
+    letters = sum(len(w) * n for w, n in words.items())
+    if total < MIN_WORDS and letters < MIN_LETTERS:
+        return Guess(None, 0.0, f"only {total} words, too few to identify the language")
+    latin = sum(len(_LATIN.findall(w)) * n for w, n in words.items()) / letters
     lists = stop_words()
-    shares = {code: sum(1 for w in words if w in lists[code]) / len(words) for code in LANGUAGES}
+    shares = {code: sum(n for w, n in words.items() if w in lists[code]) / total for code in LANGUAGES}
     best = max(shares, key=shares.__getitem__)
     if shares[best] >= 0.1:
-        return Guess(best, shares[best], f"{shares[best]:.0%} of {len(words)} words are {NAMES[best]} stop words")
+        return Guess(best, shares[best], f"{shares[best]:.0%} of {total} words are {NAMES[best]} stop words")
     if latin < 0.5:
         return Guess("und", shares[best], f"mostly non-Latin script ({latin:.0%} Latin letters) and no known stop words")
-    return Guess(None, shares[best], f"no language's stop words reach 10% of {len(words)} words")
+    return Guess(None, shares[best], f"no language's stop words reach 10% of {total} words")

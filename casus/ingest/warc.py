@@ -22,7 +22,6 @@ class Record:
 def records(stream: BinaryIO, max_bytes: int) -> Iterator[Record]:
     """HTML response records of a (possibly gzipped) WARC stream."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         for record in ArchiveIterator(stream):
@@ -36,5 +35,5 @@ def records(stream: BinaryIO, max_bytes: int) -> Iterator[Record]:
             if len(payload) > max_bytes:
                 payload = InputError("TooLarge", f"WARC record is over the {max_bytes / 1e6:.0f} MB per-article limit")
             yield Record(record_id, url, payload)
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+    except Exception as exc:  # warcio fails on damaged input with assorted errors (ArchiveLoadFailed, AttributeError...)
         raise InputError("MalformedWARC", f"the WARC file is damaged or not a WARC file ({exc})") from exc

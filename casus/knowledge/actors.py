@@ -48,7 +48,9 @@ POST_RANK = {p: i for i, p in enumerate(
     "spokesperson igo_leader other armed_group_leader opposition_leader party_leader".split()
 )}
 #: Countries whose news usage puts the family name first ("Xi Jinping" → "Xi").
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"})
+#: Countries whose names have no surname: news repeats the full name ("Min Aung Hlaing").
+NO_SURNAME = frozenset({"MMR"})
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "van", "von", "da", "del", "di", "le", "la"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
 ARTICLE_PREFIXES = ("al-", "el-", " al ", "el ")
@@ -56,7 +58,9 @@ ARTICLE_PREFIXES = ("al-", "el-", " al ", "el ")
 BACKER_SUFFIXES = ("-backed", "-supported", "-sponsored", "-led", "-allied", "-aligned", "-run", "-linked", "-affiliated")
 MODIFIERS = frozenset(
     "anti-government pro-government senior top armed local suspected so-called hardline radical islamist "
-    "islamic moderate alleged unidentified unknown".split()
+    "islamic moderate alleged unidentified unknown mr. mrs. ms. dr. mr mrs ms dr sir dame sheikh lt. col. "
+    "gen. maj. capt. adm. brig. sgt. vice deputy acting interim high chief outgoing "
+    "incoming provisional transitional caretaker powerful defeated exiled".split()
 )
 FORMER = frozenset({"former", "ex", "ex-", "then", "one-time", "onetime"})
 KINDS = ("person", "group", "organisation", "institution", "country", "capital")
@@ -72,8 +76,10 @@ def normalize(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c))
     words = text.lower().strip(_EDGE).split()
     if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
+        del words[0]
+    if "'s" in text:
+        return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +243,12 @@ class KnowledgeBase:
     def atom(self, key: str) -> Atom | None:
         """What a normalized phrase is: a known phrase, or a backer compound ("iran-backed")."""
         atom = self.phrases.get(key)
-        if atom is not None or "-" not in key:
+        if atom is not None:
             return atom
+        if key in MODIFIERS or key in FORMER:
+            return Atom("former" if key in FORMER else "modifier")
+        if "-" not in key:
+            return None
         for suffix in BACKER_SUFFIXES:
             if key.endswith(suffix):
                 base = self.phrases.get(key[: -len(suffix)])
@@ -260,8 +270,8 @@ class KnowledgeBase:
         atoms = [atom] if atom is not None and atom.kind == "name" else list(self._scan(key.split()))
         return self._compose(text, span, atoms, day, context)
 
-    def _scan(self, words: list[str]) -> Iterator[Atom | None]:
-        """Greedy longest match of known phrases over ``words``; None for an unknown word."""
+    def _scan(self, words: list[str]) -> Iterator[Atom | str]:
+        """Greedy longest match of known phrases over ``words``; an unknown word as itself."""
         i, n = 0, len(words)
         while i < n:
             for j in range(min(n, i + self.max_words), i, -1):
@@ -271,8 +281,7 @@ class KnowledgeBase:
                     i = j
                     break
             else:
-                word = words[i]
-                yield Atom("former") if word in FORMER else Atom("modifier") if word in MODIFIERS else None
+                yield words[i]
                 i += 1
 
     def _pick(self, ids: tuple[str, ...], day: dt.date, context: str | None) -> Entry:
@@ -280,21 +289,39 @@ class KnowledgeBase:
         if len(ids) == 1:
             return self.entries[ids[0]]
 
-        def score(order_and_id: tuple[int, str]) -> tuple[int, int, int]:
+        def score(order_and_id: tuple[int, str]) -> tuple[int, int, int, int]:
             order, entry_id = order_and_id
             entry = self.entries[entry_id]
             active = any(iv.covers(day) for iv in entry.intervals)
             local = context is not None and any(iv.country == context for iv in entry.intervals)
-            return (-active, -local, order)
+            return (-active, -local, min(_distance(iv, day) for iv in entry.intervals), order)
 
         return self.entries[min(enumerate(ids), key=score)[1]]
 
-    def _compose(self, text: str, span: Span, atoms: list[Atom | None], day: dt.date, context: str | None) -> Actor:
-        known = [a for a in atoms if a is not None]
-        former = any(a.kind == "former" for a in known)
-        roles = [a.agent.role for a in known if a.kind == "agent" and a.agent]
-        named = [a for a in known if a.kind in ("name", "derived")]
-        entries = [self._pick(a.ids, day, context) for a in named]
+    def _compose(self, text: str, span: Span, atoms: list[Atom | str], day: dt.date, context: str | None) -> Actor:
+        """Code the mention from its phrases: a person decides, then a group or organisation, then a
+        place or seat (+ agent), then nationality or backer + agent, then a bare agent."""
+        names = _capitalized_words(text) if any(isinstance(a, str) for a in atoms) else frozenset()
+        atoms = [a if isinstance(a, Atom) else a in names for a in atoms]  # unknown word → is it a name?
+        former, unknown_name = False, False
+        agents: list[Agent] = []
+        entries: list[Entry] = []
+        backers: list[Atom] = []
+        adjectives: list[Atom] = []
+        for i, a in enumerate(atoms):
+            if isinstance(a, bool):
+                unknown_name = unknown_name or a
+            elif a.kind == "agent" and a.agent is not None:
+                agents.append(a.agent)
+            elif a.kind == "name" or a.kind == "derived" and not _other_person(atoms, i):
+                entries.append(self._pick(a.ids, day, context))
+            elif a.kind == "adjective":
+                adjectives.append(a)
+            elif a.kind == "backer":
+                backers.append(a)
+            elif a.kind == "former":
+                former = True
+        roles = [agent.role for agent in agents]
         people = [e for e in entries if e.kind == "person"]
         if people:
             entry = people[-1]
@@ -307,8 +334,6 @@ class KnowledgeBase:
             country = iv.country if iv.country is not None else context
             return self._actor(text, span, country, iv.role, entry, f"{entry.kind} {entry.name}: {why}")
         places = [e for e in entries if e.kind in ("institution", "country", "capital")]
-        backers = [a for a in known if a.kind == "backer"]
-        adjectives = [a for a in known if a.kind == "adjective"]
         if places:
             entry = places[-1]
             iv, why = entry.at(day)
@@ -324,8 +349,6 @@ class KnowledgeBase:
             role = "ELI"
         if adjectives:
             country = adjectives[-1].country
-            agents = [a.agent for a in known if a.kind == "agent" and a.agent]
-            unknown_name = any(a is None for a in atoms)
             if len(agents) == 1 and agents[0].post and not former and not unknown_name:
                 post = agents[0].post
                 holder = self._incumbent(country, post, day)
@@ -381,6 +404,25 @@ class KnowledgeBase:
         ]
 
 
+def _other_person(atoms: list[Atom | bool], i: int) -> bool:
+    """A surname next to an unknown name ("Abiy Ahmed" vs a known "Shahabuddin Ahmed") is someone else.
+    ``atoms`` holds True for an unknown capitalized word, False for an unknown lowercase one."""
+    return (i > 0 and atoms[i - 1] is True) or (i + 1 < len(atoms) and atoms[i + 1] is True)
+
+
+def _capitalized_words(text: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in text.split() if w[:1].isupper())
+
+
+def _distance(iv: Interval, day: dt.date) -> int:
+    """Days between ``day`` and the interval (0 inside it)."""
+    if iv.start is not None and day < iv.start:
+        return (iv.start - day).days
+    if iv.end is not None and day > iv.end:
+        return (day - iv.end).days
+    return 0
+
+
 def _strongest(roles: Iterable[str]) -> str | None:
     roles = [r for r in roles if r]
     return min(roles, key=ROLE_PRECEDENCE.index) if roles else None
@@ -391,13 +433,17 @@ def _day(day: dt.date) -> str:
 
 
 def derived_names(name: str, country: str | None) -> set[str]:
-    """Short forms news uses for a person: surname, first + last, last two names, "al-" dropped."""
+    """Short forms news uses for a person: surname, first + last, last two names, "al-" dropped.
+    Never a lowercase word or a stray syllable ("in" of "Moon Jae In"); East Asian family names
+    come first ("Xi" of "Xi Jinping", but not "David" of "David Lee")."""
     words = [w for w in name.split() if w.rstrip(".").upper() not in NAME_SUFFIXES]
     if len(words) < 2:
         return set()
     last = " ".join(words[-2:]) if words[-2].lower() in NAME_PARTICLES else words[-1]
-    forms = {last, f"{words[0]} {words[-1]}", " ".join(words[-2:])}
-    if country in FAMILY_NAME_FIRST:
+    forms = {f"{words[0]} {words[-1]}", " ".join(words[-2:])}
+    if country not in NO_SURNAME and len(last) > 2:
+        forms.add(last)
+    if country in FAMILY_NAME_FIRST and len(words[0]) <= 4:
         forms.add(words[0])
     for form in list(forms):
         lowered = form.lower()
@@ -405,7 +451,7 @@ def derived_names(name: str, country: str | None) -> set[str]:
             if lowered.startswith(prefix) and len(form) > len(prefix) + 1:
                 forms.add(form[len(prefix):])
     forms.discard(name)
-    return forms
+    return {form for form in forms if form[0].isupper()}
 
 
 class _Builder:
@@ -420,7 +466,8 @@ class _Builder:
         self.derived: dict[str, list[str]] = defaultdict(list)
         self.adjectives: dict[str, str] = {}
         self.agents: dict[str, Agent] = {}
-        self.acronyms: set[str] = set()
+        self.acronyms: set[str] = set()  # keys written only in capitals ("WHO")
+        self.words: set[str] = set()  # keys also written in lower or mixed case ("Hamas")
         self.kind: dict[str, str] = {}
         self.display: dict[str, str] = {}
         self.aliases: dict[str, list[str]] = defaultdict(list)
@@ -437,6 +484,8 @@ class _Builder:
             ids.append(entry_id)
         if alias.replace(".", "").isupper() and len(key) <= 6:
             self.acronyms.add(key)
+        else:
+            self.words.add(key)
         if index is None and alias not in self.aliases[entry_id]:
             self.aliases[entry_id].append(alias)
 
@@ -521,8 +570,7 @@ class _Builder:
             for alias in [row["name"], *_aliases(row["aliases"])]:
                 self._name(entry_id, alias)
                 for form in derived_names(alias, country):
-                    if form[0].isupper():  # never a lowercase word ("in" from "Moon Jae in")
-                        self._name(entry_id, form, self.derived)
+                    self._name(entry_id, form, self.derived)
 
     def build(self) -> KnowledgeBase:
         entries = {
@@ -539,17 +587,19 @@ class _Builder:
         for key, code in self.adjectives.items():
             phrases[key] = Atom("adjective", country=code)
         for key, ids in self.names.items():
-            phrases[key] = Atom("name", tuple(sorted(ids, key=lambda i: rank[entries[i].kind])))
+            ids = sorted(ids, key=lambda i: rank[entries[i].kind])
+            surname = " " not in key and all(entries[i].kind == "person" for i in ids)  # as if derived
+            phrases[key] = Atom("derived" if surname else "name", tuple(ids))
         incumbents: dict[tuple[str, str], list[tuple[Interval, str]]] = defaultdict(list)
         for entry in entries.values():
             if entry.kind == "person":
                 for iv in entry.intervals:
-                    if iv.country and iv.post:
+                    if iv.country and iv.post and iv.role == "GOV":  # "the Afghan spokesman" is the state's
                         incumbents[(iv.country, iv.post)].append((iv, entry.id))
         return KnowledgeBase(
             entries=entries,
             phrases=phrases,
-            acronyms=frozenset(self.acronyms),
+            acronyms=frozenset(self.acronyms - self.words),
             incumbents={k: tuple(v) for k, v in incumbents.items()},
             max_words=max(len(k.split()) for k in phrases),
             problems=tuple(self.problems),

@@ -23,8 +23,22 @@ COLUMNS = ("geonames_id", "name", "feature", "country", "admin1", "lat", "lon", 
 #: Subdivision types appended to a name in news ("Idlib province", "Kano State").
 SUBDIVISION_WORDS = ("province", "governorate", "region", "state", "district", "department", "county",
                      "prefecture", "oblast", "krai", "canton", "municipality", "emirate", "division")
+DOTTED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
+#: AP-style abbreviations of US states (AP Stylebook).
+US_STATE_ABBREVIATIONS = {
+    "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",
+    "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.", "Georgia": "Ga.", "Illinois": "Ill.",
+    "Indiana": "Ind.", "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.", "Maryland": "Md.",
+    "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.", "Missouri": "Mo.",
+    "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.", "New Jersey": "N.J.",
+    "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.", "North Dakota": "N.D.", "Oklahoma": "Okla.",
+    "Oregon": "Ore.", "Pennsylvania": "Pa.", "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.",
+    "Tennessee": "Tenn.", "Texas": "Texas", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
+    "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
+}
 #: Common English names of countries that the data packages lack.
-COUNTRY_ALIASES = {"GBR": ["Britain", "U.K."], "USA": ["U.S.", "U.S.A.", "America"], "ARE": ["U.A.E."],
+COUNTRY_ALIASES = {"GBR": ["Britain", "U.K.", "UK"], "USA": ["U.S.", "U.S.A.", "US", "USA", "America"],
+                   "ARE": ["U.A.E.", "UAE"],
                    "PRK": ["North Korea"], "KOR": ["South Korea"], "COD": ["DR Congo", "DRC"],
                    "CIV": ["Ivory Coast"], "CZE": ["Czech Republic"], "MMR": ["Burma"], "SWZ": ["Swaziland"],
                    "MKD": ["Macedonia"], "TUR": ["Turkiye"], "VAT": ["Vatican"], "PSE": ["Palestinian territories"]}
@@ -38,7 +52,10 @@ university of""".split())
 
 
 def normalise(name: str) -> str:
-    """Lower-case ASCII key of a place name ("Îdlîb" → "idlib", "St. Louis" → "st louis")."""
+    """Lower-case ASCII key of a place name ("Îdlîb" → "idlib", "St. Louis" → "st louis"); dotted
+    abbreviations keep their dots ("W. Va." → "w.va.") so "Miss." is not "Miss"."""
+    if DOTTED.fullmatch(name.strip()):
+        return re.sub(r"\s+", "", name.lower())
     plain = unicodedata.normalize("NFKD", name.replace(".", "")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
 
@@ -113,7 +130,7 @@ def _latin(name: str) -> bool:
 
 def _keys(names: list[str]) -> str:
     keys = {normalise(n) for n in names if _latin(n)}
-    abbreviations = {normalise(n) for n in names if n.replace(".", "").isupper()}
+    abbreviations = {normalise(n) for n in names if n.replace(".", "").isupper() or DOTTED.fullmatch(n)}
     return "|".join(sorted(k for k in keys if (len(k) > 2 or k in abbreviations) and k not in NOT_PLACES))
 
 
@@ -139,7 +156,7 @@ def build(path: Path = DATA) -> int:
             ci = CountryInfo(iso).info()
         except Exception:  # countryinfo lacks a few territories; they keep the capital's point
             ci = {}
-        names += [s for s in ci.get("altSpellings", []) if len(s) > 3 or s.isupper() and len(s) > 1]
+        names += [s for s in ci.get("altSpellings", []) if len(s) > 3]
         names += COUNTRY_ALIASES.get(c["iso3"], [])
         latlng = ci.get("latlng") or capitals.get(iso) or [0, 0]
         rows.append([str(c["geonameid"]), c["name"], "country", c["iso3"], "", f"{latlng[0]}", f"{latlng[1]}",
@@ -153,9 +170,15 @@ def build(path: Path = DATA) -> int:
         rg_rows = list(csv.DictReader(f))
     admin1_of: dict[tuple[str, str, str], str] = {}
     centroid: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    county_centroid: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for r in rg_rows:
         if not r["admin1"]:
             continue
+        if r["admin2"]:
+            acc = county_centroid[(r["cc"], r["admin1"], r["admin2"])]
+            acc[0] += float(r["lat"])
+            acc[1] += float(r["lon"])
+            acc[2] += 1
         admin1_of[(r["cc"], normalise(r["name"]), f"{float(r['lat']):.2f},{float(r['lon']):.2f}")] = r["admin1"]
         acc = centroid[(r["cc"], r["admin1"])]
         acc[0] += float(r["lat"])
@@ -175,10 +198,18 @@ def build(path: Path = DATA) -> int:
     for s in pycountry.subdivisions:
         if s.parent_code is None:
             subdivisions[(s.country_code, normalise(s.name))] += [s.name, f"{s.name} {s.type}"]
+    us_states = {s["name"]: s["geonameid"] for s in gc.get_us_states().values()}
     for (cc, admin1), (lat, lon, n) in centroid.items():
         names = [admin1, *subdivisions.get((cc, normalise(admin1)), [])]
-        rows.append(["", admin1, "ADM1", alpha3.get(cc, ""), admin1, f"{lat / n:.4f}", f"{lon / n:.4f}",
+        gid = ""
+        if cc == "US":
+            names.append(US_STATE_ABBREVIATIONS.get(admin1, admin1))
+            gid = str(us_states.get(admin1, ""))
+        rows.append([gid, admin1, "ADM1", alpha3.get(cc, ""), admin1, f"{lat / n:.4f}", f"{lon / n:.4f}",
                      str(admin1_population.get((cc, admin1), 0)), _keys(names)])
+    for (cc, admin1, admin2), (lat, lon, n) in county_centroid.items():
+        rows.append(["", admin2, "ADM2", alpha3.get(cc, ""), admin1, f"{lat / n:.4f}", f"{lon / n:.4f}", "0",
+                     _keys([admin2])])
 
     buffer = io.StringIO()
     for row in rows:

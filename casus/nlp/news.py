@@ -46,7 +46,7 @@ def news_sentences(doc: Doc) -> Doc:
         if token.is_space:
             token.is_sent_start = False
         elif previous.is_space and _PARAGRAPH_BREAK.search(previous.text + previous.whitespace_):
-            token.is_sent_start = True
+            token.is_sent_start = i > 1  # after leading whitespace, the first sentence goes on
         elif previous.text in TITLES and (previous.text != "No." or token.like_num):
             token.is_sent_start = False
         elif _INITIALISM.match(previous.text) and (token.is_lower or token.like_num):

@@ -93,6 +93,7 @@ def package(trained: Path, target: Path) -> None:
     nlp = spacy.load(trained)
     if target.exists():
         shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
 
 

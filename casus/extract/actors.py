@@ -1,0 +1,183 @@
+"""Pipeline step: find actor mentions in the article and code them as of its publication date.
+
+The recogniser is a longest-match phrase matcher fed from the knowledge base's indices: at each
+token it looks up the longest token-aligned substring (normalized as the KB normalizes names), so it
+works on any tokenization (``spacy.blank("en")`` or the trained parser). Adjacent phrases merge into
+one mention ("Kremlin spokesman Dmitry Peskov", "Syrian anti-government rebels", "Iran-backed
+militias"); a title followed by an unknown capitalized name takes the name in. Parser entities the
+KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from casus.knowledge.actors import Atom, KnowledgeBase, normalize
+from casus.pipeline import Context, Resources
+from casus.records import Actor
+
+#: Longest phrase, in tokens, the matcher tries ("International Committee of the Red Cross" + hyphens).
+MAX_TOKENS = 12
+#: Gaps that join two phrases into one mention ("Turkey's military", "Iran-backed").
+JOINING_GAPS = frozenset({"", " ", "-", "'s ", "’s "})
+#: A country or capital after these is a place ("in Syria"), not an actor.
+PLACE_PREPOSITIONS = frozenset(
+    "in inside across throughout near at outside around within".split()
+)
+#: A name after these is part of a longer place name the KB does not know ("New Jersey", "New Mexico").
+PLACE_PREFIXES = frozenset(
+    "New North South East West Upper Lower Northern Southern Eastern Western Central Greater Little San Santa "
+    "St. Saint Fort Port Lake Mount Nova".split()
+)
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TITLE_NAME_TOKENS = 4  # an unknown name after a title: at most this many capitalized tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A known phrase found in the text: its character span, token range and what it is."""
+
+    start: int
+    end: int
+    first: int  # token index
+    last: int
+    atom: Atom
+
+
+def find_actors(ctx: Context, res: Resources) -> Context:
+    """Add every actor mention of the article, coded as of its publication date."""
+    kb: KnowledgeBase = res.kb
+    text = ctx.article.text
+    spans = mention_spans(ctx.doc, kb)
+    resolved = (kb.resolve(text[s:e], on=ctx.article.published, span=(s, e)) for s, e in spans)
+    actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
+    actors += unknown_entities(ctx.doc, spans, kb, ctx.article.published)
+    return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
+
+
+def mention_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Character spans of actor mentions: KB phrases merged with their neighbours."""
+    tokens = list(doc)
+    text = doc.text
+    mentions: list[list[Piece]] = []
+    for piece in _pieces(tokens, text, kb):
+        previous = mentions[-1][-1] if mentions else None
+        if previous is not None and _joins(previous, piece, text):
+            mentions[-1].append(piece)
+        else:
+            mentions.append([piece])
+    spans = []
+    for pieces in mentions:
+        if all(p.atom.kind in ("modifier", "former") for p in pieces):
+            continue
+        if len(pieces) == 1 and _is_place(pieces[0], tokens, kb):
+            continue
+        start, end = pieces[0].start, _title_name_end(pieces[-1], tokens, kb)
+        spans.append((start, end))
+    return spans
+
+
+def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase, on: Any) -> list[Actor]:
+    """Parser entities outside every KB mention, resolved if the KB knows them, else uncoded."""
+    found = []
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ not in ENTITY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in spans):
+            continue
+        actor = kb.resolve(ent.text, on=on, span=(ent.start_char, ent.end_char))
+        if actor.code is None:
+            actor = Actor(ent.text, (ent.start_char, ent.end_char), why=f"parser {ent.label_} not in the knowledge base")
+        found.append(actor)
+    return found
+
+
+def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
+    pieces = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token.is_space or token.lower_ == "the" or (token.is_punct and token.text != "-"):
+            i += 1
+            continue
+        for j in range(min(n, i + MAX_TOKENS) - 1, i - 1, -1):
+            if j > i and tokens[j].is_punct and tokens[j].text != ".":
+                continue
+            end = tokens[j].idx + len(tokens[j])
+            surface = text[token.idx:end]
+            if "\n" in surface:
+                continue
+            atom = kb.atom(normalize(surface))
+            if atom is None or atom.kind == "derived" and _beside_unknown_name(tokens, i, j, pieces, kb):
+                continue
+            if _plausible(atom, surface, tokens[i], i == j, pieces[-1] if pieces else None, kb):
+                pieces.append(Piece(token.idx, end, i, j, atom))
+                i = j + 1
+                break
+        else:
+            i += 1
+    return pieces
+
+
+def _plausible(atom: Atom, surface: str, token: Any, one_token: bool, previous: Piece | None, kb: KnowledgeBase) -> bool:
+    """Names must be written as names: capitalized, acronyms in capitals, surnames not common words
+    ("May" is Theresa May only after a title: "Prime Minister May")."""
+    if atom.kind == "agent":
+        return True
+    if not any(c.isupper() for c in surface):
+        return False
+    if token.i > 0 and token.nbor(-1).text in PLACE_PREFIXES:  # New Mexico, Northern Ireland
+        return False
+    key = normalize(surface)
+    if key in kb.acronyms and not surface.replace(".", "").replace("-", "").isupper():
+        return False
+    if atom.kind == "derived" and one_token:
+        after_title = (previous is not None and previous.end + 1 == token.idx and previous.atom.agent is not None
+                       and bool(previous.atom.agent.post)) or token.i > 0 and token.nbor(-1).text in HONORIFICS
+        common = key in STOP_WORDS or key in MONTHS
+        return (token.is_title or token.is_upper) and (not common or after_title)
+    return True
+
+
+def _beside_unknown_name(tokens: list[Any], i: int, j: int, pieces: list[Piece], kb: KnowledgeBase) -> bool:
+    """A known surname next to an unknown capitalized word is someone else ("Aftab Ahmad Khan Sherpao")."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    unknown_before = (before is not None and before.is_alpha and before.is_title and before.whitespace_
+                      and not (pieces and pieces[-1].last == i - 1))
+    unknown_after = (after is not None and after.is_alpha and after.is_title and tokens[j].whitespace_
+                     and kb.atom(after.lower_) is None)
+    return bool(unknown_before or unknown_after)
+
+
+def _joins(left: Piece, right: Piece, text: str) -> bool:
+    gap = text[left.end:right.start]
+    if gap in JOINING_GAPS:
+        return True
+    return gap == " of " and left.atom.kind == "agent" and right.atom.kind == "name"
+
+
+def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:
+    """A lone country or capital name after "in", "near", ... is a location."""
+    if piece.atom.kind != "name" or piece.first == 0:
+        return False
+    kinds = {kb.entries[i].kind for i in piece.atom.ids}
+    return bool(kinds & {"country", "capital"}) and tokens[piece.first - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def _title_name_end(last: Piece, tokens: list[Any], kb: KnowledgeBase) -> int:
+    """After a title ("Defence Minister"), take in the unknown capitalized name that follows."""
+    if last.atom.kind != "agent" or last.atom.agent is None or not last.atom.agent.post:
+        return last.end
+    end, k = last.end, last.last + 1
+    while k < len(tokens) and k <= last.last + TITLE_NAME_TOKENS:
+        token = tokens[k]
+        if token.idx != end + 1 or not (token.is_title or token.ent_type_ == "PERSON") or not token.is_alpha:
+            break
+        atom = kb.atom(token.lower_)
+        if atom is not None and atom.kind not in ("name", "derived") and token.ent_type_ != "PERSON":
+            break
+        end, k = token.idx + len(token), k + 1
+    return end
