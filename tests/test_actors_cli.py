@@ -16,7 +16,7 @@ runner = CliRunner()
 def test_resolve_reads_and_writes_json_lines_with_nulls_and_never_fails() -> None:
     lines = [
         {"text": "Kremlin spokesman Dmitry Peskov", "date": "2020-02-13"},
-        {"text": "Turkish soldiers", "date": "2020-02-13"},
+        {"text": "Turkish soldiers", "date": "13 February 2020"},
         {"text": "Zorblat Quux", "date": "2020-02-13"},
         {"text": "Erdogan", "date": "2020-99-01"},
         {"text": 42},
@@ -29,7 +29,7 @@ def test_resolve_reads_and_writes_json_lines_with_nulls_and_never_fails() -> Non
     keys = {"text", "date", "code", "country", "role", "name", "id"}
     assert all(keys <= set(row) for row in out)
     assert (out[0]["code"], out[0]["country"], out[0]["role"]) == ("RUSGOV", "RUS", "GOV") and out[0]["id"]
-    assert out[1]["code"] == "TURMIL" and out[1]["id"] is None
+    assert out[1]["code"] == "TURMIL" and out[1]["id"] is None and "error" not in out[1]
     assert out[2]["code"] is None and out[2]["text"] == "Zorblat Quux"
     assert out[3]["code"] is None and "error" in out[3] and out[3]["text"] == "Erdogan"
     assert out[4]["code"] is None and "error" in out[4]

@@ -205,6 +205,8 @@ def test_the_seed_actors_resolve_as_in_the_gold() -> None:
     ("the U.N. Security Council", D(2019, 1, 1), "IGOUNO"),
     ("the IAEA", D(2019, 1, 1), "IGOUNOIAE"),
     ("former Turkish president", D(2019, 1, 1), "TURELI"),
+    ("Assad's forces", D(2015, 1, 1), "SYRMIL"),  # a person's agents: his country, their role
+    ("the Taliban's fighters", D(2015, 1, 1), "AFGREB"),
 ])
 def test_institutions_metonyms_groups_and_compositions(kb: KnowledgeBase, text: str, day: dt.date, expected: str) -> None:
     assert code(kb, text, day) == expected

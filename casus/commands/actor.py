@@ -20,13 +20,23 @@ def resolve_line(kb: Any, line: str) -> dict[str, Any]:
         out.update(text=text, date=date)
         if not isinstance(text, str):
             raise ValueError("'text' must be a string")
-        day = dt.date.fromisoformat(date[:10]) if date else None
+        day = _day(date) if date else None
         actor = kb.resolve(text, on=day, context=query.get("context"))
-    except (ValueError, TypeError, AttributeError) as error:
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
         out["error"] = f"{type(error).__name__}: {error}"
         return out
     out.update(code=actor.code, country=actor.country, role=actor.role, name=actor.name, id=actor.kb_id, why=actor.why)
     return out
+
+
+def _day(value: str) -> dt.date:
+    """An ISO date ("2020-02-13", "2020-02-13T10:00Z") or any date dateutil reads ("13 Feb 2020")."""
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        from dateutil import parser
+
+        return parser.parse(value).date()
 
 
 @actor_app.command("resolve")

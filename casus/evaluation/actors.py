@@ -3,8 +3,8 @@
 Each gold record gives a sentence, its date and its source/target actors (``actorText``, country
 ``code``, optional ``sector`` = CAMEO role). casus runs the actor step on the sentence; a gold actor
 is found when a casus mention overlaps its text with the same country (``IGO``/``NGO`` gold codes
-match any IGO/NGO code), and coded when the role matches the sector too. Precision counts the casus
-mentions that overlap a gold actor. Records alternate dev/test by position (even/odd).
+match any IGO/NGO code), and coded when the role matches the sector too. Precision counts the coded
+casus mentions that overlap a gold actor (gold lists only event participants). Records alternate dev/test by position (even/odd).
 """
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def score(pairs: Iterable[tuple[GoldSentence, tuple[Any, ...]]]) -> dict[str, An
     counts = dict.fromkeys(("gold", "gold_roles", "found", "coded", "predicted", "predicted_roles",
                             "correct", "correct_roles"), 0)
     for sentence, actors in pairs:
-        overlapping = [a for a in actors if any(_overlap(a.span, g.span) for g in sentence.actors)]
+        overlapping = [a for a in actors if a.code and any(_overlap(a.span, g.span) for g in sentence.actors)]
         for actor in overlapping:
             golds = [g for g in sentence.actors if _overlap(actor.span, g.span)]
             counts["predicted"] += 1

@@ -55,7 +55,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     spans = mention_spans(ctx.doc, kb)
     resolved = (kb.resolve(text[s:e], on=ctx.article.published, span=(s, e)) for s, e in spans)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
-    actors += unknown_entities(ctx.doc, spans, kb, ctx.article.published)
+    actors += unknown_entities(ctx.doc, spans, kb)
     return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
 
 
@@ -81,16 +81,15 @@ def mention_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
     return spans
 
 
-def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase, on: Any) -> list[Actor]:
-    """Parser entities outside every KB mention, resolved if the KB knows them, else uncoded."""
+def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) -> list[Actor]:
+    """Parser entities (PERSON, ORG, NORP, GPE) the KB does not know, uncoded. Entities it knows but
+    the matcher left out were rejected on purpose (a place after "in", a surname of someone else)."""
     found = []
     for ent in getattr(doc, "ents", ()):
         if ent.label_ not in ENTITY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in spans):
             continue
-        actor = kb.resolve(ent.text, on=on, span=(ent.start_char, ent.end_char))
-        if actor.code is None:
-            actor = Actor(ent.text, (ent.start_char, ent.end_char), why=f"parser {ent.label_} not in the knowledge base")
-        found.append(actor)
+        if kb.resolve(ent.text).code is None:
+            found.append(Actor(ent.text, (ent.start_char, ent.end_char), why=f"parser {ent.label_} not in the knowledge base"))
     return found
 
 
@@ -124,7 +123,7 @@ def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
 def _plausible(atom: Atom, surface: str, token: Any, one_token: bool, previous: Piece | None, kb: KnowledgeBase) -> bool:
     """Names must be written as names: capitalized, acronyms in capitals, surnames not common words
     ("May" is Theresa May only after a title: "Prime Minister May")."""
-    if atom.kind == "agent":
+    if atom.kind in ("agent", "modifier", "former"):
         return True
     if not any(c.isupper() for c in surface):
         return False

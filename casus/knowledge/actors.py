@@ -60,7 +60,8 @@ MODIFIERS = frozenset(
     "anti-government pro-government senior top armed local suspected so-called hardline radical islamist "
     "islamic moderate alleged unidentified unknown mr. mrs. ms. dr. mr mrs ms dr sir dame sheikh lt. col. "
     "gen. maj. capt. adm. brig. sgt. vice deputy acting interim high chief outgoing "
-    "incoming provisional transitional caretaker powerful defeated exiled".split()
+    "incoming provisional transitional caretaker powerful defeated exiled ayatollah grand mullah imam rabbi "
+    "cleric prince princess marshal field president-elect prime-minister-elect".split()
 )
 FORMER = frozenset({"former", "ex", "ex-", "then", "one-time", "onetime"})
 KINDS = ("person", "group", "organisation", "institution", "country", "capital")
@@ -99,6 +100,9 @@ class Interval:
 
     @property
     def code(self) -> str:
+        """CAMEO code: country + role; an IGO/NGO official is coded as the organisation ("IGOUNO")."""
+        if self.role == "GOV" and self.country and self.country.startswith(("IGO", "NGO")):
+            return self.country
         return (self.country or "---") + (self.role or "")
 
 
@@ -305,6 +309,8 @@ class KnowledgeBase:
         atoms = [a if isinstance(a, Atom) else a in names for a in atoms]  # unknown word → is it a name?
         former, unknown_name = False, False
         agents: list[Agent] = []
+        after_person: list[Agent] = []  # "Assad's forces": the person's country, the agent's role
+        full_names = 0
         entries: list[Entry] = []
         backers: list[Atom] = []
         adjectives: list[Atom] = []
@@ -313,8 +319,12 @@ class KnowledgeBase:
                 unknown_name = unknown_name or a
             elif a.kind == "agent" and a.agent is not None:
                 agents.append(a.agent)
+                if entries and entries[-1].kind == "person":
+                    after_person.append(a.agent)
             elif a.kind == "name" or a.kind == "derived" and not _other_person(atoms, i):
                 entries.append(self._pick(a.ids, day, context))
+                full_names += a.kind == "name"
+                after_person.clear()
             elif a.kind == "adjective":
                 adjectives.append(a)
             elif a.kind == "backer":
@@ -324,8 +334,13 @@ class KnowledgeBase:
         roles = [agent.role for agent in agents]
         people = [e for e in entries if e.kind == "person"]
         if people:
-            entry = people[-1]
+            # a full name beats a surname met in the same mention ("Crown Prince Mohammed" + "Salman")
+            entry = next(e for e in reversed(people) if not full_names or e.id in self._full_ids(atoms))
             iv, why = entry.at(day)
+            if after_person:
+                role = _strongest(a.role for a in after_person)
+                return Actor(text, span, (iv.country or "---") + role, iv.country, role, None, None,
+                             f"{role} of {entry.name} ({why})")
             return Actor(text, span, iv.code, iv.country, iv.role, entry.name, entry.id, f"{entry.name}: {why}")
         actors = [e for e in entries if e.kind in ("group", "organisation")]
         if actors:
@@ -507,6 +522,8 @@ class _Builder:
                 self._name(code, alias)
             for adjective in _aliases(row["adjectives"]):
                 self.adjectives.setdefault(normalize(adjective), code)
+                if not adjective.endswith(("ese", "sh", "ch", "s", "x", "z")):  # "Israelis", "Afghans"
+                    self.adjectives.setdefault(normalize(adjective + "s"), code)
         for code, country in self.iso.items():
             self._entry(code, "country", getattr(country, "common_name", country.name))
             self._interval(code, Interval(code, None, note="ISO 3166 via pycountry"))
@@ -564,8 +581,7 @@ class _Builder:
             if country.startswith("IGO:"):
                 country = self.igos[country[4:]]
             self._entry(entry_id, "person", row["name"])
-            iv = Interval(country, None if country.startswith(("IGO", "NGO")) else row["role"],
-                          _date(row["start"]), _date(row["end"]), row["post"], row["title"], row["note"])
+            iv = Interval(country, row["role"], _date(row["start"]), _date(row["end"]), row["post"], row["title"], row["note"])
             self._interval(entry_id, iv)
             for alias in [row["name"], *_aliases(row["aliases"])]:
                 self._name(entry_id, alias)

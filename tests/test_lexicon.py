@@ -1,0 +1,74 @@
+"""The event lexicon: loads, covers every CAMEO root, rejects bad entries, accepts analyst additions."""
+import pytest
+
+from casus.extract.lexicon import LEXICON_DIR, Lexicon, LexiconError
+from casus.knowledge.ontology import Ontology
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+@pytest.fixture(scope="module")
+def lexicon(ontology):
+    return Lexicon.load(ontology=ontology)
+
+
+def test_covers_every_root_with_valid_codes(lexicon, ontology):
+    roots = {e.code[:2] for e in lexicon.entries}
+    assert roots == set(ontology.roots())
+    assert all(e.code in ontology for e in lexicon.entries)
+    assert len({e.code for e in lexicon.entries if len(e.code) >= 3}) >= 100
+
+
+def test_most_specific_entry_comes_first(lexicon):
+    accuse = lexicon.candidates("verb", ["accuse"])
+    assert accuse and accuse[0].specificity >= accuse[-1].specificity
+    assert {e.code for e in accuse} >= {"112", "1123"}
+
+
+def test_speech_verbs_are_not_events(lexicon):
+    assert "say" in lexicon.speech
+    assert not lexicon.candidates("verb", ["say"])
+
+
+def test_threat_mapping_prefers_the_longest_prefix(lexicon):
+    assert lexicon.threat_code("163") == "1312"
+    assert lexicon.threat_code("1723") == "1312"  # "172" beats "17"
+    assert lexicon.threat_code("174") == "136"
+    assert lexicon.threat_code("195") == "138"
+    assert lexicon.threat_code("051") is None
+
+
+def _write(tmp_path, text):
+    (tmp_path / "extra.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_analyst_can_add_an_entry_without_code(tmp_path, ontology):
+    lexicon = Lexicon.load(_write(tmp_path, """
+classes:
+  vessel: [ship, boat, tanker]
+entries:
+  - {code: "1711", verb: [impound], object: [$vessel], target: [prep:from]}
+"""), ontology=ontology)
+    (entry,) = lexicon.candidates("verb", ["impound"])
+    assert entry.code == "1711" and "tanker" in entry.objects and entry.target == ("prep:from",)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ('{code: "999", verb: x}', "not a CAMEO"),
+    ('{code: "190", verb: x, noun: y}', "exactly one"),
+    ('{code: "190", verb: x, objekt: [y]}', "unknown field"),
+    ('{code: "190", verb: x, object: [$nope]}', "unknown class"),
+])
+def test_bad_entries_are_reported_with_their_place(tmp_path, ontology, bad, message):
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.load(_write(tmp_path, f"entries:\n  - {bad}\n"), ontology=ontology)
+
+
+def test_shipped_files_are_documented():
+    header = (LEXICON_DIR / "events.yaml").read_text(encoding="utf-8").split("entries:")[0]
+    for word in ("code:", "verb:", "noun:", "particle:", "object:", "prep:", "to:", "target:", "reciprocal:"):
+        assert word in header
