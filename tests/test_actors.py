@@ -25,12 +25,23 @@ STORY = (
 )
 
 
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    return Resources(nlp=spacy.blank("en"), kb=KnowledgeBase.load())
+@pytest.fixture(scope="module", params=["blank", "fast"])
+def res(request: pytest.FixtureRequest) -> Resources:
+    """The step on a tokenizer-only pipeline and on the shipped parser (when it is installed)."""
+    if request.param == "blank":
+        return Resources(nlp=spacy.blank("en"), kb=KnowledgeBase.load())
+    from casus import nlp
+
+    try:
+        parser = nlp.load(request.param)
+    except FileNotFoundError:
+        pytest.skip("no shipped parser")
+    return Resources(nlp=parser, kb=KnowledgeBase.load())
 
 
-def actors_of(res: Resources, text: str, published: dt.date | None, ents: tuple[tuple[str, str], ...] = ()) -> tuple[Actor, ...]:
+def actors_of(
+    res: Resources, text: str, published: dt.date | None, ents: tuple[tuple[str, str], ...] = ()
+) -> tuple[Actor, ...]:
     doc = res.nlp(text)
     if ents:
         doc.ents = [_span(doc, phrase, label) for phrase, label in ents]
@@ -74,6 +85,21 @@ def test_places_months_and_pronouns_are_not_actors(res: Resources) -> None:
     assert not texts & {"Abu Dhabi", "Syria", "May", "us"}
 
 
+def test_a_known_surname_beside_an_unknown_name_is_someone_else(res: Resources) -> None:
+    text = "But Erdogan spoke first. Later Bilal Erdogan Tuesday met him."
+    found = [(a.text, a.kb_id) for a in actors_of(res, text, dt.date(2020, 1, 1)) if a.kb_id]
+    assert found == [("Erdogan", "erdogan-recep-tayyip")]
+
+
+def test_local_agents_take_the_country_the_story_happens_in(res: Resources) -> None:
+    text = "Clashes spread in Mali. Militants attacked a village and civilians fled, the Defence Ministry said."
+    found = by_text(actors_of(res, text, dt.date(2022, 5, 1)))
+    assert (found["Militants"], found["civilians"], found["Defence Ministry"]) == ("MLIREB", "MLICVL", "---MIL")
+    assert "Mali" not in found  # the place itself is not an actor
+    nowhere = by_text(actors_of(res, "Militants attacked a village and civilians fled.", dt.date(2022, 5, 1)))
+    assert (nowhere["Militants"], nowhere["civilians"]) == ("---REB", "---CVL")
+
+
 def test_the_same_name_codes_by_the_article_date(res: Resources) -> None:
     text = "Netanyahu rejected the proposal."
     assert by_text(actors_of(res, text, dt.date(2018, 1, 1)))["Netanyahu"] == "ISRGOV"
@@ -81,10 +107,11 @@ def test_the_same_name_codes_by_the_article_date(res: Resources) -> None:
 
 
 def test_parser_entities_unknown_to_the_kb_are_kept_uncoded(res: Resources) -> None:
-    text = "Zorblat Quux, a trader, met Boko Haram envoys near the Qwerty Foundation."
-    actors = actors_of(res, text, dt.date(2019, 1, 1), ents=(("Zorblat Quux", "PERSON"), ("Qwerty Foundation", "ORG")))
+    text = "Zorblat Quux, a trader, met Boko Haram envoys near the Qwerty Foundation in Xanadu City."
+    ents = (("Zorblat Quux", "PERSON"), ("Qwerty Foundation", "ORG"), ("Xanadu City", "GPE"))
+    actors = actors_of(res, text, dt.date(2019, 1, 1), ents=ents)
     unknown = {a.text: a for a in actors if a.code is None}
-    assert set(unknown) == {"Zorblat Quux", "Qwerty Foundation"}
+    assert set(unknown) == {"Zorblat Quux", "Qwerty Foundation"}  # "in Xanadu City" is a place
     assert "PERSON" in unknown["Zorblat Quux"].why and "ORG" in unknown["Qwerty Foundation"].why
     assert by_text(actors)["Boko Haram envoys"] == "NGAREB"
 

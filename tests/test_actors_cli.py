@@ -49,3 +49,5 @@ def test_coverage_lists_countries_with_people_and_groups() -> None:
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if "│ AFG " in line or "│ TUR " in line]
     assert len(rows) == 2
+    named = runner.invoke(app, ["actor", "coverage", "afg"], env={"COLUMNS": "200"})
+    assert named.exit_code == 0 and "Taliban" in named.stdout and "│ TUR " not in named.stdout

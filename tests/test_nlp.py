@@ -89,6 +89,23 @@ def test_closing_quote_stays_with_its_sentence(nlp):
     assert not any(s.startswith('"') for s in found[1:])
 
 
+def test_rules_decide_only_what_they_know():
+    import spacy
+
+    from casus.nlp.news import abbreviation_special_cases, sentence_starts
+
+    blank = spacy.blank("en")
+    abbreviation_special_cases(blank)
+    doc = blank('ROME (AP) — Col. Ana Ruiz met Richard M. Nixon\'s aides.\n\nThey left. "Yes," he said so. a B.c')
+    decided = {t.text: start for t, start in zip(doc, sentence_starts(doc)) if start is not None}
+    assert decided["Col."] is True  # the lede after the dateline
+    assert decided["("] is False and decided["—"] is False
+    assert decided["Ana"] is False and decided["Nixon"] is False  # after "Col." and "M."
+    assert decided["They"] is True and decided["\n\n"] is False
+    assert decided["he"] is False and decided["so"] is False  # after ," and a lowercase word after a word
+    assert not {"Richard", "a", "B.c"} & set(decided)  # left to the parser
+
+
 def test_seed_lede_subject_and_object(nlp):
     doc = nlp("Russia on Wednesday accused Turkey of flouting agreements it had made with Moscow on Syria.")
     accused = next(t for t in doc if t.text == "accused")

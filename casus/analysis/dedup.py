@@ -75,7 +75,8 @@ class Cluster:
     def add(self, m: Mention) -> None:
         self.articles.add(m.article_id)
         self.places |= {m.place} if m.place else set()
-        self.start, self.end = min(self.start, m.start), max(self.end, m.end)
+        if m.start is not None:
+            self.start, self.end = min(self.start, m.start), max(self.end, m.end)
 
 
 def _why(m: Mention, cluster: Cluster, window_days: int) -> str:
@@ -83,6 +84,14 @@ def _why(m: Mention, cluster: Cluster, window_days: int) -> str:
     place = f", same place {m.place}" if m.place and m.place in cluster.places else ""
     return (f"same dyad {source}→{target}, same CAMEO root {root}, date {m.start} within {window_days} day(s) "
             f"of {cluster.start}..{cluster.end}{place}, reported by {len(cluster.articles)} other article(s)")
+
+
+def _first_why(m: Mention, joinable: bool, window_days: int) -> str:
+    if not joinable:
+        return "first report; events with neither source nor target code are never merged"
+    source, target, root = (part or "?" for part in m.key)
+    return (f"first report: no event {source}→{target} with CAMEO root {root} from another article "
+            f"within {window_days} day(s) of {m.start or 'an unknown date'}{f' at {m.place}' if m.place else ''}")
 
 
 def _mentions(con: "duckdb.DuckDBPyConnection", where: str) -> list[Mention]:
@@ -107,23 +116,25 @@ def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3) -> int:
             RETURNING corpus_event_id""").fetchall()]  # fmt: skip
         fresh = _mentions(con, """WHERE NOT EXISTS (SELECT 1 FROM corpus_event_members m
                                   WHERE m.article_id = e.article_id AND m.event_id = e.event_id)""")
-        clusters = _clusters(con, {m.key for m in fresh if m.key[0] or m.key[1]})
+        clusters = _clusters(con, {m.key for m in fresh if m.key[0] is not None or m.key[1] is not None})
         next_id = con.execute("SELECT coalesce(max(CAST(corpus_event_id[2:] AS BIGINT)), 0) + 1 FROM corpus_events").fetchone()[0]
         members, touched = [], set(stale)
         for m in fresh:
-            joined = next((c for c in clusters.get(m.key, ()) if c.why_not(m, window) is None), None)
-            if joined is None or not (m.key[0] or m.key[1]):
-                joined, why = Cluster(f"C{next_id}", m.start, m.end), "first report"
+            joinable = m.key[0] is not None or m.key[1] is not None
+            joined = next((c for c in clusters.get(m.key, ()) if c.why_not(m, window) is None), None) if joinable else None
+            if joined is None:
+                joined, why = Cluster(f"C{next_id}", m.start, m.end), _first_why(m, joinable, window_days)
                 next_id += 1
                 clusters.setdefault(m.key, []).append(joined)
             else:
                 why = _why(m, joined, window_days)
-            joined.add(m) if m.start else joined.articles.add(m.article_id)
+            joined.add(m)
             members.append((m.article_id, m.event_id, joined.id, why))
             touched.add(joined.id)
-        con.executemany("""INSERT INTO corpus_event_members
-                           SELECT ?, ?, ?, coded_at, ? FROM articles WHERE article_id = ?""",
-                        [(a, e, c, why, a) for a, e, c, why in members])  # fmt: skip
+        if members:
+            con.executemany("""INSERT INTO corpus_event_members
+                               SELECT ?, ?, ?, coded_at, ? FROM articles WHERE article_id = ?""",
+                            [(a, e, c, why, a) for a, e, c, why in members])  # fmt: skip
         _rebuild(con, sorted(touched))
     except BaseException:
         con.rollback()

@@ -30,22 +30,37 @@ def _frame(con: "duckdb.DuckDBPyConnection", sql: str, params: dict | None = Non
     return con.execute(sql, params or {}).df()
 
 
-def dyad_series(con: "duckdb.DuckDBPyConnection", source: str, target: str, freq: Frequency = "month",
-                *, both_directions: bool = False, statuses: tuple[str, ...] = ()) -> "pd.DataFrame":
-    """Events from ``source`` to ``target`` per period and quad class: count, mean and total Goldstein."""
+def event_series(con: "duckdb.DuckDBPyConnection", freq: Frequency = "month", *, source: str | None = None,
+                 target: str | None = None, actor: str | None = None, both_directions: bool = False,
+                 statuses: tuple[str, ...] = ()) -> "pd.DataFrame":
+    """Events per period and quad class (count, articles, mean and total Goldstein).
+
+    ``source``/``target`` restrict to a dyad (``both_directions`` adds the reverse direction);
+    ``actor`` to events where it is either side; ``statuses`` to those epistemic statuses.
+    """
     if freq not in FREQUENCIES:
         raise ValueError(f"unknown frequency {freq!r}; choose one of {', '.join(FREQUENCIES)}")
-    dyad = f"({actor_matches('source', 'source')} AND {actor_matches('target', 'target')})"
-    if both_directions:
-        dyad = f"({dyad} OR ({actor_matches('source', 'target')} AND {actor_matches('target', 'source')}))"
-    status = "AND e.status IN (SELECT unnest($statuses))" if statuses else ""
-    params: dict = {"source": source, "target": target} | ({"statuses": list(statuses)} if statuses else {})
+    conditions, params = [f"{EVENT_DAY} IS NOT NULL"], {}
+    if source or target:
+        dyad = " AND ".join(actor_matches(role, role) for role, value in (("source", source), ("target", target)) if value)
+        if both_directions:
+            reverse = " AND ".join(actor_matches(role, other) for role, other, value
+                                   in (("source", "target", target), ("target", "source", source)) if value)  # fmt: skip
+            dyad = f"({dyad}) OR ({reverse})"
+        conditions.append(f"({dyad})")
+        params |= {name: value for name, value in (("source", source), ("target", target)) if value}
+    if actor:
+        conditions.append(f"({actor_matches('source', 'actor')} OR {actor_matches('target', 'actor')})")
+        params["actor"] = actor
+    if statuses:
+        conditions.append("e.status IN (SELECT unnest($statuses))")
+        params["statuses"] = list(statuses)
     return _frame(con, f"""
         SELECT CAST(date_trunc('{freq}', {EVENT_DAY}) AS DATE) AS period, e.quad_class,
                count(*) AS events, count(DISTINCT e.article_id) AS articles,
                avg(e.goldstein) AS mean_goldstein, sum(e.goldstein) AS total_goldstein
         FROM events e JOIN articles a USING (article_id)
-        WHERE {dyad} AND {EVENT_DAY} IS NOT NULL {status}
+        WHERE {' AND '.join(conditions)}
         GROUP BY ALL ORDER BY period, e.quad_class""", params)  # fmt: skip
 
 

@@ -13,7 +13,7 @@ actor_app = typer.Typer(help="Who is who, as of a date: the actor knowledge base
 
 def resolve_line(kb: Any, line: str) -> dict[str, Any]:
     """One ``{"text", "date"}`` JSON line → the coded actor (nulls and an ``error`` when unusable)."""
-    out: dict[str, Any] = {"text": None, "date": None, "code": None, "country": None, "role": None, "name": None, "id": None}
+    out: dict[str, Any] = dict.fromkeys(("text", "date", "code", "country", "role", "name", "id"))
     try:
         query = json.loads(line)
         text, date = query.get("text"), query.get("date")
@@ -22,7 +22,7 @@ def resolve_line(kb: Any, line: str) -> dict[str, Any]:
             raise ValueError("'text' must be a string")
         day = _day(date) if date else None
         actor = kb.resolve(text, on=day, context=query.get("context"))
-    except (ValueError, TypeError, AttributeError, OverflowError) as error:
+    except Exception as error:  # noqa: BLE001 - a batch lookup answers every line, never aborts
         out["error"] = f"{type(error).__name__}: {error}"
         return out
     out.update(code=actor.code, country=actor.country, role=actor.role, name=actor.name, id=actor.kb_id, why=actor.why)
@@ -41,7 +41,9 @@ def _day(value: str) -> dt.date:
 
 @actor_app.command("resolve")
 def resolve() -> None:
-    """Read JSON lines {"text": ..., "date": "YYYY-MM-DD"} on stdin; write the coded actors as JSON lines."""
+    """Read JSON lines {"text": ..., "date": "YYYY-MM-DD"} on stdin (optional "context": the alpha-3
+    code of the country the story happens in); write text, date, code, country, role, name, id, why
+    as JSON lines (nulls, plus "error", for a line that cannot be read)."""
     from casus.knowledge.actors import KnowledgeBase
 
     kb = KnowledgeBase.load()
@@ -67,17 +69,24 @@ def show(name: str = typer.Argument(..., help="A name, alias or id: 'Erdogan', '
 
 
 @actor_app.command("coverage")
-def coverage() -> None:
-    """Per country: the people and groups known and the newest date in their rows."""
+def coverage(
+    countries: list[str] = typer.Argument(None, help="Alpha-3 codes whose people and groups to list by name."),
+) -> None:
+    """Per country: how many people and groups are known and the newest date in their rows."""
     from rich.console import Console
     from rich.table import Table
 
     from casus.knowledge.actors import KnowledgeBase
 
     kb = KnowledgeBase.load()
+    wanted = {c.upper() for c in countries or ()}
     table = Table("country", "people", "groups", "newest date")
     for row in kb.coverage():
-        table.add_row(row.country, str(row.people), str(row.groups), str(row.newest or ""))
+        if wanted and row.country not in wanted:
+            continue
+        people = "\n".join(row.people) if wanted else str(len(row.people))
+        groups = "\n".join(row.groups) if wanted else str(len(row.groups))
+        table.add_row(row.country, people, groups, str(row.newest or ""))
     console = Console()
     console.print(table)
     for problem in kb.problems:

@@ -86,6 +86,7 @@ def code(
     from casus import ingest
     from casus.pipeline import Resources, code_articles
     from casus.records import Article, Rejected, document
+    from casus.analysis import dedup
     from casus.store import Store, batched
 
     err = Console(stderr=True)
@@ -142,6 +143,8 @@ def code(
             writer.close()
         if store:
             store.quarantine(unstored)
+            if not no_db:
+                dedup.refresh(store.con)
             if tabular:
                 _export(store, out, output_format.value, coded_ids)
     place = "" if no_db else f"; stored in {db}"

@@ -4,7 +4,8 @@ Each gold record gives a sentence, its date and its source/target actors (``acto
 ``code``, optional ``sector`` = CAMEO role). casus runs the actor step on the sentence; a gold actor
 is found when a casus mention overlaps its text with the same country (``IGO``/``NGO`` gold codes
 match any IGO/NGO code), and coded when the role matches the sector too. Precision counts the coded
-casus mentions that overlap a gold actor (gold lists only event participants). Records alternate dev/test by position (even/odd).
+casus mentions that overlap a gold actor (gold lists only event participants). Records alternate
+dev/test by position (even/odd).
 """
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def read_gsr(path: Path) -> list[GoldSentence]:
                                         sector if sector.isalpha() else None))
         if actors:
             date = record.get("date")
-            sentences.append(GoldSentence(record["id"], text, dt.date.fromisoformat(date) if date else None, tuple(actors)))
+            day = dt.date.fromisoformat(date) if date else None
+            sentences.append(GoldSentence(record["id"], text, day, tuple(actors)))
     return sentences
 
 

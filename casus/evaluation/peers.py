@@ -27,6 +27,7 @@ from casus.records import Article, CodedArticle
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 #: PLOVER 0.5b1 type names in the GSR → the 2021 names of the CAMEO→PLOVER table.
+CLAIM_STATUSES = frozenset({"alleged", "denied"})
 PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
@@ -74,21 +75,28 @@ def read_petrarch(path: Path) -> list[GoldSentence]:
 
 
 def score_petrarch(coded: Iterable[tuple[GoldSentence, CodedArticle]]) -> dict[str, Any]:
+    """F1 with full actor codes and at country level. PETRARCH codes a reported claim as the
+    claimant's act only, so the main scores leave out casus's alleged/denied events (the claims'
+    content); ``*_all_events`` keeps them."""
     counts = Counter()
     detail = []
     for gold, article in coded:
-        predicted = {(e.source.code, e.target.code, e.cameo[:2]) for e in article.events if e.source and e.target}
-        for level, project in (("code", lambda t: t), ("country", lambda t: (_country(t[0]), _country(t[1]), t[2]))):
-            p = {project(t) for t in predicted}
-            g = {project(t) for t in gold.answer}
-            counts[f"{level}_tp"] += len(p & g)
-            counts[f"{level}_pred"] += len(p)
-            counts[f"{level}_gold"] += len(g)
-        detail.append({"id": gold.id, "gold": sorted(gold.answer), "predicted": sorted(predicted)})
+        coded_events = [e for e in article.events if e.source and e.target]
+        for subset, events in (("", [e for e in coded_events if e.status not in CLAIM_STATUSES]),
+                               ("_all_events", coded_events)):
+            predicted = {(e.source.code, e.target.code, e.cameo[:2]) for e in events}
+            for level, project in (("codes", lambda t: t), ("countries", lambda t: (_country(t[0]), _country(t[1]), t[2]))):
+                p = {project(t) for t in predicted}
+                g = {project(t) for t in gold.answer}
+                counts[f"{level}{subset}", "tp"] += len(p & g)
+                counts[f"{level}{subset}", "pred"] += len(p)
+                counts[f"{level}{subset}", "gold"] += len(g)
+            if not subset:
+                detail.append({"id": gold.id, "gold": sorted(gold.answer), "predicted": sorted(predicted)})
+    keys = sorted({k for k, _ in counts})
     return {
         "sentences": len(detail),
-        "root_f1_codes": prf(counts["code_tp"], counts["code_pred"], counts["code_gold"]),
-        "root_f1_countries": prf(counts["country_tp"], counts["country_pred"], counts["country_gold"]),
+        **{f"root_f1_{k}": prf(counts[k, "tp"], counts[k, "pred"], counts[k, "gold"]) for k in keys},
         "detail": detail,
     }
 

@@ -163,20 +163,21 @@ class Tally:
         return out
 
 
-def quote_steps(steps: list) -> list:
-    """The pipeline steps up to and including the quote step (later steps don't change quotes)."""
+def quote_steps() -> list:
+    """The steps the quotes depend on: actors (speakers are coded from them), then quotes."""
+    from casus.extract.actors import find_actors
     from casus.extract.quotes import find_quotes
 
-    return steps[: steps.index(find_quotes) + 1] if find_quotes in steps else [*steps, find_quotes]
+    return [find_actors, find_quotes]
 
 
 def evaluate(res, articles: list[GoldArticle]) -> dict:
     """Scores of the quote step over ``articles`` plus articles/s."""
     from casus.nlp import parse_many
-    from casus.pipeline import Context, default_steps, run_steps, sentences_of
+    from casus.pipeline import Context, run_steps, sentences_of
     from casus.records import Article
 
-    steps = quote_steps(default_steps())
+    steps = quote_steps()
     tally = Tally()
     gold_by_id = {g.name: g for g in articles}
     inputs = [Article(id=g.name, text=g.text, published=g.published, origin=g.name) for g in articles]

@@ -9,6 +9,7 @@ KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,15 +24,14 @@ MAX_TOKENS = 12
 #: Gaps that join two phrases into one mention ("Turkey's military", "Iran-backed").
 JOINING_GAPS = frozenset({"", " ", "-", "'s ", "’s "})
 #: A country or capital after these is a place ("in Syria"), not an actor.
-PLACE_PREPOSITIONS = frozenset(
-    "in inside across throughout near at outside around within".split()
-)
+PLACE_PREPOSITIONS = frozenset("in inside across throughout near at outside around within".split())
 #: A name after these is part of a longer place name the KB does not know ("New Jersey", "New Mexico").
 PLACE_PREFIXES = frozenset(
     "New North South East West Upper Lower Northern Southern Eastern Western Central Greater Little San Santa "
     "St. Saint Fort Port Lake Mount Nova".split()
 )
 MONTHS = frozenset("january february march april may june july august september october november december".split())
+CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TITLE_NAME_TOKENS = 4  # an unknown name after a title: at most this many capitalized tokens
@@ -49,18 +49,21 @@ class Piece:
 
 
 def find_actors(ctx: Context, res: Resources) -> Context:
-    """Add every actor mention of the article, coded as of its publication date."""
+    """Add every actor mention of the article, coded as of its publication date. Civilians, militants
+    and other local agents with no nationality take the country the story happens in, if it names one."""
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
-    spans = mention_spans(ctx.doc, kb)
-    resolved = (kb.resolve(text[s:e], on=ctx.article.published, span=(s, e)) for s, e in spans)
+    spans, where = mention_spans(ctx.doc, kb)
+    resolved = (kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e))
+                for s, e in spans)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors += unknown_entities(ctx.doc, spans, kb)
     return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
 
 
-def mention_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
-    """Character spans of actor mentions: KB phrases merged with their neighbours."""
+def mention_spans(doc: Any, kb: KnowledgeBase) -> tuple[list[tuple[int, int]], str | None]:
+    """Character spans of actor mentions (KB phrases merged with their neighbours), and the country
+    the story happens in: the one most often named as a place ("in Syria"), None if none is."""
     tokens = list(doc)
     text = doc.text
     mentions: list[list[Piece]] = []
@@ -71,25 +74,30 @@ def mention_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
         else:
             mentions.append([piece])
     spans = []
+    places: Counter[str] = Counter()
     for pieces in mentions:
         if all(p.atom.kind in ("modifier", "former") for p in pieces):
             continue
         if len(pieces) == 1 and _is_place(pieces[0], tokens, kb):
+            places.update(kb.entries[i].intervals[0].country for i in pieces[0].atom.ids[:1])
             continue
         start, end = pieces[0].start, _title_name_end(pieces[-1], tokens, kb)
         spans.append((start, end))
-    return spans
+    return spans, places.most_common(1)[0][0] if places else None
 
 
 def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) -> list[Actor]:
-    """Parser entities (PERSON, ORG, NORP, GPE) the KB does not know, uncoded. Entities it knows but
-    the matcher left out were rejected on purpose (a place after "in", a surname of someone else)."""
+    """Parser entities (PERSON, ORG, NORP, GPE) the KB does not know, uncoded; not a GPE after "in".
+    Entities it knows but the matcher left out were rejected on purpose (a place, someone else's surname)."""
     found = []
     for ent in getattr(doc, "ents", ()):
         if ent.label_ not in ENTITY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in spans):
             continue
+        if ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
+            continue  # "in Idlib" is a place
         if kb.resolve(ent.text).code is None:
-            found.append(Actor(ent.text, (ent.start_char, ent.end_char), why=f"parser {ent.label_} not in the knowledge base"))
+            why = f"parser {ent.label_} not in the knowledge base"
+            found.append(Actor(ent.text, (ent.start_char, ent.end_char), why=why))
     return found
 
 
@@ -120,7 +128,9 @@ def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
     return pieces
 
 
-def _plausible(atom: Atom, surface: str, token: Any, one_token: bool, previous: Piece | None, kb: KnowledgeBase) -> bool:
+def _plausible(
+    atom: Atom, surface: str, token: Any, one_token: bool, previous: Piece | None, kb: KnowledgeBase
+) -> bool:
     """Names must be written as names: capitalized, acronyms in capitals, surnames not common words
     ("May" is Theresa May only after a title: "Prime Minister May")."""
     if atom.kind in ("agent", "modifier", "former"):
@@ -145,7 +155,8 @@ def _beside_unknown_name(tokens: list[Any], i: int, j: int, pieces: list[Piece],
     before = tokens[i - 1] if i > 0 else None
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     unknown_before = (before is not None and before.is_alpha and before.is_title and before.whitespace_
-                      and not (pieces and pieces[-1].last == i - 1))
+                      and before.lower_ not in STOP_WORDS and before.lower_ not in CALENDAR_WORDS
+                      and not (pieces and pieces[-1].last == i - 1))  # but "But Erdogan", "On Monday Putin"
     unknown_after = (after is not None and after.is_alpha and after.is_title and tokens[j].whitespace_
                      and kb.atom(after.lower_) is None)
     return bool(unknown_before or unknown_after)

@@ -34,11 +34,14 @@ OBJECT = frozenset({"obj", "dobj"})
 OBLIQUE = frozenset({"obl", "obl:agent", "obl:arg", "obl:unmarked", "nmod", "prep", "pobj", "advcl"})
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
+FALLBACK_TARGET_PREPS = ("against", "at", "on")
 RESPONSE_MARKS = frozenset({"after", "following"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -114,6 +117,11 @@ def _conjuncts(token: "Token") -> list["Token"]:
     return out
 
 
+def _verbal(token: "Token") -> bool:
+    """A verb, also when the tagger and the POS model disagree ("engaged" as ADJ/VBD)."""
+    return token.pos_ in VERBAL or (token.tag_.startswith("VB") and token.pos_ != "NOUN")
+
+
 def _passive(verb: "Token") -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
@@ -129,6 +137,11 @@ class _Coder:
         self.onto = ontology
         self.quotes = [q for q in ctx.quotes if q.speaker is not None]
         self._actor_cache: dict[int, Actor | None] = {}
+        self._mentions: dict[int, Actor] = {}
+        for actor in ctx.actors:
+            span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
+            for t in span if span is not None else ():
+                self._mentions.setdefault(t.i, actor)
 
     # --- actors -------------------------------------------------------------------------------
     def actor(self, token: "Token") -> Actor | None:
@@ -142,7 +155,11 @@ class _Coder:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
             return self._find_actor(token.head.head, depth + 1)
-        found = resolve_reference(self.ctx, token)
+        if token.lower_ in REFLEXIVES:
+            subject = self.subject(token.head) if token.head.i != token.i else None
+            return self._find_actor(subject, depth + 1) if subject is not None and subject.i != token.i else None
+        found = self.mention_at(token) if token.pos_ != "PRON" else None
+        found = found or resolve_reference(self.ctx, token)
         if found is not None and found.code:
             return self._complete(found, token)
         for child in token.children:
@@ -178,6 +195,10 @@ class _Coder:
                                    why=f"{actor.why}; refers back to '{earlier.text}'")
         return actor
 
+    def mention_at(self, token: "Token") -> Actor | None:
+        """The actor mention covering ``token`` itself."""
+        return self._mentions.get(token.i)
+
     def _nearest_before(self, token: "Token") -> Actor | None:
         """The closest earlier coded actor with a country in the same sentence."""
         start = token.sent.start_char
@@ -186,7 +207,7 @@ class _Coder:
 
     def _mention_in(self, token: "Token") -> Actor | None:
         for t in token.subtree:
-            found = resolve_reference(self.ctx, t)
+            found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t)
             if found is not None and found.code and token.idx <= t.idx:
                 return found
         return None
@@ -226,11 +247,11 @@ class _Coder:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT), None)
         if subj is not None:
             return subj
-        if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+        if verb.dep_ == "conj" and _verbal(verb.head):
             return self.subject(verb.head)
-        if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERBAL:
+        if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
-            if controller is not None and verb.head.lemma_ not in ("want", "agree", "plan", "try", "seek"):
+            if controller is not None:
                 return controller
             return self.subject(verb.head)
         if verb.dep_.startswith("acl") and verb.head.pos_ in NOMINAL:
@@ -263,7 +284,7 @@ class _Coder:
             for child in token.children:
                 if child.dep_ in OBLIQUE and any(c.lower_ == "between" for c in child.subtree if c.i < child.i):
                     return child
-        obj = self.object(token) if token.pos_ in VERBAL else None
+        obj = self.object(token) if _verbal(token) else None
         if deep and obj is not None and obj.i != token.i:
             return self.prep_object(obj, prep, deep=False)
         return None
@@ -271,7 +292,7 @@ class _Coder:
     def complement(self, verb: "Token") -> "Token | None":
         """The infinitival complement ("threaten to attack", "call on X to withdraw")."""
         for child in verb.children:
-            if child.dep_ in ("xcomp", "advcl", "ccomp") and child.pos_ in VERBAL:
+            if child.dep_ in ("xcomp", "advcl", "ccomp") and _verbal(child):
                 if any(c.lower_ == "to" and c.dep_ == "mark" for c in child.children) or child.dep_ == "xcomp":
                     return child
         return None
@@ -321,7 +342,7 @@ class _Coder:
         return slots
 
     def best_entry(self, token: "Token") -> tuple[Entry, dict] | None:
-        pos = "verb" if token.pos_ in VERBAL else "noun" if token.pos_ in NOMINAL else None
+        pos = "verb" if _verbal(token) else "noun" if token.pos_ in NOMINAL else None
         if pos is None:
             return None
         for entry in self.lex.candidates(pos, lemmas(token)):
@@ -346,7 +367,7 @@ class _Coder:
                 return "future", "future auxiliary"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLANNING_VERBS:
                 return "future", f"planned ('{token.head.text}')"
-            token = token.head if token.dep_ in ("xcomp", "conj") and token.head is not token else None
+            token = token.head if token.dep_ in ("xcomp", "conj") and token.head.i != token.i else None
         return None, None
 
     # --- reported speech ----------------------------------------------------------------------------
@@ -354,10 +375,10 @@ class _Coder:
         """(speech verb, content root, speakers) for every reporting verb in the sentence."""
         acts = []
         for verb in sent:
-            if verb.pos_ not in VERBAL or not (set(lemmas(verb)) & (self.lex.speech | self.lex.denial)):
+            if not _verbal(verb) or not (set(lemmas(verb)) & (self.lex.speech | self.lex.denial)):
                 continue
-            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in VERBAL), None)
-            if content is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in VERBAL:
+            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _verbal(c)), None)
+            if content is None and verb.dep_ in ("parataxis", "ccomp") and _verbal(verb.head):
                 content = verb.head  # "Y attacked Z, X said"
             if content is None:
                 continue
@@ -385,6 +406,8 @@ class _Coder:
         for token, (entry, slots) in triggers:
             if token.i in consumed:
                 continue
+            if entry.to is not None and slots.get("to") is not None:
+                consumed.add(slots["to"].i)  # "threaten to attack": the threat, not the attack
             made, reason = self.events_for(token, entry, slots, consumed)
             out.extend(made)
             if reason:
@@ -401,6 +424,9 @@ class _Coder:
         if entry.pos == "verb":
             subj = self.subject(token)
             sources = self.actors(subj)
+            for other in token.children:  # "The US, Russia, and Switzerland met": subjects parsed apart
+                if other.dep_ in SUBJECT and subj is not None and other.i != subj.i:
+                    sources += [a for a in self.actors(other) if a not in sources]
             if subj is not None and _case(subj) == "by" and self.is_event_noun(subj):
                 # "killed by Syrian shelling": the agent is an act; its author is the source
                 noun_entry = self.best_entry(subj)
@@ -414,7 +440,7 @@ class _Coder:
             if obj is not None and obj.i != token.i and self.is_event_noun(obj):
                 consumed.add(obj.i)
         else:
-            support = token.head if token.dep_ in OBJECT | PASSIVE_SUBJECT and token.head.pos_ in VERBAL else None
+            support = token.head if token.dep_ in OBJECT | PASSIVE_SUBJECT and _verbal(token.head) else None
             own = self.noun_source(token)
             if own is not None:
                 sources = [own]
@@ -424,13 +450,7 @@ class _Coder:
                 notes.append(f"supported by '{support.text}'")
             else:
                 return [], "no actor (nominal act without its author)"
-        targets: list[Actor] = []
-        for slot in entry.target:
-            if slot.startswith("prep:") and slot not in slots:
-                slots[slot] = self.prep_object(token, slot[5:])
-            targets = [a for a in self.actors(slots.get(slot)) if all(a is not s for s in sources)]
-            if targets:
-                break
+        targets = self.targets(token, entry, slots, sources)
         if not sources:
             return [], "no actor (no coded source)"
         pairs = [(s, t) for s in sources for t in targets if s.span != t.span]
@@ -452,6 +472,22 @@ class _Coder:
             )
             for s, t in pairs
         ], None
+
+    def targets(self, token: "Token", entry: Entry, slots: dict, sources: list[Actor]) -> list[Actor]:
+        """The entry's target slots in order (conflict acts also try against/at/on); a slot naming
+        actors with a country beats one naming only country-less ones ("fired batteries at Russia")."""
+        order = list(entry.target)
+        if entry.code[:2] >= "10":
+            order += [f"prep:{p}" for p in FALLBACK_TARGET_PREPS if f"prep:{p}" not in order]
+        fallback: list[Actor] = []
+        for slot in order:
+            if slot.startswith("prep:") and slot not in slots:
+                slots[slot] = self.prep_object(token, slot[5:])
+            found = [a for a in self.actors(slots.get(slot)) if all(a.span != s.span for s in sources)]
+            if any(_side(a) for a in found):
+                return found
+            fallback = fallback or found
+        return fallback
 
     def apply_speech(self, found: list[Candidate], speech, sent) -> list[Candidate]:
         """Reported content becomes alleged (or denied); the reporter's accusation or threat is added."""
@@ -481,6 +517,14 @@ class _Coder:
                     tokens=tuple(sorted({cue.i, *cand.tokens})),
                 ))
                 continue
+            if verb is not None and set(lemmas(verb)) & RESPONSIBILITY_CLAIMS and _same_side(speaker, cand.source) \
+                    and self.onto[cand.code].quad_class == 4:
+                derived.append(replace(
+                    cand, code="015", source=speaker, status="asserted", rule="claimed-responsibility",
+                    notes=cand.notes + (f"'{verb.text}' its own side's act {cand.code}",),
+                    tokens=tuple(sorted({verb.i, *cand.tokens})),
+                ))
+                continue
             how = f"reported by '{verb.text}'" if verb is not None else "inside a quote"
             out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
@@ -492,7 +536,7 @@ class _Coder:
             if not speakers or self.is_event_trigger(verb, found) or set(lemmas(verb)) & self.lex.denial:
                 continue
             for t in content.subtree:
-                if t.pos_ in VERBAL and set(lemmas(t)) & self.lex.blame and claimed.get(t.i, (None,))[0] is verb:
+                if _verbal(t) and set(lemmas(t)) & self.lex.blame and claimed.get(t.i, (None,))[0] is verb:
                     for accused in self.actors(self.subject(t)):
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))

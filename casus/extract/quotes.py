@@ -43,8 +43,7 @@ _AMBIGUOUS = frozenset("report claim comment note answer post charge reply promi
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
-STRAIGHT_MARK = '"'
-_MARKS = re.compile(r'["“”„«»]')
+_MARKS = re.compile(r"''|``|[\"“”„«»]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer", "csubj")
@@ -63,19 +62,31 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in breaks.finditer(text)]
 
 
-def _opens(text: str, i: int) -> bool:
-    """Whether the straight mark at ``i`` opens a quotation (judged by the characters around it)."""
+def _opens(text: str, i: int, length: int = 1) -> bool:
+    """Whether the mark at ``i`` stands where a quotation opens (space before, a word after)."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() or before in "([{—–-/":
-        return not after.isspace()
-    return False
+    after = text[i + length] if i + length < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
 
 
-def _closes(text: str, i: int) -> bool:
-    """Whether the straight mark at ``i`` can only close a quotation."""
-    after = text[i + 1] if i + 1 < len(text) else " "
+def _closes(text: str, i: int, length: int = 1) -> bool:
+    """Whether the mark at ``i`` stands where a quotation closes (a word before, no word after)."""
+    after = text[i + length] if i + length < len(text) else " "
     return i > 0 and not text[i - 1].isspace() and (after.isspace() or not after.isalnum())
+
+
+def _opening(text: str, i: int, mark: str, depth: int) -> bool | None:
+    """Whether a mark opens (True) or closes (False) a quotation, None for a stray mark.
+
+    Curly marks say which they are, except a closing mark misused at the start of a quote;
+    straight marks ('"', "''") are judged by the characters around them."""
+    if mark in OPENING_MARKS or mark == "``":
+        return True
+    if mark in CLOSING_MARKS:
+        return False if depth else (True if _opens(text, i) else None)
+    if _opens(text, i, len(mark)) or (depth == 0 and not _closes(text, i, len(mark))):
+        return True
+    return False if depth else None
 
 
 def quoted_spans(text: str) -> tuple[Span, ...]:
@@ -83,7 +94,7 @@ def quoted_spans(text: str) -> tuple[Span, ...]:
 
     Nested quotes stay inside their outer quote; a quote left open at the end of a paragraph
     continues when the next paragraph starts with an opening mark (news style for multi-paragraph
-    quotes), and otherwise ends with its paragraph. Stray closing marks are ignored.
+    quotes), and otherwise ends with its paragraph. Stray marks are ignored.
     """
     starts = paragraph_starts(text)
     ends = [*starts[1:], len(text)]
@@ -93,21 +104,19 @@ def quoted_spans(text: str) -> tuple[Span, ...]:
         depth = 1 if start is not None else 0  # a continued quote reopens at depth 1
         for m in _MARKS.finditer(text, p_start, p_end):
             i, mark = m.start(), m.group()
-            straight_opens = _opens(text, i) or (depth == 0 and not _closes(text, i))
-            opening = mark in OPENING_MARKS or (mark == STRAIGHT_MARK and straight_opens)
+            opening = _opening(text, i, mark, depth)
             if opening and not (depth == 1 and start is not None and i == _first_char(text, p_start)):
                 if depth == 0:
-                    start = i + 1
+                    start = m.end()
                 depth += 1
-            elif not opening and depth:
+            elif opening is False:
                 depth -= 1
                 if depth == 0 and start is not None:
                     spans.append((start, i))
                     start = None
         if start is not None:
             following = _first_char(text, p_end) if p + 1 < len(starts) else len(text)
-            continues = following < len(text) and text[following] in OPENING_MARKS + STRAIGHT_MARK
-            if not continues:
+            if not _MARKS.match(text, following):
                 spans.append((start, len(text[:p_end].rstrip())))
                 start = None
     return tuple((s, e) for s, e in spans if text[s:e].strip())
@@ -135,7 +144,8 @@ def _subject(verb: "Token") -> "Token | None":
     """The speaker token of a speech verb: its subject, or the noun a relative clause hangs on,
     or the subject shared with the verb it is coordinated with or depends on ("…, adding that")."""
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in (*_NOMINAL, "NUM", "DET")]
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
         if subject is not None:
             if subject.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
                 return _antecedent(subject)
@@ -166,8 +176,27 @@ def _adjacent_noun(verb: "Token", inverted: bool) -> "Token | None":
     return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
 
+def _next_report(tokens: list["Token"]) -> int:
+    """Where a run-on report ends: at a comma or semicolon followed by another speaker's report
+    ("…, the Foreign Ministry reminded…, and the Defence Ministry said…")."""
+    for k, token in enumerate(tokens):
+        if token.text not in (",", ";"):
+            continue
+        following = [t for t in tokens[k + 1:k + 9] if t.lower_ not in ("and", "but", "while")]
+        for j, t in enumerate(following):
+            if _is_cue(t, SPEECH_VERBS):
+                if j and all(x.pos_ in _IN_NOUN_PHRASE for x in following[:j]):
+                    return k
+                break
+            if t.pos_ not in _IN_NOUN_PHRASE:
+                break
+    return len(tokens)
+
+
 def _content(tokens: list["Token"]) -> Span | None:
-    """Character span of ``tokens`` without surrounding punctuation, if it holds a finite verb."""
+    """Character span of ``tokens`` (up to any following report) without surrounding punctuation,
+    if it holds a finite verb."""
+    tokens = tokens[:_next_report(tokens)]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -248,13 +277,16 @@ def _mention_in(actors: Iterable[Actor], span: Span, head: "Token") -> Actor | N
 def speaker_actor(ctx: "Context", head: "Token", floor: int = 0) -> Actor:
     """The speaker as written (``head``'s noun phrase), coded from the actor it names or refers to."""
     span = _noun_phrase(head, floor)
-    text = ctx.article.text[span[0]:span[1]]
     if head.pos_ == "PRON" or head.lower_ in ("who", "which"):
         referent = resolve_reference(ctx, head)
         why = f"{head.text!r} refers to {referent.text!r}" if referent else "unresolved pronoun"
     else:
-        referent = _mention_in(ctx.actors, span, head) or resolve_reference(ctx, head)
+        referent = _mention_in(ctx.actors, span, head)
+        if referent is not None and referent.span[0] <= head.idx < referent.span[1] and referent.span[0] >= floor:
+            span = min(span[0], referent.span[0]), max(span[1], referent.span[1])
+        referent = referent or resolve_reference(ctx, head)
         why = f"subject coded as {referent.text!r}" if referent else "subject not in the actor table"
+    text = ctx.article.text[span[0]:span[1]]
     if referent is None:
         return Actor(text=text, span=span, why=why)
     return dataclasses.replace(referent, text=text, span=span, why=why)
@@ -298,8 +330,16 @@ class _Finder:
         region = self.cue_region(span)
         cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
         if not cues:
-            return None
+            return self._dash_after(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
+
+    def _dash_after(self, span: Span) -> "Token | None":
+        """A dash and a name right after the quote ("…” ― Carla Sanchez") act as its cue."""
+        following = self.doc.char_span(span[1], min(len(self.text), span[1] + 12), alignment_mode="expand")
+        tokens = [t for t in following or () if not (t.is_space or t.idx < span[1] or _MARKS.fullmatch(t.text))]
+        if len(tokens) >= 2 and tokens[0].text in ("―", "—", "–", "--") and tokens[1].pos_ == "PROPN":
+            return tokens[0]
+        return None
 
     def speaker_of(self, cue: "Token", quote: Span) -> Actor | None:
         if _according_to(cue):

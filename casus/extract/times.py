@@ -516,11 +516,9 @@ def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
     chunk = doc.char_span(*span, alignment_mode="expand")
     if chunk is None or not len(chunk):
         return None
-    verb = chunk.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    verb = chunk.root  # up to the predicate: a verb, or a word with auxiliaries ("would be ready")
+    while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") or any(c.dep_.startswith(("aux", "cop")) for c in verb.children)):
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     lemmas = {c.lower_ for c in auxes}
     if lemmas & MODALS or verb.dep_ == "xcomp" and verb.head.lemma_ in ("due", "schedule", "expect", "plan", "set"):

@@ -5,6 +5,10 @@ size never sits in memory. Formats are told apart by content first, then by exte
 (the seed's news layout or bare text), HTML, JSON, JSON Lines, RSS/Atom and WARC. Every input
 that cannot become an English article yields a ``Rejected`` with a specific reason and error class
 instead of raising, so one bad file never stops a batch.
+
+``Article.segments`` map the body into the text the user gave: the decoded file for plain text
+and HTML, the field value for JSON, the entry's content for feeds, the record's HTML for WARC.
+Hidden files and folders (names starting with ".") inside a folder are not read.
 """
 from __future__ import annotations
 
@@ -169,17 +173,17 @@ def _read_stream(name: str, stream: BinaryIO, size: int, options: Options) -> It
         yield Rejected(name, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB per-article limit{hint}", "TooLarge")
     else:
         try:
-            content, _ = decode(stream.read())
-            yield from _read_document(name, kind, content, options)
+            yield from _read_document(name, kind, stream.read(), options)
         except InputError as exc:
             yield Rejected(name, exc.reason, exc.kind)
 
 
-def _read_document(name: str, kind: str, content: str, options: Options) -> Iterator[Item]:
+def _read_document(name: str, kind: str, data: bytes, options: Options) -> Iterator[Item]:
+    content, _ = decode(data)  # also rejects empty and binary input
     if kind == "json":
         yield from _read_json(name, content, options)
     elif kind == "feed":
-        for number, entry in enumerate(feeds.entries(content.encode("utf-8")), 1):
+        for number, entry in enumerate(feeds.entries(data), 1):  # feedparser honours the XML encoding
             yield article(f"{name}#{entry.id or number}", entry.text, options, entry.segments, id=entry.id,
                           title=entry.title, source=entry.source, published=entry.published, url=entry.url)  # fmt: skip
     elif kind == "html":

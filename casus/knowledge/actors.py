@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.records import Actor, Span
@@ -42,6 +45,9 @@ POSTS = frozenset(
 ROLE_PRECEDENCE = (
     "ELI REB SEP INS UAF CRM RAD OPP REF CVL SPY COP JUD LEG MED MIL BUS LAB EDU HLH NGO PTY GOV IGO"
 ).split()
+#: Agents that belong to the place of the story ("civilians", "militants"); state bodies without a
+#: nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
+LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF".split())
 #: Which interval wins when a person holds several posts at once.
 POST_RANK = {p: i for i, p in enumerate(
     "head_of_state head_of_government foreign_minister defence_minister interior_minister military_chief "
@@ -53,9 +59,11 @@ FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"})
 NO_SURNAME = frozenset({"MMR"})
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "van", "von", "da", "del", "di", "le", "la"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
-ARTICLE_PREFIXES = ("al-", "el-", " al ", "el ")
+ARTICLE_PREFIXES = ("al-", "el-", "al ", "el ")
 #: "Iran-backed", "Saudi-led", "Hamas-run": the prefix is a backer whose country codes the actor.
-BACKER_SUFFIXES = ("-backed", "-supported", "-sponsored", "-led", "-allied", "-aligned", "-run", "-linked", "-affiliated")
+BACKER_SUFFIXES = (
+    "-backed", "-supported", "-sponsored", "-led", "-allied", "-aligned", "-run", "-linked", "-affiliated",
+)
 MODIFIERS = frozenset(
     "anti-government pro-government senior top armed local suspected so-called hardline radical islamist "
     "islamic moderate alleged unidentified unknown mr. mrs. ms. dr. mr mrs ms dr sir dame sheikh lt. col. "
@@ -63,7 +71,7 @@ MODIFIERS = frozenset(
     "incoming provisional transitional caretaker powerful defeated exiled ayatollah grand mullah imam rabbi "
     "cleric prince princess marshal field president-elect prime-minister-elect".split()
 )
-FORMER = frozenset({"former", "ex", "ex-", "then", "one-time", "onetime"})
+FORMER = frozenset({"former", "ex", "ex-", "one-time", "onetime"})
 KINDS = ("person", "group", "organisation", "institution", "country", "capital")
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
@@ -101,7 +109,7 @@ class Interval:
     @property
     def code(self) -> str:
         """CAMEO code: country + role; an IGO/NGO official is coded as the organisation ("IGOUNO")."""
-        if self.role == "GOV" and self.country and self.country.startswith(("IGO", "NGO")):
+        if self.role != "ELI" and self.country and self.country.startswith(("IGO", "NGO")):
             return self.country
         return (self.country or "---") + (self.role or "")
 
@@ -123,12 +131,12 @@ class Entry:
             best = min(active, key=lambda iv: POST_RANK.get(iv.post, len(POST_RANK)))
             return best, f"{best.title or best.role or self.kind} {_period(best)}".strip()
         before = [iv for iv in self.intervals if iv.end is not None and iv.end < day]
-        nearest = before[-1] if before else self.intervals[0]
+        nearest = max(before, key=lambda iv: iv.end) if before else self.intervals[0]
         if self.kind != "person":
             return nearest, f"nearest dated role {_period(nearest)}"
         former = Interval(nearest.country, "ELI", note=nearest.note)
         when = f"after {nearest.title or nearest.post} {_period(nearest)}" if before else f"before {_period(nearest)}"
-        return former, f"no post on {day.isoformat()}: former elite ({when})"
+        return former, f"no post on {_day(day)}: former elite ({when})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +160,12 @@ class Atom:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """What the knowledge base knows about one country (ISO alpha-3, IGO code or "---")."""
+
     country: str
-    people: int
-    groups: int
-    newest: dt.date | None
+    people: tuple[str, ...]  # canonical names
+    groups: tuple[str, ...]
+    newest: dt.date | None  # the latest start or end date in their rows
 
 
 def _period(iv: Interval) -> str:
@@ -192,7 +202,7 @@ def person_problems(row: dict[str, str], countries: set[str], igos: dict[str, st
     if not row["name"]:
         problems.append("empty name")
     country = row["country"]
-    if country.startswith("IGO:") and country[4:] not in igos or not country.startswith("IGO:") and country not in countries:
+    if country[4:] not in igos if country.startswith("IGO:") else country not in countries:
         problems.append(f"unknown country {country!r}")
     if row["role"] not in ROLES:
         problems.append(f"unknown role {row['role']!r}")
@@ -224,7 +234,27 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- loading
     @classmethod
     def load(cls, directory: Path = DATA) -> "KnowledgeBase":
-        """Read every data file under ``directory`` (``people/*.tsv`` merged by id)."""
+        """The knowledge base of the data files under ``directory`` (``people/*.tsv`` merged by id).
+
+        The built indices are cached as a pickle in the user cache directory, named by a hash of the
+        data files and of this module: any change to either builds a fresh index."""
+        files = [*sorted(directory.glob("*.tsv")), *sorted((directory / "people").glob("*.tsv"))]
+        digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12)
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        cache = _cache_dir() / f"actors-{digest.hexdigest()}.pkl"
+        try:
+            with cache.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            pass
+        kb = cls.build(directory)
+        _write_cache(cache, kb)
+        return kb
+
+    @classmethod
+    def build(cls, directory: Path = DATA) -> "KnowledgeBase":
+        """Read and index every data file under ``directory`` (no cache)."""
         builder = _Builder()
         builder.add_countries(directory / "countries.tsv")
         builder.add_agents(directory / "agents.tsv")
@@ -264,14 +294,17 @@ class KnowledgeBase:
                 return Atom("backer", base.ids, base.country)
         return None
 
-    def resolve(self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None) -> Actor:
+    def resolve(
+        self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None
+    ) -> Actor:
         """Code a mention as of ``on`` (None: as of now). ``context`` is the alpha-3 code of the country
-        the story is about, used for agents with no nationality ("civilians") and transnational groups."""
+        the story happens in: it codes non-state agents with no nationality ("civilians", "militants",
+        see ``LOCAL_ROLES``) and transnational groups (ISIS, al-Qaeda)."""
         day = on or dt.date.max
         span = span if span is not None else (0, len(text))
         key = normalize(text)
         atom = self.phrases.get(key)
-        atoms = [atom] if atom is not None and atom.kind == "name" else list(self._scan(key.split()))
+        atoms = [atom] if atom is not None else list(self._scan([w for w in key.split() if w.strip(_EDGE)]))
         return self._compose(text, span, atoms, day, context)
 
     def _scan(self, words: list[str]) -> Iterator[Atom | str]:
@@ -279,7 +312,7 @@ class KnowledgeBase:
         i, n = 0, len(words)
         while i < n:
             for j in range(min(n, i + self.max_words), i, -1):
-                atom = self.atom(" ".join(words[i:j]))
+                atom = self.atom(" ".join(words[i:j]).strip(_EDGE))
                 if atom is not None:
                     yield atom
                     i = j
@@ -302,89 +335,91 @@ class KnowledgeBase:
 
         return self.entries[min(enumerate(ids), key=score)[1]]
 
+    def _parts(self, atoms: list[Atom | bool], day: dt.date, context: str | None) -> "_Parts":
+        """Sort a mention's phrases; ``atoms`` has True/False for unknown capitalized/lowercase words."""
+        parts = _Parts()
+        for i, a in enumerate(atoms):
+            if isinstance(a, bool):
+                parts.unknown_name = parts.unknown_name or a
+            elif a.kind == "agent" and a.agent is not None:
+                parts.agents.append(a.agent)
+                if parts.entries and parts.entries[-1].kind == "person":
+                    parts.after_person.append(a.agent)
+            elif a.kind == "name" or a.kind == "derived" and not _other_person(atoms, i):
+                parts.entries.append(self._pick(a.ids, day, context))
+                if a.kind == "name" and parts.entries[-1].kind == "person":
+                    parts.full_names.append(parts.entries[-1])
+                parts.after_person.clear()
+            elif a.kind == "adjective":
+                parts.adjectives.append(a)
+            elif a.kind == "backer":
+                parts.backers.append(a)
+            elif a.kind == "former":
+                parts.former = True
+        return parts
+
     def _compose(self, text: str, span: Span, atoms: list[Atom | str], day: dt.date, context: str | None) -> Actor:
         """Code the mention from its phrases: a person decides, then a group or organisation, then a
         place or seat (+ agent), then nationality or backer + agent, then a bare agent."""
         names = _capitalized_words(text) if any(isinstance(a, str) for a in atoms) else frozenset()
-        atoms = [a if isinstance(a, Atom) else a in names for a in atoms]  # unknown word → is it a name?
-        former, unknown_name = False, False
-        agents: list[Agent] = []
-        after_person: list[Agent] = []  # "Assad's forces": the person's country, the agent's role
-        full_names = 0
-        entries: list[Entry] = []
-        backers: list[Atom] = []
-        adjectives: list[Atom] = []
-        for i, a in enumerate(atoms):
-            if isinstance(a, bool):
-                unknown_name = unknown_name or a
-            elif a.kind == "agent" and a.agent is not None:
-                agents.append(a.agent)
-                if entries and entries[-1].kind == "person":
-                    after_person.append(a.agent)
-            elif a.kind == "name" or a.kind == "derived" and not _other_person(atoms, i):
-                entries.append(self._pick(a.ids, day, context))
-                full_names += a.kind == "name"
-                after_person.clear()
-            elif a.kind == "adjective":
-                adjectives.append(a)
-            elif a.kind == "backer":
-                backers.append(a)
-            elif a.kind == "former":
-                former = True
-        roles = [agent.role for agent in agents]
-        people = [e for e in entries if e.kind == "person"]
+        parts = self._parts([a if isinstance(a, Atom) else a in names for a in atoms], day, context)
+        roles = [agent.role for agent in parts.agents]
+        people = [e for e in parts.entries if e.kind == "person"]
         if people:
             # a full name beats a surname met in the same mention ("Crown Prince Mohammed" + "Salman")
-            entry = next(e for e in reversed(people) if not full_names or e.id in self._full_ids(atoms))
+            entry = (parts.full_names or people)[-1]
             iv, why = entry.at(day)
-            if after_person:
-                role = _strongest(a.role for a in after_person)
+            # "Assad's forces" are his country's MIL; "Peskov, the Kremlin spokesman" is Peskov
+            role = _strongest(a.role for a in parts.after_person if not a.post)
+            if role is not None and role != iv.role:
                 return Actor(text, span, (iv.country or "---") + role, iv.country, role, None, None,
                              f"{role} of {entry.name} ({why})")
             return Actor(text, span, iv.code, iv.country, iv.role, entry.name, entry.id, f"{entry.name}: {why}")
-        actors = [e for e in entries if e.kind in ("group", "organisation")]
+        actors = [e for e in parts.entries if e.kind in ("group", "organisation")]
         if actors:
             entry = actors[-1]
             iv, why = entry.at(day)
             country = iv.country if iv.country is not None else context
-            return self._actor(text, span, country, iv.role, entry, f"{entry.kind} {entry.name}: {why}")
-        places = [e for e in entries if e.kind in ("institution", "country", "capital")]
+            return _coded(text, span, country, iv.role, entry, f"{entry.kind} {entry.name}: {why}")
+        places = [e for e in parts.entries if e.kind in ("institution", "country", "capital")]
         if places:
             entry = places[-1]
             iv, why = entry.at(day)
             role = _strongest([*roles, iv.role] if iv.role else roles)
-            if backers:
-                return self._backed(text, span, backers[-1], role, day, context)
-            why = f"{entry.kind} {entry.name}" + (f" as {role}" if role else "") + (f": {why}" if iv.start or iv.end else "")
-            return self._actor(text, span, iv.country, "ELI" if former and role == "GOV" else role, entry, why)
+            if parts.backers:
+                return self._backed(text, span, parts.backers[-1], role, day, context)
+            dated = f": {why}" if iv.start or iv.end else ""
+            why = f"{entry.kind} {entry.name}" + (f" as {role}" if role else "") + dated
+            return _coded(text, span, iv.country, "ELI" if parts.former and role == "GOV" else role, entry, why)
         role = _strongest(roles)
-        if backers:
-            return self._backed(text, span, backers[-1], role, day, context)
-        if former and role:
+        if parts.backers:
+            return self._backed(text, span, parts.backers[-1], role, day, context)
+        if parts.former and role:
             role = "ELI"
-        if adjectives:
-            country = adjectives[-1].country
-            if len(agents) == 1 and agents[0].post and not former and not unknown_name:
-                post = agents[0].post
-                holder = self._incumbent(country, post, day)
-                if holder is not None:
-                    iv, entry_id = holder
-                    entry = self.entries[entry_id]
-                    return Actor(text, span, iv.code, iv.country, iv.role, entry.name, entry.id,
-                                 f"title {post} of {country} on {_day(day)}: {entry.name}")
-            why = f"nationality {country}" + (f" + agent {role}" if role else "")
-            return Actor(text, span, country + (role or ""), country, role, None, None, why)
+        if parts.adjectives:
+            return self._national(text, span, parts, parts.adjectives[-1].country, role, day)
         if role:
-            country = context
-            return Actor(text, span, (country or "---") + role, country, role, None, None,
-                         f"agent {role}" + (f" in the story's country {country}" if country else " without a country"))
+            country = context if role in LOCAL_ROLES else None
+            where = f" in the story's country {country}" if country else " without a country"
+            return Actor(text, span, (country or "---") + role, country, role, None, None, f"agent {role}{where}")
         return Actor(text, span, why="not in the knowledge base")
 
-    def _actor(self, text: str, span: Span, country: str | None, role: str | None, entry: Entry, why: str) -> Actor:
-        code = (country or "---") + (role or "") if country or role else None
-        return Actor(text, span, code, country, role, entry.name, entry.id, why)
+    def _national(self, text: str, span: Span, parts: "_Parts", country: str, role: str | None, day: dt.date) -> Actor:
+        """Nationality + agent; a lone title names the incumbent ("the Turkish president" → Erdogan)."""
+        agents = parts.agents
+        if len(agents) == 1 and agents[0].post and not parts.former and not parts.unknown_name:
+            holder = self._incumbent(country, agents[0].post, day)
+            if holder is not None:
+                iv, entry_id = holder
+                entry = self.entries[entry_id]
+                return Actor(text, span, iv.code, iv.country, iv.role, entry.name, entry.id,
+                             f"title {agents[0].post} of {country} on {_day(day)}: {entry.name}")
+        why = f"nationality {country}" + (f" + agent {role}" if role else "")
+        return Actor(text, span, country + (role or ""), country, role, None, None, why)
 
-    def _backed(self, text: str, span: Span, backer: Atom, role: str | None, day: dt.date, context: str | None) -> Actor:
+    def _backed(
+        self, text: str, span: Span, backer: Atom, role: str | None, day: dt.date, context: str | None
+    ) -> Actor:
         country = backer.country
         if country is None and backer.ids:
             iv, _ = self._pick(backer.ids, day, context).at(day)
@@ -401,7 +436,7 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- reports
     def coverage(self) -> list[Coverage]:
         """Per country: people and groups known, and the newest date in their rows."""
-        people: dict[str, set[str]] = defaultdict(set)
+        people: dict[str, set[str]] = defaultdict(set)  # names
         groups: dict[str, set[str]] = defaultdict(set)
         newest: dict[str, dt.date] = {}
         for entry in self.entries.values():
@@ -409,14 +444,51 @@ class KnowledgeBase:
                 continue
             for iv in entry.intervals:
                 country = iv.country or "---"
-                (people if entry.kind == "person" else groups)[country].add(entry.id)
+                (people if entry.kind == "person" else groups)[country].add(entry.name)
                 dates = [d for d in (iv.start, iv.end) if d is not None]
                 if dates:
                     newest[country] = max([*dates, newest.get(country, dates[0])])
         return [
-            Coverage(c, len(people[c]), len(groups[c]), newest.get(c))
+            Coverage(c, tuple(sorted(people[c])), tuple(sorted(groups[c])), newest.get(c))
             for c in sorted(set(people) | set(groups))
         ]
+
+
+@dataclass
+class _Parts:
+    """The phrases of one mention, sorted by kind (a scratch record of ``KnowledgeBase._parts``)."""
+
+    agents: list[Agent] = field(default_factory=list)
+    after_person: list[Agent] = field(default_factory=list)  # "Assad's forces": his country, their role
+    entries: list[Entry] = field(default_factory=list)
+    full_names: list[Entry] = field(default_factory=list)  # people named in full, not by a surname
+    adjectives: list[Atom] = field(default_factory=list)
+    backers: list[Atom] = field(default_factory=list)
+    former: bool = False
+    unknown_name: bool = False
+
+
+def _coded(text: str, span: Span, country: str | None, role: str | None, entry: Entry, why: str) -> Actor:
+    code = (country or "---") + (role or "") if country or role else None
+    return Actor(text, span, code, country, role, entry.name, entry.id, why)
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casus"
+
+
+def _write_cache(cache: Path, kb: KnowledgeBase) -> None:
+    """Store the index atomically and drop older ones; an unwritable cache only costs load time."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cache)
+        for old in cache.parent.glob("actors-*.pkl"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _other_person(atoms: list[Atom | bool], i: int) -> bool:
@@ -581,7 +653,8 @@ class _Builder:
             if country.startswith("IGO:"):
                 country = self.igos[country[4:]]
             self._entry(entry_id, "person", row["name"])
-            iv = Interval(country, row["role"], _date(row["start"]), _date(row["end"]), row["post"], row["title"], row["note"])
+            iv = Interval(country, row["role"], _date(row["start"]), _date(row["end"]),
+                          row["post"], row["title"], row["note"])
             self._interval(entry_id, iv)
             for alias in [row["name"], *_aliases(row["aliases"])]:
                 self._name(entry_id, alias)
@@ -616,7 +689,9 @@ class _Builder:
             entries=entries,
             phrases=phrases,
             acronyms=frozenset(self.acronyms - self.words),
-            incumbents={k: tuple(v) for k, v in incumbents.items()},
+            # newest first: on a handover day the incoming holder has the post
+            incumbents={k: tuple(sorted(v, key=lambda h: h[0].start or dt.date.min, reverse=True))
+                        for k, v in incumbents.items()},
             max_words=max(len(k.split()) for k in phrases),
             problems=tuple(self.problems),
         )

@@ -36,6 +36,7 @@ def load(name: str = "fast") -> "Language":
     nlp = spacy.load(model_path(name))
     news.abbreviation_special_cases(nlp)
     nlp.add_pipe("casus_news_sentences", before="parser")
+    nlp.add_pipe("casus_news_sentence_repair", after="parser")
     return nlp
 
 
