@@ -28,7 +28,7 @@ def main() -> None:
 
     start = time.perf_counter()
     gazetteer = Gazetteer.load()
-    print(f"gazetteer load: {time.perf_counter() - start:.2f} s ({len(gazetteer.entries):,} entries)")
+    print(f"gazetteer load: {time.perf_counter() - start:.2f} s ({len(gazetteer.rows):,} entries)")
 
     texts = [a.text for name in ("lgl", "trnews") for a in read_corpus(name)]
     chars = sum(map(len, texts))

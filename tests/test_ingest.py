@@ -56,6 +56,15 @@ def test_seed_layout_header_footer_and_furniture():
     assert_maps_back(article, SEED.read_text(encoding="utf-8"))
 
 
+def test_windows_line_ends_and_utf16_give_the_same_article():
+    original = SEED.read_text(encoding="utf-8")
+    unix = only_article(list(ingest.read_bytes(original.encode(), "seed.txt")))
+    for data in (original.replace("\n", "\r\n").encode(), original.encode("utf-16")):
+        other = only_article(list(ingest.read_bytes(data, "seed.txt")))
+        assert (other.title, other.published, other.source, other.url) == (unix.title, unix.published, unix.source, unix.url)
+        assert other.text.replace("\r", "") == unix.text
+
+
 def test_own_example_in_the_same_layout():
     article = only_article(list(ingest.read([str(EXAMPLE)])))
     assert article.title and article.source and article.published and article.url
@@ -81,6 +90,12 @@ def test_plain_text_without_layout_is_all_body(tmp_path):
     assert article.text == BODY
     assert article.title is None and article.published is None and article.source is None
     assert_maps_back(article, path.read_text(encoding="utf-8"))
+
+
+def test_a_sentence_starting_with_by_is_body_not_byline():
+    original = "By Monday evening, the rebels had withdrawn from the town, officials said.\n\n" + BODY
+    article = only_article(list(ingest.read_bytes(original.encode(), "by.txt")))
+    assert article.source is None and article.text == original
 
 
 def test_a_missing_date_is_not_invented_but_published_supplies_it(tmp_path):
@@ -225,3 +240,12 @@ def test_folders_are_read_recursively_and_globs_expand(tmp_path):
     globbed = list(ingest.read([str(tmp_path / "**" / "*.txt")]))
     assert len(globbed) == 2 and all(isinstance(a, Article) for a in globbed)
     assert isinstance(next(ingest.read([str(tmp_path / "*.nothing")])), Rejected)
+
+
+def test_gzipped_jsonl_streams(tmp_path):
+    import gzip
+
+    path = tmp_path / "corpus.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write("\n".join(json.dumps({"id": f"g{i}", "text": BODY + f" Item {i}."}) for i in range(3)))
+    assert [a.id for a in ingest.read([str(path)])] == ["g0", "g1", "g2"]

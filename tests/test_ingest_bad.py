@@ -132,3 +132,11 @@ def test_no_bytes_crash_the_readers(name, prefix, data):
     items = list(ingest.read_bytes(prefix + data, name))
     assert all(isinstance(i, (Article, Rejected)) for i in items)
     assert all(i.reason for i in items if isinstance(i, Rejected))
+
+
+def test_damaged_gzip_and_oversized_gzipped_text(tmp_path):
+    import gzip
+
+    packed = gzip.compress(BODY.encode() * 50)
+    assert rejected(read_one(tmp_path, "cut.txt.gz", packed[: len(packed) // 2])).error == "MalformedGzip"
+    assert rejected(read_one(tmp_path, "big.txt.gz", packed, max_bytes=5000)).error == "TooLarge"

@@ -71,9 +71,14 @@ def iso(day: dt.date | None) -> str | None:
         ("The dispute dates back to the 1980s.", SAT, "the 1980s", "1980-01-01", "1989-12-31", "range"),
         ("Sales fell in the first quarter of 2021.", SAT, "the first quarter of 2021", "2021-01-01", "2021-03-31", "range"),
         ("Over the weekend, rebels shelled the city.", THU, "the weekend", "2020-02-08", "2020-02-09", "range"),
+        ("It happened late last year.", THU, "late last year", "2019-09-01", "2019-12-31", "range"),
+        ("The mission ends at the end of the month.", THU, "the end of the month", "2020-02-21", "2020-02-29", "range"),
+        ("They will meet again in two weeks.", THU, "two weeks", "2020-02-27", "2020-02-27", "day"),
+        ("Results are due in three days' time.", SAT, "three days' time", "2021-08-17", "2021-08-17", "day"),
         # durations have no date
         ("the last insurgent bastion in a nine-year war", THU, "nine-year", None, None, "duration"),
         ("The siege lasted for three years.", THU, "three years", None, None, "duration"),
+        ("The war ended in two weeks.", THU, "two weeks", None, None, "duration"),
     ],
 )
 def test_resolution(text, published, expression, start, end, precision):

@@ -1,6 +1,7 @@
 """The JSON API on a real uvicorn server over a hand-built store, plus a schemathesis run of its OpenAPI spec."""
 from __future__ import annotations
 
+import duckdb
 import httpx
 import pytest
 import schemathesis
@@ -133,3 +134,11 @@ def test_a_store_without_dedup_tables_is_served(tmp_path):
         assert http.get("/api/summary").json()["corpus_events"] is None
         assert {e["num_articles"] for e in http.get("/api/events").json()["events"]} == {None}
         assert http.get("/api/corpus-events").json() == []
+
+
+def test_the_store_is_opened_read_only(tmp_path):
+    build_store(tmp_path / "s.duckdb")
+    app = create_app(tmp_path / "s.duckdb")
+    with pytest.raises(duckdb.Error, match="read-only"):
+        app.state.connection.execute("DELETE FROM events")
+    app.state.connection.close()

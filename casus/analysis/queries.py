@@ -26,6 +26,11 @@ def actor_matches(role: str, param: str) -> str:
     return f"(starts_with(e.{role}_code, ${param}) OR e.{role}_country = ${param})"
 
 
+def _check(freq: str) -> None:
+    if freq not in FREQUENCIES:
+        raise ValueError(f"unknown frequency {freq!r}; choose one of {', '.join(FREQUENCIES)}")
+
+
 def _frame(con: "duckdb.DuckDBPyConnection", sql: str, params: dict | None = None) -> "pd.DataFrame":
     return con.execute(sql, params or {}).df()
 
@@ -38,8 +43,7 @@ def event_series(con: "duckdb.DuckDBPyConnection", freq: Frequency = "month", *,
     ``source``/``target`` restrict to a dyad (``both_directions`` adds the reverse direction);
     ``actor`` to events where it is either side; ``statuses`` to those epistemic statuses.
     """
-    if freq not in FREQUENCIES:
-        raise ValueError(f"unknown frequency {freq!r}; choose one of {', '.join(FREQUENCIES)}")
+    _check(freq)
     conditions, params = [f"{EVENT_DAY} IS NOT NULL"], {}
     if source or target:
         dyad = " AND ".join(actor_matches(role, role) for role, value in (("source", source), ("target", target)) if value)
@@ -187,8 +191,7 @@ def agreement_tracker(con: "duckdb.DuckDBPyConnection", *, actor: str | None = N
 
 def violation_counts(con: "duckdb.DuckDBPyConnection", freq: Frequency = "month") -> "pd.DataFrame":
     """Alleged violations per period, accused and accuser (one accuser per row)."""
-    if freq not in FREQUENCIES:
-        raise ValueError(f"unknown frequency {freq!r}; choose one of {', '.join(FREQUENCIES)}")
+    _check(freq)
     return _frame(con, f"""
         SELECT period, accused, accuser, count(*) AS violations
         FROM (SELECT CAST(date_trunc('{freq}', a.published) AS DATE) AS period, v.accused,

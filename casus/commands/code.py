@@ -79,14 +79,24 @@ def code(
     max_article_mb: float = typer.Option(50.0, "--max-article-mb", help="Reject single articles larger than this."),
     model: str = typer.Option("fast", "--model", help="Shipped parser model."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per store transaction."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each loading the parser once."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="local|ADDRESS",
+                                       help="Code on Dask: 'local' (a 2-worker LocalCluster) or a scheduler address; "
+                                            "-o names the Parquet folder (default casus-parquet)."),
+    resume: bool = typer.Option(True, "--resume/--no-resume", help="Skip inputs a run with the same settings already stored."),
+    prefilter: bool = typer.Option(False, "--prefilter", help="Do not parse articles with no sentence naming an actor and an event trigger."),
 ) -> None:
     """Code news articles into event data. Rejected inputs go to stderr and the quarantine table."""
     from rich.console import Console
 
     from casus import ingest
-    from casus.pipeline import Resources, code_articles
-    from casus.records import Article, Rejected, document
     from casus.analysis import dedup
+    from casus.pipeline import Resources
+    from casus.records import Article, Rejected, document
+    from casus.nlp import model_path
+    from casus.scale.checkpoint import CheckpointStore, config_key, pending
+    from casus.scale.progress import Meter
+    from casus.scale.workers import Settings, code_stream
     from casus.store import Store, batched
 
     err = Console(stderr=True)
@@ -94,11 +104,19 @@ def code(
     date = parse_published(published)
     try:
         ingest.structured.field_map(fields)
-        resources = Resources.load(model)
+        model_path(model)
+        resources = Resources.load(model) if workers == 1 and dask is None else None  # workers load their own
     except (ValueError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
     options = ingest.Options(published=date, fields=fields, max_bytes=int(max_article_mb * 1e6))
+    settings = Settings(model=model, prefilter=prefilter)
+    config = config_key(model=model, prefilter=prefilter, published=date, fields=fields)
+    if dask is not None:
+        from casus.scale.cluster import code_on_dask
+
+        raise typer.Exit(code_on_dask(paths, options, settings, dask, db=None if no_db else db, config=config,
+                                      parquet=out, resume=resume, console=err))  # fmt: skip
     sources = list(ingest.sources(paths))
     rejected: list[Rejected] = []
     unstored: list[Rejected] = []
@@ -109,14 +127,13 @@ def code(
         err.print(f"[yellow]rejected[/] {item.input}: {item.reason} [dim]({item.error})[/]", highlight=False)
 
     tabular = output_format in (OutputFormat.csv, OutputFormat.parquet)
-    if tabular and output_format is OutputFormat.parquet and out is None:
+    if output_format is OutputFormat.parquet and out is None:
         err.print("[red]error:[/] --format parquet needs -o FILE")
         raise typer.Exit(2)
     with ExitStack() as stack:
-        store = stack.enter_context(Store(":memory:" if no_db else db)) if tabular or not no_db else None
-        progress = _progress(err, len(sources))
-        stack.enter_context(progress)
-        task = progress.add_task("coding", total=len(sources))
+        store = stack.enter_context(Store(":memory:") if no_db else CheckpointStore(db, config)) if tabular or not no_db else None
+        meter = stack.enter_context(Meter(err, len(sources)))
+        skipped: list[str] = []
 
         def articles() -> Iterator[Article]:
             for source in sources:
@@ -126,17 +143,19 @@ def code(
                         reject(item)
                     else:
                         yield item
-                progress.advance(task)
+                meter.advance()
 
         stream = None if tabular else stack.enter_context(_output(out))
         writer = DocumentWriter(stream, lines=output_format is OutputFormat.jsonl) if stream else None
         coded_ids: list[str] = []
-        for batch in batched(code_articles(articles(), resources), batch_size):
+        todo = pending(articles(), store, lambda a: skipped.append(a.id)) if resume and not no_db else articles()
+        for batch in batched(code_stream(todo, settings, workers, res=resources), batch_size):
             coded_ids.extend(c.article.id for c in batch)
             if store:
                 store.write(batch, batch_size=batch_size)
                 store.quarantine(unstored)
                 unstored.clear()
+            meter.coded(len(batch))
             for coded in batch if writer else ():
                 writer.write(document(coded))
         if writer:
@@ -146,17 +165,11 @@ def code(
             if not no_db:
                 dedup.refresh(store.con)
             if tabular:
-                _export(store, out, output_format.value, coded_ids)
+                _export(store, out, output_format.value, coded_ids + skipped)
     place = "" if no_db else f"; stored in {db}"
-    err.print(f"coded {len(coded_ids)} article(s), rejected {len(rejected)} input(s){place}", highlight=False)
+    done = f", skipped {len(skipped)} already stored (--no-resume recodes them)" if skipped else ""
+    err.print(f"coded {len(coded_ids)} article(s){done}, rejected {len(rejected)} input(s){place}", highlight=False)
     raise typer.Exit(1 if rejected else 0)
-
-
-def _progress(console, total: int):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, disable=total <= 1, transient=True)  # fmt: skip
 
 
 def _output(out: Path | None):

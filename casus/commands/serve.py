@@ -33,7 +33,7 @@ def serve(
         typer.echo(f"warning: binding {host} makes the store readable from the network", err=True)
     app = create_app(db, allowed_hosts=None if is_loopback(host) else ["*"])
     typer.echo(f"casus explorer on http://{'localhost' if is_loopback(host) else host}:{port}/ (OpenAPI spec at /openapi.json)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=256, timeout_keep_alive=5)
+    uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=256, timeout_keep_alive=30)
 
 
 def register(app: typer.Typer) -> None:

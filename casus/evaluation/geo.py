@@ -9,6 +9,7 @@ used for tuning, the rest the test part that is reported.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -47,6 +48,17 @@ def _float(node: ET.Element, tag: str) -> float | None:
         return None
 
 
+def _aligned(text: str, start: int, end: int, phrase: str | None) -> tuple[int, int]:
+    """The gold span moved onto the nearest occurrence of its phrase (some TR-News offsets drift)."""
+    if not phrase or text[start:end] == phrase:
+        return start, end
+    found = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    if not found:
+        return start, end
+    nearest = min(found, key=lambda i: abs(i - start))
+    return nearest, nearest + len(phrase)
+
+
 def read_corpus(name: str, root: Path = DATA) -> list[GeoArticle]:
     """Articles and their geocoded toponyms (toponyms without coordinates are left out)."""
     articles = []
@@ -63,6 +75,7 @@ def read_corpus(name: str, root: Path = DATA) -> list[GeoArticle]:
                 lat, lon, gid, country = _float(t, "latitude"), _float(t, "longitude"), t.findtext("geonamesID"), None
             if lat is None or lon is None:
                 continue
+            start, end = _aligned(text, start, end, t.findtext("phrase"))
             toponyms.append(GoldToponym((start, end), text[start:end], lat, lon, int(gid) if gid else None, country))
         articles.append(GeoArticle(article.get("docid") or article.get("file") or str(i), text, tuple(toponyms)))
     return articles
@@ -112,7 +125,6 @@ def score(name: str, part: str, gazetteer, root: Path = DATA) -> dict[str, objec
         tag_pred += len(predicted)
         tag_gold += len(article.toponyms)
         tag_tp += sum(any(g.span[0] < p.span[1] and p.span[0] < g.span[1] for g in article.toponyms) for p in predicted)
-    pct = lambda k, d: round(100 * k / d, 2) if d else 0.0  # noqa: E731
     return {
         "corpus": name, "part": part, "articles": len(articles), "toponyms": n,
         "resolved": pct(resolved, n),
@@ -125,12 +137,16 @@ def score(name: str, part: str, gazetteer, root: Path = DATA) -> dict[str, objec
     }
 
 
+def pct(part: int, whole: int) -> float:
+    return round(100 * part / whole, 2) if whole else 0.0
+
+
 def _country_lookup(gazetteer):
     """Country of the nearest gazetteer city or subdivision to a point (for corpora without one)."""
     from casus.knowledge.gazetteer import distance_km
 
     grid: dict[tuple[int, int], list] = {}
-    for e in gazetteer.entries:
+    for e in gazetteer.entries():
         if e.feature != "country":
             grid.setdefault((int(e.lat // 1), int(e.lon // 1)), []).append(e)
 

@@ -82,14 +82,15 @@ def prf(tp_p: int, n_pred: int, tp_r: int, n_gold: int) -> dict[str, float]:
     return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f": round(100 * 2 * p * r / (p + r), 2) if p + r else 0.0}
 
 
-def score(split: str, root: Path = DATA, errors: int = 0) -> dict[str, object]:
-    """Strict/relaxed span and value P/R/F1 of ``find_times`` on a TempEval-3 split."""
+def score(split: str, root: Path = DATA, errors: int = 0, nlp=None) -> dict[str, object]:
+    """Strict/relaxed span and value P/R/F1 of ``find_times`` on a TempEval-3 split (tense from the
+    parse when ``nlp`` is given, else from the words)."""
     from casus.extract.times import find_times
 
     counts = {"pred": 0, "gold": 0, "strict": 0, "relaxed_p": 0, "relaxed_r": 0, "value_p": 0, "value_r": 0}
     shown: list[str] = []
     for doc in documents(split, root):
-        predicted = find_times(doc.text, doc.published)
+        predicted = find_times(doc.text, doc.published, nlp(doc.text) if nlp else None)
         counts["pred"] += len(predicted)
         counts["gold"] += len(doc.timexes)
         gold_spans = {g.span for g in doc.timexes}
@@ -110,6 +111,7 @@ def score(split: str, root: Path = DATA, errors: int = 0) -> dict[str, object]:
                 shown.append(f"{doc.name} missed {g.text!r} {g.value}")
     return {
         "split": split,
+        "tense": "parse" if nlp else "words",
         "gold": counts["gold"],
         "predicted": counts["pred"],
         "span_strict": prf(counts["strict"], counts["pred"], counts["strict"], counts["gold"]),
@@ -125,9 +127,12 @@ def register(eval_app: typer.Typer) -> None:
         split: str = typer.Option("test", help="dev = TimeBank + AQUAINT (tuning), test = TE3 platinum"),
         data: Path = typer.Option(DATA, help="TempEval-3 directory"),
         errors: int = typer.Option(0, help="print up to N disagreements"),
+        parse: bool = typer.Option(False, help="take tense from the shipped parser"),
     ) -> None:
         """Time expressions vs TempEval-3 TIMEX3: span (strict, relaxed) and value P/R/F1."""
-        result = score(split, data, errors)
+        from casus import nlp
+
+        result = score(split, data, errors, nlp.load() if parse else None)
         for line in result.pop("errors"):
             typer.echo(line)
         typer.echo(json.dumps(result, indent=2))

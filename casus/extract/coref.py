@@ -8,6 +8,7 @@ skipped when the reference itself stands outside them (a reporter's "it" does no
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Literal
 
 from casus.records import Actor
@@ -36,6 +37,9 @@ ministry government kremlin administration army military department office agenc
 cabinet parliament side country state regime authorities alliance organisation organization
 committee court coalition party movement group company embassy
 """.split())
+#: First words of the actor step's ``why`` for mentions that are never a person (a capital standing
+#: for its government, a state body): they override a parser that tags "Moscow" as PERSON.
+NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed".split())
 _DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
 
 
@@ -45,9 +49,10 @@ def actor_kind(actor: Actor, doc) -> Kind:
     if span is None or len(span) == 0:
         return "organisation"
     head = span.root
-    if any(t.lower_ in ORGANISATION_NOUNS for t in span):
-        return "organisation"
-    if any(t.ent_type_ in ("PERSON", "PER") for t in span):
+    person = any(t.ent_type_ in ("PERSON", "PER") for t in span) and not (
+        (actor.why or "").split(" ", 1)[0] in NON_PERSON_RESOLUTIONS or actor.code == actor.country
+    )
+    if person and (head.ent_type_ in ("PERSON", "PER") or not any(t.lower_ in ORGANISATION_NOUNS for t in span)):
         return "person"
     if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
         return "group"
@@ -100,12 +105,46 @@ def _mention_at(ctx: "Context", token: "Token") -> Actor | None:
     return next((a for a in ctx.actors if a.span[0] <= token.idx < a.span[1]), None)
 
 
+def _earlier(ctx: "Context", offset: int) -> list[Actor]:
+    """Actor mentions ending before ``offset``, most recent first."""
+    return sorted((a for a in ctx.actors if a.span[1] <= offset), key=lambda a: a.span[0], reverse=True)
+
+
+def _recoded(ctx: "Context", own: Actor, token: "Token") -> Actor | None:
+    """An agent mention without a country ("its forces", "the Defence Ministry") coded with the
+    country of its possessor or of the latest earlier mention of the same kind of body."""
+    role = own.code[3:] if own.code and own.code.startswith("---") else own.role
+    span = token.doc.char_span(own.span[0], own.span[1], alignment_mode="expand")
+    if not role or span is None:
+        return None
+    possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS), None)
+    if possessor is not None:
+        owner = resolve_reference(ctx, possessor)
+        if owner is not None and owner.country:
+            return dataclasses.replace(own, code=owner.country + role, country=owner.country,
+                                       why=f"{possessor.text!r} refers to {owner.text!r}")
+        return None
+    head = span.root.lower_
+    for actor in _earlier(ctx, own.span[0]):
+        if actor.country and actor.code and actor.code.endswith(role) and head in actor.text.lower().split():
+            return dataclasses.replace(own, code=actor.code, country=actor.country,
+                                       why=f"refers back to {actor.text!r}")
+    return None
+
+
+def _modified_phrase(token: "Token") -> tuple[int, int]:
+    """For the subject of a relative clause, the phrase the clause modifies: "a deal on Syria [it
+    had struck]" — "it" is not "Syria". Empty otherwise."""
+    verb = token.head
+    if token.dep_.startswith("nsubj") and verb.dep_ in ("acl:relcl", "relcl") and verb.head.i < token.i:
+        return verb.head.left_edge.idx, token.idx
+    return 0, 0
+
+
 def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
-    """The actor ``token`` refers to: its own mention, or for a pronoun or definite description
-    the most recent compatible earlier mention (None when nothing fits)."""
-    own = _mention_at(ctx, token)
-    if own is not None and token.lower_ not in FIRST_PERSON | PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
-        return own
+    """The actor ``token`` refers to: for a pronoun or definite description the most recent
+    compatible earlier mention; for a mention of its own, that mention (given the country it
+    refers back to when it has none); None when nothing fits."""
     word = token.lower_
     quotes = quotation_spans(ctx)
     quote_here = _inside(token.idx, quotes)
@@ -114,21 +153,21 @@ def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
             return None
         return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
     pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+    own = None if pronoun else _mention_at(ctx, token)
+    if own is not None:
+        return own if own.country else _recoded(ctx, own, token) or own
     description = not pronoun and _is_description(token)
     if not (pronoun or description):
-        return own
-    for actor in sorted((a for a in ctx.actors if a.span[1] <= token.idx), key=lambda a: a.span[0], reverse=True):
+        return None
+    modified = _modified_phrase(token)
+    for actor in _earlier(ctx, token.idx):
         if quote_here is None and _inside(actor.span[0], quotes) is not None:
+            continue
+        if modified[0] <= actor.span[0] < modified[1]:
             continue
         kind = actor_kind(actor, token.doc)
         if pronoun and _compatible(kind, word):
             return actor
         if description and _description_matches(actor, kind, token.lemma_.lower() or word, token.doc):
             return actor
-    if description and token.lower_ in PERSON_TITLES:
-        return next(
-            (a for a in sorted(ctx.actors, key=lambda a: -a.span[0])
-             if a.span[1] <= token.idx and actor_kind(a, token.doc) == "person"),
-            None,
-        )
     return None

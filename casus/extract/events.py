@@ -69,7 +69,7 @@ class Candidate:
 
 def code_events(ctx: "Context", res: "Resources") -> "Context":
     """Code every sentence of the article; see the module docstring."""
-    coder = _Coder(ctx, res.lexicon, res.ontology)
+    coder = _Coder(ctx, res.lexicon, res.ontology, res.kb)
     candidates: list[Candidate] = []
     rejected: list[dict[str, Any]] = []
     for index, sent in enumerate(ctx.doc.sents):
@@ -109,10 +109,28 @@ def _children(token: "Token", deps: Iterable[str]) -> list["Token"]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _antecedent(relative: "Token") -> "Token":
+    """What "which"/"who" refers to: the noun right before it (", which"), else the parse's head."""
+    before = relative.doc[relative.i - 1] if relative.i > 0 else None
+    if before is not None and before.is_punct and before.i > 0:
+        before = relative.doc[before.i - 1]
+    if before is not None and before.pos_ in NOMINAL and before.sent.start == relative.sent.start:
+        return before
+    return relative.head.head
+
+
+def _own_relative_clause_elsewhere(token: "Token") -> bool:
+    """"..., and Ankara, which backs ..." with the relative clause hung on another noun: a sign the
+    parse coordinated two separate phrases."""
+    after = token.doc[token.i + 1: token.i + 3]
+    relative = next((t for t in after if t.lower_ in RELATIVE_PRONOUNS), None)
+    return relative is not None and relative.head.dep_.startswith("acl") and relative.head.head.i != token.i
+
+
 def _conjuncts(token: "Token") -> list["Token"]:
     out = [token]
     for c in token.children:
-        if c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"}:
+        if c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c):
             out.extend(_conjuncts(c))
     return out
 
@@ -131,8 +149,9 @@ def _passive(verb: "Token") -> bool:
 class _Coder:
     """Per-article coding state: actor lookups are cached by token."""
 
-    def __init__(self, ctx: "Context", lexicon: Lexicon, ontology: "Ontology") -> None:
+    def __init__(self, ctx: "Context", lexicon: Lexicon, ontology: "Ontology", kb: Any = None) -> None:
         self.ctx = ctx
+        self.kb = kb
         self.lex = lexicon
         self.onto = ontology
         self.quotes = [q for q in ctx.quotes if q.speaker is not None]
@@ -154,7 +173,7 @@ class _Coder:
         if depth > 3:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
-            return self._find_actor(token.head.head, depth + 1)
+            return self._find_actor(_antecedent(token), depth + 1)
         if token.lower_ in REFLEXIVES:
             subject = self.subject(token.head) if token.head.i != token.i else None
             return self._find_actor(subject, depth + 1) if subject is not None and subject.i != token.i else None
@@ -171,7 +190,18 @@ class _Coder:
             for child in token.children:  # "13 of its soldiers", "some of the rebels"
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
                     return self._find_actor(child, depth + 1)
+        if token.pos_ in NOMINAL and token.ent_type_ and self.kb is not None:
+            return self._entity_as_actor(token)
         return self.noun_source(token, depth + 1) if token.pos_ in NOMINAL else None
+
+    def _entity_as_actor(self, token: "Token") -> Actor | None:
+        """A named entity the actor step left out as a place ("fired at Russia"), coded by the KB
+        when it fills an event role."""
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if entity is None:
+            return None
+        actor = self.kb.resolve(entity.text, on=self.ctx.article.published, span=(entity.start_char, entity.end_char))
+        return actor if actor.code else None
 
     def _complete(self, actor: Actor, token: "Token") -> Actor:
         """A country-less mention ("its soldiers", "the Defence Ministry") takes its country from
@@ -181,7 +211,7 @@ class _Coder:
         role = actor.code[3:]
         for child in token.children:
             if child.dep_ in ("nmod:poss", "poss") and child.pos_ == "PRON":
-                owner = resolve_reference(self.ctx, child) or self._nearest_before(child)
+                owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child) or self._nearest_before(child)
                 if owner is not None and _side(owner):
                     return replace(actor, code=_side(owner) + role, country=_side(owner),
                                    why=f"{actor.why}; country of '{child.text}' = {owner.text}")
@@ -199,6 +229,17 @@ class _Coder:
         """The actor mention covering ``token`` itself."""
         return self._mentions.get(token.i)
 
+    def _reporting_speaker(self, pronoun: "Token") -> Actor | None:
+        """In reported speech a third-person possessive points to the speaker ("Erdogan said his
+        military would ...")."""
+        if pronoun.lower_ not in ("his", "her", "its", "their"):
+            return None
+        for head in pronoun.ancestors:
+            if _verbal(head) and set(lemmas(head)) & self.lex.speech:
+                found = self.speakers(head)
+                return found[0] if found else None
+        return None
+
     def _nearest_before(self, token: "Token") -> Actor | None:
         """The closest earlier coded actor with a country in the same sentence."""
         start = token.sent.start_char
@@ -215,7 +256,14 @@ class _Coder:
     def actors(self, token: "Token | None") -> list[Actor]:
         if token is None:
             return []
-        return [a for t in _conjuncts(token) if (a := self.actor(t)) is not None]
+        found: list[Actor] = []
+        for i, t in enumerate(_conjuncts(token)):
+            actor = self.actor(t)
+            if actor is None and i:
+                break  # "rebels, under increasing strain, the Kremlin": a chain through a non-actor is a misparse
+            if actor is not None:
+                found.append(actor)
+        return found
 
     def noun_source(self, noun: "Token", depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
@@ -254,8 +302,8 @@ class _Coder:
             if controller is not None:
                 return controller
             return self.subject(verb.head)
-        if verb.dep_.startswith("acl") and verb.head.pos_ in NOMINAL:
-            return verb.head
+        if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
+            return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
         return None
 
     def object(self, verb: "Token") -> "Token | None":
@@ -383,6 +431,13 @@ class _Coder:
             if content is None:
                 continue
             acts.append((verb, content, self.speakers(verb)))
+        for noun in sent:
+            if noun.pos_ in NOMINAL and set(lemmas(noun)) & self.lex.speech_nouns:
+                content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "acl:relcl") and _verbal(c)
+                                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+                author = self.noun_source(noun)
+                if content is not None and author is not None:
+                    acts.append((noun, content, [author]))
         return acts
 
     def speakers(self, verb: "Token") -> list[Actor]:
@@ -479,6 +534,11 @@ class _Coder:
         order = list(entry.target)
         if entry.code[:2] >= "10":
             order += [f"prep:{p}" for p in FALLBACK_TARGET_PREPS if f"prep:{p}" not in order]
+        complement = slots.get("to")
+        if complement is not None:  # "threatened to impose sanctions on Uganda"
+            for p in (*FALLBACK_TARGET_PREPS, "with", "to"):
+                slots[f"to.prep:{p}"] = self.prep_object(complement, p)
+                order.append(f"to.prep:{p}")
         fallback: list[Actor] = []
         for slot in order:
             if slot.startswith("prep:") and slot not in slots:

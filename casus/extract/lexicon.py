@@ -51,6 +51,7 @@ class Entry:
 class Lexicon:
     entries: tuple[Entry, ...]
     speech: frozenset[str]
+    speech_nouns: frozenset[str]
     denial: frozenset[str]
     blame: frozenset[str]
     blame_code: str
@@ -62,13 +63,13 @@ class Lexicon:
     def load(cls, directory: Path = LEXICON_DIR, ontology: Ontology | None = None) -> "Lexicon":
         ontology = ontology or Ontology.load()
         entries: list[Entry] = []
-        lists: dict[str, Any] = {"speech": set(), "denial": set(), "support": set(), "blame": set()}
+        lists: dict[str, Any] = {"speech": set(), "speech_nouns": set(), "denial": set(), "support": set(), "blame": set()}
         threat: dict[str, str] = {}
         blame_code = "112"
         for path in sorted(directory.glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             classes = {k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()}
-            for key in ("speech", "denial", "support"):
+            for key in ("speech", "speech_nouns", "denial", "support"):
                 lists[key].update(data.get(key) or ())
             if data.get("blame"):
                 lists["blame"].update(data["blame"]["verbs"])
@@ -86,6 +87,7 @@ class Lexicon:
         return cls(
             entries=tuple(entries),
             speech=frozenset(lists["speech"]),
+            speech_nouns=frozenset(lists["speech_nouns"]),
             denial=frozenset(lists["denial"]),
             blame=frozenset(lists["blame"]),
             blame_code=blame_code,
@@ -132,7 +134,7 @@ def _entry(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]],
     preps = tuple(
         (str(p), None if objs is None else _words(objs, classes, where)) for p, objs in (raw.get("prep") or {}).items()
     )
-    target = tuple(raw.get("target") or ("obj", "iobj", *(f"prep:{p}" for p, _ in preps)))
+    target = tuple(raw.get("target") or ("obj", "iobj", *(f"prep:{p}" for p, _ in preps), *(("to.obj",) if raw.get("to") else ())))
     text = ", ".join(f"{k}: {v}" for k, v in raw.items() if k != "note")
     return Entry(
         id=where,

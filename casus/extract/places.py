@@ -30,9 +30,9 @@ ACTING = re.compile(
     r"|will|would|could|should|must|can|did|does|wants|hopes|believes|sees|remains|continues)\b)")
 #: Words before a toponym that make it a party rather than a place ("a deal with Moscow").
 PARTY_BEFORE = re.compile(r"\b(?:with|against|accused|accuses|accusing|urged|urging|warned|told|backs|backed|between|and)\s+$")
-FEATURE_PRIOR = {"country": 4.0, "city": 1.5, "ADM1": 0.0, "ADM2": -0.5}
+FEATURE_PRIOR = {"continent": 4.0, "country": 4.0, "city": 1.5, "ADM1": 0.0, "ADM2": -0.5}
 LOCATIVE = {"in", "near", "at", "across", "into", "around", "outside", "inside", "throughout", "from", "on",
-            "towards", "toward", "within", "over", "through", "along", "across", "between"}
+            "towards", "toward", "within", "over", "through", "along", "between"}
 
 
 def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
@@ -121,14 +121,16 @@ def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actor
 
 
 def _is_actor(ctx: Any, start: int, end: int) -> bool:
-    """A metonym: the subject of a verb in the parse, followed by a speech/action verb, or inside a
-    longer actor mention ("Ankara government")."""
+    """A metonym or a name: the subject of a verb in the parse, followed by a speech/action verb,
+    inside a longer actor mention ("Ankara government") or inside a person's name."""
     text = ctx.article.text
     if ACTING.match(text[end:]) or PARTY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\b(?:and|between)\s+$", text[max(0, start - 12):start]):
         return True
     if any(a.span[0] <= start and end <= a.span[1] and a.span != (start, end) for a in ctx.actors):
         return True
     doc = ctx.doc
+    if doc is not None and any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in doc.ents):
+        return True  # a person's name ("Jackson said"), not a place
     if doc is not None and doc.has_annotation("DEP"):
         chunk = doc.char_span(start, end, alignment_mode="expand")
         if chunk is not None and len(chunk) and chunk.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
@@ -157,7 +159,7 @@ def places_step(ctx: Any, res: Any) -> Any:
     return ctx.add(places=tuple(find_places(ctx, res.gazetteer)))
 
 
-SPECIFIC = {"city": 0, "ADM2": 1, "ADM1": 2, "country": 3}
+SPECIFIC = {"city": 0, "ADM2": 1, "ADM1": 2, "country": 3, "continent": 4}
 
 
 def _locative_head(ctx: Any, place: Place) -> Any:

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from lemminflect import getLemma
+
 from casus.extract.coref import resolve_reference
 from casus.records import Actor, Quote, Span
 
@@ -127,9 +129,15 @@ def _first_char(text: str, offset: int) -> int:
     return len(text) - len(text[offset:].lstrip()) if offset < len(text) else len(text)
 
 
+def lemmas(token: "Token") -> frozenset[str]:
+    """The parser's lemma plus lemminflect's, robust to the trained lemmatizer's slips ("undertook")."""
+    tags = {"VERB", token.pos_} & {"VERB", "NOUN", "AUX", "ADJ"}  # participles tagged ADJ ("struck") too
+    return frozenset({token.lemma_.lower(), *(lemma.lower() for tag in tags for lemma in getLemma(token.lower_, upos=tag))})
+
+
 def _is_cue(token: "Token", verbs: frozenset[str]) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma not in verbs:
+    lemma = next(iter(lemmas(token) & verbs), None)
+    if lemma is None:
         return False
     if lemma in _AMBIGUOUS:
         return token.pos_ == "VERB"
@@ -212,7 +220,7 @@ def _clause_after(verb: "Token") -> Span | None:
     tokens = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
     that = next((k for k, t in enumerate(tokens[:10]) if t.lower_ == "that"), None)
     if that is None:
-        if verb.lemma_.lower() in _ADDRESSING:  # skip the addressee
+        if lemmas(verb) & _ADDRESSING:  # skip the addressee
             while tokens and tokens[0].pos_ in _IN_NOUN_PHRASE and tokens[0].pos_ != "PRON" or tokens[:1] and tokens[0].lower_ in ("him", "her", "them", "us", "me"):
                 tokens = tokens[1:]
         if not tokens or tokens[0].pos_ not in _IN_NOUN_PHRASE:
@@ -281,10 +289,10 @@ def speaker_actor(ctx: "Context", head: "Token", floor: int = 0) -> Actor:
         referent = resolve_reference(ctx, head)
         why = f"{head.text!r} refers to {referent.text!r}" if referent else "unresolved pronoun"
     else:
-        referent = _mention_in(ctx.actors, span, head)
+        referent = resolve_reference(ctx, head)
         if referent is not None and referent.span[0] <= head.idx < referent.span[1] and referent.span[0] >= floor:
             span = min(span[0], referent.span[0]), max(span[1], referent.span[1])
-        referent = referent or resolve_reference(ctx, head)
+        referent = referent or _mention_in(ctx.actors, span, head)
         why = f"subject coded as {referent.text!r}" if referent else "subject not in the actor table"
     text = ctx.article.text[span[0]:span[1]]
     if referent is None:

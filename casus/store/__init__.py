@@ -7,7 +7,7 @@ nothing twice. ``quarantine(rejected)`` records inputs that could not be read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -74,7 +74,7 @@ class Store:
                 self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM casus_batch")
                 self.con.unregister("casus_batch")
 
-    def _transaction(self, work: Any) -> None:
+    def _transaction(self, work: Callable[[], object]) -> None:
         self.con.begin()
         try:
             work()

@@ -95,7 +95,8 @@ def describe_event(event: dict[str, Any]) -> str:
         source = f"from “{event['date_text']}”" if event.get("date_text") and not event.get("date_inferred") else "publication date"
         parts.append(f"date {event['date_start']} ({source})")
     if event.get("place_text"):
-        parts.append(f"place {event.get('place_name') or event['place_text']}" + (f", {event['place_country']}" if event.get("place_country") else ""))
+        country = f", {event['place_country']}" if event.get("place_country") else ""
+        parts.append(f"place {event.get('place_name') or event['place_text']}{country}")
     if event.get("explanation"):
         x = event["explanation"]
         parts.append(f"rule {x.get('rule')}" + (f", lexicon entry “{x['entry']}”" if x.get("entry") else "")
@@ -122,8 +123,9 @@ def create_app(db: str | Path, *, allowed_hosts: list[str] | None = None) -> Fas
     base = duckdb.connect(str(path), read_only=True)
     has_corpus = bool(base.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'corpus_event_members'").fetchone()[0])
-    app = FastAPI(title="casus", version="1", docs_url=None, redoc_url=None, description="Event data coded by casus: events, articles with spans, "
-                  "dyad series, actor network, claim threads and agreements. Read-only.")  # fmt: skip
+    app = FastAPI(title="casus", version="1", docs_url=None, redoc_url=None,
+                  description="Event data coded by casus: events, articles with spans, dyad series, actor network, "
+                  "claim threads and agreements. Read-only.")  # fmt: skip
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS)
 
     @app.middleware("http")
@@ -221,15 +223,20 @@ def create_app(db: str | Path, *, allowed_hosts: list[str] | None = None) -> Fas
         ]  # fmt: skip
         spans += _rows(cur, """
             SELECT 'actor' AS kind, span_start AS start, span_end AS "end", code, NULL AS id,
-                   concat_ws(' ', coalesce(code, 'uncoded'), name, '— ' || why) AS label FROM actors WHERE article_id = $id
+                   concat_ws(' ', coalesce(code, 'uncoded'), name, '— ' || why) AS label
+            FROM actors WHERE article_id = $id
             UNION ALL SELECT 'quote', span_start, span_end, speaker_code, quote_id,
-                   concat_ws(' ', quote_id, kind, 'quote by', coalesce(speaker_name, speaker_text, 'unknown speaker')) FROM quotes WHERE article_id = $id
+                   concat_ws(' ', quote_id, kind, 'quote by', coalesce(speaker_name, speaker_text, 'unknown speaker'))
+            FROM quotes WHERE article_id = $id
             UNION ALL SELECT 'date', span_start, span_end, value, NULL,
-                   concat_ws(' ', 'date', CAST(start_date AS VARCHAR), '…', CAST(end_date AS VARCHAR), '(' || precision || ')') FROM times WHERE article_id = $id
+                   concat_ws(' ', 'date', CAST(start_date AS VARCHAR), '…', CAST(end_date AS VARCHAR), '(' || precision || ')')
+            FROM times WHERE article_id = $id
             UNION ALL SELECT 'place', span_start, span_end, country, NULL,
-                   concat_ws(' ', 'place', name, country, feature, CAST(round(lat, 3) AS VARCHAR), CAST(round(lon, 3) AS VARCHAR)) FROM places WHERE article_id = $id
+                   concat_ws(' ', 'place', name, country, feature, CAST(round(lat, 3) AS VARCHAR), CAST(round(lon, 3) AS VARCHAR))
+            FROM places WHERE article_id = $id
             UNION ALL SELECT 'agreement', span_start, span_end, array_to_string(parties, '-'), agreement_id,
-                   concat_ws(' ', agreement_id, 'agreement', name, 'between', array_to_string(parties, ', ')) FROM agreements WHERE article_id = $id
+                   concat_ws(' ', agreement_id, 'agreement', name, 'between', array_to_string(parties, ', '))
+            FROM agreements WHERE article_id = $id
             ORDER BY start""", {"id": article_id})  # fmt: skip
         quotes = _rows(cur, "SELECT * FROM quotes WHERE article_id = ? ORDER BY span_start", key)
         links = _rows(cur, "SELECT kind, from_event, to_event, why FROM links WHERE article_id = ?", key)

@@ -170,7 +170,7 @@ async function loadClaims() {
       el("p", {}, el("strong", {}, who(l.to_speaker, l.to_source_code)), ` — ${l.to_cameo} ${l.to_cameo_name || ""} (${l.to_status})`),
       el("blockquote", {}, l.to_sentence),
       el("p", {}, el("strong", {}, who(l.from_speaker, l.from_source_code)), ` ${l.kind} it — ${l.from_cameo} ${l.from_cameo_name || ""}`),
-      el("blockquote", {}, l.from_sentence), l.why ? el("p", {class: "muted"}, `why linked: ${l.why}`) : ""))));
+      l.from_sentence !== l.to_sentence ? el("blockquote", {}, l.from_sentence) : "", l.why ? el("p", {class: "muted"}, `why linked: ${l.why}`) : ""))));
   $("#claim-list").replaceChildren(...(cards.length ? cards : [el("p", {class: "muted"}, "no claim links yet")]));
 }
 

@@ -1,0 +1,158 @@
+"""``casus code --dask``: code partitions of the input on a Dask cluster, write partitioned Parquet.
+
+The client streams the input and submits partitions of articles (at most two per worker in
+flight, so memory stays bounded). ``ResourcesPlugin`` loads ``Resources`` once per worker and keeps
+it on the worker's plugin state. Each task codes its partition and writes one Parquet file per
+table and publication day under ``PARQUET/<table>/day=YYYY-MM-DD/`` (``day=unknown`` when the
+article has no date), named by a digest of the partition's articles, so a re-run overwrites
+rather than duplicates. The client then loads each finished partition into the store (one
+transaction with its checkpoints) unless there is no store (``--no-db``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from distributed import WorkerPlugin
+
+from casus.records import Article, CodedArticle, Rejected
+from casus.scale.workers import Settings, code_chunk, load
+
+PLUGIN = "casus-resources"
+DEFAULT_PARQUET = "casus-parquet"
+PARTITION_SIZE = 64
+LOCAL_WORKERS = 2
+
+
+class ResourcesPlugin(WorkerPlugin):
+    """Loads the coding resources and the table schemas once per worker."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.resources: Any = None
+        self.schemas: dict[str, Any] = {}
+
+    def setup(self, worker: Any) -> None:
+        self.resources = load(self.settings)
+        self.schemas = table_schemas()
+
+
+def table_schemas() -> dict[str, Any]:
+    """The Arrow schema of every per-article table, read off the store's DDL."""
+    from casus.store import ARTICLE_TABLES, Store
+
+    with Store(":memory:") as store:
+        return {name: store.con.sql(f"SELECT * FROM {name} LIMIT 0").to_arrow_table().schema for name in ARTICLE_TABLES}
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A coded partition: how many articles, and the Parquet files written per table."""
+
+    articles: int
+    files: dict[str, list[str]]
+
+
+def write_partition(coded: list[CodedArticle], root: Path, schemas: dict[str, Any]) -> Partition:
+    """Write the rows of ``coded`` as Parquet partitioned by publication day."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from casus.store.rows import rows
+
+    latest = {c.article.id: c for c in coded}
+    digest = hashlib.blake2b("\n".join(f"{c.article.origin}\0{i}" for i, c in latest.items()).encode(), digest_size=8)
+    now = dt.datetime.now(dt.timezone.utc)
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in schemas}
+    for one in latest.values():
+        day = one.article.published.isoformat() if one.article.published else "unknown"
+        for name, table_rows in rows(one, now).items():
+            tables[name].extend(row | {"day": day} for row in table_rows)
+    written: dict[str, list[str]] = {}
+    for name, table_rows in tables.items():
+        if table_rows:
+            files: list[str] = []
+            table = pa.Table.from_pylist(table_rows, schema=schemas[name].append(pa.field("day", pa.string())))
+            pq.write_to_dataset(table, root / name, partition_cols=["day"], basename_template=f"part-{digest.hexdigest()}-{{i}}.parquet",
+                                existing_data_behavior="overwrite_or_ignore", file_visitor=lambda f: files.append(f.path))  # fmt: skip
+            written[name] = files
+    return Partition(len(latest), written)
+
+
+def code_partition(articles: list[Article], root: str) -> Partition:
+    """A Dask task: code one partition with the worker's resources and write it as Parquet."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins[PLUGIN]
+    coded = list(code_chunk(articles, plugin.resources, plugin.settings))
+    return write_partition(coded, Path(root), plugin.schemas)
+
+
+def read_partition(files: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of a written partition, per table (without the ``day`` partition key)."""
+    import pyarrow.parquet as pq
+
+    return {name: [row for path in paths for row in pq.read_table(path).to_pylist()] for name, paths in files.items()}
+
+
+def code_on_dask(paths: list[str], options: Any, settings: Settings, address: str, *, db: Path | None, config: str,
+                 parquet: Path | None, resume: bool, console: Any) -> int:  # fmt: skip
+    """Run ``casus code --dask``; returns the exit status (1 when some input was rejected)."""
+    from distributed import Client, LocalCluster, as_completed
+
+    from casus.scale.checkpoint import CheckpointStore, pending
+    from casus.store import batched
+
+    root = (parquet or Path(DEFAULT_PARQUET)).resolve()
+    rejected: list[Rejected] = []
+    skipped: list[str] = []
+    coded = 0
+    with ExitStack() as stack:
+        if address == "local":
+            cluster = stack.enter_context(LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1,
+                                                             dashboard_address=None, silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster))
+        else:
+            client = stack.enter_context(Client(address))
+        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN)
+        store = stack.enter_context(CheckpointStore(db, config)) if db else None
+        items = _articles(paths, options, rejected, console)
+        todo = pending(items, store, lambda a: skipped.append(a.id)) if store and resume else items
+        partitions = batched(todo, PARTITION_SIZE)
+        limit = 2 * max(len(client.scheduler_info()["workers"]), 1)
+        running = as_completed([client.submit(code_partition, p, str(root), pure=False)
+                                for p in _take(partitions, limit)])  # fmt: skip
+        for future in running:
+            partition = future.result()
+            coded += partition.articles
+            if store:
+                store.write_rows(read_partition(partition.files))
+            for articles in _take(partitions, 1):
+                running.add(client.submit(code_partition, articles, str(root), pure=False))
+        if store:
+            store.quarantine(rejected)
+    console.print(f"coded {coded} article(s) on Dask into {root}, skipped {len(skipped)} already stored, "
+                  f"rejected {len(rejected)} input(s)", highlight=False)  # fmt: skip
+    return 1 if rejected else 0
+
+
+def _take(iterator: Iterator[Any], count: int) -> list[Any]:
+    return [item for _, item in zip(range(count), iterator)]
+
+
+def _articles(paths: list[str], options: Any, rejected: list[Rejected], console: Any) -> Iterator[Article]:
+    from casus import ingest
+
+    for source in ingest.sources(paths):
+        for item in [source] if isinstance(source, Rejected) else ingest.read_source(source, options):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                console.print(f"[yellow]rejected[/] {item.input}: {item.reason} [dim]({item.error})[/]", highlight=False)
+            else:
+                yield item

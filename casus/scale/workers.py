@@ -1,0 +1,131 @@
+"""Code an article stream in-process or on N worker processes, yielding results in input order.
+
+Each worker process loads ``Resources`` once (a local of its loop, not a global) and codes chunks
+of articles sent over a bounded queue: at most ``2 × workers`` chunks are in flight, so memory stays
+bounded whatever the corpus size. The parent keeps the store (DuckDB allows one writer).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import queue
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from casus.records import Article, CodedArticle
+
+POLL_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What decides how an article is coded (and so keys its checkpoint)."""
+
+    model: str = "fast"
+    prefilter: bool = False
+    batch_size: int = 16  # nlp.pipe batch
+
+
+class WorkerError(RuntimeError):
+    """A worker process failed; the message carries its traceback or exit code."""
+
+
+def load(settings: Settings) -> Any:
+    """The ``Resources`` for ``settings``."""
+    from casus.pipeline import Resources
+
+    return Resources.load(settings.model)
+
+
+def code_chunk(articles: Iterable[Article], res: Any, settings: Settings) -> Iterator[CodedArticle]:
+    """Code articles with loaded resources, through the prefilter if ``settings.prefilter``."""
+    from casus.pipeline import code_articles
+
+    if settings.prefilter:
+        from casus.scale.prefilter import code_filtered
+
+        return code_filtered(articles, res, batch_size=settings.batch_size)
+    return code_articles(articles, res, batch_size=settings.batch_size)
+
+
+def code_stream(
+    articles: Iterable[Article], settings: Settings, workers: int = 1, chunk_size: int = 32, res: Any = None
+) -> Iterator[CodedArticle]:
+    """Coded articles in input order: in this process (``workers <= 1``, loading ``res`` if not given)
+    or on ``workers`` spawned processes fed ``chunk_size`` articles at a time."""
+    if workers <= 1:
+        return code_chunk(articles, res if res is not None else load(settings), settings)
+    return _parallel(articles, settings, workers, chunk_size)
+
+
+def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chunk_size: int) -> Iterator[CodedArticle]:
+    from casus.store import batched
+
+    spawn = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads and a DuckDB handle
+    inbox, outbox = spawn.Queue(), spawn.Queue()
+    processes = [spawn.Process(target=_serve, args=(inbox, outbox, settings), daemon=True) for _ in range(workers)]
+    for process in processes:
+        process.start()
+    chunks = enumerate(batched(articles, chunk_size))
+    finished: dict[int, list[CodedArticle]] = {}
+    in_flight, next_out, exhausted = 0, 0, False
+    try:
+        while True:
+            while not exhausted and in_flight < 2 * workers:
+                job = next(chunks, None)
+                exhausted = job is None
+                if job is not None:
+                    inbox.put(job)
+                    in_flight += 1
+            if in_flight == 0:
+                return
+            number, coded = _receive(outbox, processes)
+            in_flight -= 1
+            finished[number] = coded
+            while next_out in finished:
+                yield from finished.pop(next_out)
+                next_out += 1
+    finally:
+        for process in processes:
+            if process.is_alive():
+                inbox.put(None)
+        for process in processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.terminate()
+
+
+def _receive(outbox: Any, processes: list[Any]) -> tuple[int, list[CodedArticle]]:
+    while True:
+        try:
+            number, coded, error = outbox.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            dead = [p for p in processes if not p.is_alive()]
+            if dead:
+                raise WorkerError(f"worker process {dead[0].pid} exited with code {dead[0].exitcode}") from None
+            continue
+        if error is not None:
+            raise WorkerError(error)
+        return number, coded
+
+
+def _serve(inbox: Any, outbox: Any, settings: Settings) -> None:
+    """A worker's loop: load resources once, code each chunk; exit on ``None`` or when the parent dies."""
+    import traceback
+
+    res = load(settings)
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            job = inbox.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                return
+            continue
+        if job is None:
+            return
+        number, chunk = job
+        try:
+            outbox.put((number, list(code_chunk(chunk, res, settings)), None))
+        except Exception:  # reported to the parent, which stops the run
+            outbox.put((number, None, traceback.format_exc()))

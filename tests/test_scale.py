@@ -1,0 +1,131 @@
+"""casus.scale: worker processes, checkpoints and resume after kill -9, the prefilter."""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casus.records import Article, CodedArticle
+from casus.scale.checkpoint import CheckpointStore, config_key, pending
+from casus.store import Store
+
+ACTORS = ["Russia", "Turkish President Recep Tayyip Erdogan", "Israeli troops", "The United Nations",
+          "Kenyan police", "China", "German Chancellor Angela Merkel"]  # fmt: skip
+ACTS = ["accused {t} of violating the truce", "met {t} in Geneva", "condemned {t}", "threatened to attack {t}",
+        "signed a trade deal with {t}", "denied that it had bombed {t}"]  # fmt: skip
+TARGETS = ["Syria", "Egypt", "the Kurdish rebels", "Iran", "France", "protesters"]
+FILLER = "Officials gave no further details. The weather in the capital was mild on Tuesday."
+
+
+def corpus(n: int) -> list[dict]:
+    """``n`` short, distinct news items (actor × act × target combinations)."""
+    combos = itertools.islice(itertools.product(ACTORS, ACTS, TARGETS), 0, None, 5)
+    return [{"id": f"n{i}", "date": f"2019-0{1 + i % 9}-1{i % 10}", "text": f"{a} {act.format(t=t)}, officials said. {FILLER}"}
+            for i, (a, act, t) in zip(range(n), combos)]  # fmt: skip
+
+
+def write_jsonl(path: Path, items: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    return path
+
+
+def counts(db: Path) -> dict[str, int]:
+    with Store(db, read_only=True) as store:
+        return {t: store.query(f"SELECT count(*) FROM {t}")[1][0][0] for t in ("articles", "events", "actors", "checkpoints")}
+
+
+def events(db: Path) -> list[tuple]:
+    with Store(db, read_only=True) as store:
+        return store.query("SELECT article_id, event_id, cameo, source_code, target_code, status, span_start "
+                           "FROM events ORDER BY ALL")[1]  # fmt: skip
+
+
+def casus(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "casus.cli", "code", *args], stderr=subprocess.PIPE, text=True,
+                            stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+def test_killed_run_resumes_to_exactly_the_clean_result(tmp_path):
+    data = write_jsonl(tmp_path / "news.jsonl", corpus(14))
+    killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
+    run = casus(str(data), "--db", str(killed), "--batch-size", "2", "-f", "jsonl", "-o", str(tmp_path / "k.jsonl"))
+    for line in run.stderr:  # one line per stored batch when stderr is not a terminal
+        if "articles coded" in line:
+            run.send_signal(signal.SIGKILL)
+            break
+    assert run.wait() == -signal.SIGKILL
+    partial = counts(killed)
+    assert 0 < partial["articles"] < 14 and partial["checkpoints"] == partial["articles"]
+    again = casus(str(data), "--db", str(killed), "--batch-size", "2", "-f", "jsonl", "-o", str(tmp_path / "k.jsonl"))
+    assert again.wait() == 0
+    assert f"skipped {partial['articles']} already stored" in again.stderr.read()
+    assert len((tmp_path / "k.jsonl").read_text().splitlines()) == 14 - partial["articles"]
+    assert casus(str(data), "--db", str(clean), "--batch-size", "5", "--no-resume").wait() == 0
+    assert counts(killed) == counts(clean) and counts(clean)["articles"] == 14
+    assert events(killed) == events(clean) and events(clean)
+
+
+def test_two_workers_code_like_one_process():
+    from casus.scale.workers import Settings, code_stream
+
+    articles = [Article(id=i["id"], text=i["text"]) for i in corpus(7)]
+    settings = Settings()
+    alone = list(code_stream(articles, settings))
+    pooled = list(code_stream(iter(articles), settings, workers=2, chunk_size=2))
+    assert [c.article.id for c in pooled] == [a.id for a in articles]
+    assert [c.events for c in pooled] == [c.events for c in alone]
+    assert any(c.events for c in alone)
+
+
+def test_checkpoints_are_per_config_and_input(tmp_path):
+    one, two = (Article(id=f"x{i}", text=f"Text {i}.", origin=f"f.jsonl#{i}") for i in (1, 2))
+    moved = Article(id="x1", text="Text 1.", origin="other.jsonl#1")
+    config = config_key(model="fast", prefilter=False)
+    with CheckpointStore(tmp_path / "c.duckdb", config) as store:
+        store.write([CodedArticle(article=one)])
+        skipped: list[str] = []
+        assert [a.origin for a in pending([one, two, moved], store, lambda a: skipped.append(a.origin))] == [
+            "f.jsonl#2", "other.jsonl#1"]  # fmt: skip
+        assert skipped == ["f.jsonl#1"]
+    with CheckpointStore(tmp_path / "c.duckdb", config_key(model="fast", prefilter=True)) as other:
+        assert list(pending([one], other, lambda a: None)) == [one]
+
+
+@pytest.fixture(scope="module")
+def light_resources():
+    """The real knowledge base and lexicon with a tokenizer-only pipeline (all the prefilter reads)."""
+    import spacy
+
+    from casus.extract.lexicon import Lexicon
+    from casus.knowledge.actors import KnowledgeBase
+    from casus.pipeline import Resources
+
+    return Resources(nlp=spacy.blank("en"), kb=KnowledgeBase.load(), lexicon=Lexicon.load())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pakistan's army shelled positions across the border overnight.", True),
+    ("Brazilian officials criticized the proposal. It was late.", True),
+    ("The recipe calls for two cups of flour and a pinch of salt.", False),
+    ("Russia is a large country. Prices rose sharply in May.", False),  # actor and no trigger in one sentence
+    ("Markets fell. Hungary denounced the decision.", True),
+])  # fmt: skip
+def test_prefilter_needs_actor_and_trigger_in_one_sentence(light_resources, text, expected):
+    from casus.scale.prefilter import trigger_words, worth_parsing
+
+    assert worth_parsing(Article(id="a", text=text), light_resources, trigger_words(light_resources.lexicon)) is expected
+
+
+def test_prefiltered_articles_are_kept_with_a_reason(light_resources):
+    from casus.scale.prefilter import REASON, code_filtered
+
+    dull = Article(id="dull", text="The recipe calls for two cups of flour.")
+    coded = list(code_filtered([dull], light_resources))
+    assert [c.article.id for c in coded] == ["dull"] and coded[0].rejected == ({"reason": REASON},)
+    assert not coded[0].events
