@@ -7,6 +7,7 @@ unrelated French visit, and an article whose body carries markup that must stay 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -77,6 +78,7 @@ def ceasefire() -> CodedArticle:
     moscow = place(text, "Moscow", "Moscow", "RUS", 55.75, 37.62)
     idlib = place(text, "Idlib", "Idlib", "SYR", 35.93, 36.63, "ADM1")
     sign = event(text, "E1", "signed", "057", "Sign formal agreement", 1, 8.0, rus, tur, march5, location=moscow, plover="AGREE")
+    sign = dataclasses.replace(sign, mentions=(sign.span, find(text, "deal")))
     clash = event(text, "E2", "clashes", "190", "Use conventional military force", 4, -10.0, None, None, march5,
                   location=idlib, casualties=Casualties("killed 16 people", find(text, "killed 16 people"), killed=16), plover="FIGHT")  # fmt: skip
     return CodedArticle(

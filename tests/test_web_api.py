@@ -73,6 +73,13 @@ def test_article_view_returns_text_and_every_span_kind(client):
     assert article["links"] == [{"kind": "rejects", "from_event": "E2", "to_event": "E1", "why": "the ministry rejects the accusation"}]
 
 
+def test_every_mention_of_an_event_is_a_span(client):
+    article = get(client, "/api/article", id="ceasefire")
+    mentions = [s for s in article["spans"] if s["kind"] == "event" and s["id"] == "E1"]
+    assert [article["text"][s["start"]:s["end"]] for s in mentions] == ["signed", "deal"]
+    assert "another mention" in mentions[1]["label"] and "another mention" not in mentions[0]["label"]
+
+
 def test_markup_in_article_text_is_returned_verbatim_as_json(client):
     response = client.get("/api/article", params={"id": "markup"})
     assert response.headers["content-type"] == "application/json"

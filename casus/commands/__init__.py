@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ["eval", "code", "store", "actor", "explain", "analyse", "serve"]
+MODULES = ["eval", "code", "store", "actor", "explain", "analyse", "serve", "watch"]
 
 
 def register(app: typer.Typer) -> None:

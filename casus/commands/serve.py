@@ -22,6 +22,7 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535),
 ) -> None:
     """Serve the event explorer page and its JSON API."""
+    import duckdb
     import uvicorn
 
     from casus.web.app import create_app
@@ -31,7 +32,11 @@ def serve(
         raise typer.Exit(2)
     if not is_loopback(host):
         typer.echo(f"warning: binding {host} makes the store readable from the network", err=True)
-    app = create_app(db, allowed_hosts=None if is_loopback(host) else ["*"])
+    try:
+        app = create_app(db, allowed_hosts=None if is_loopback(host) else ["*"])
+    except duckdb.Error as exc:
+        typer.echo(f"error: cannot open {db} read-only ({exc}); is `casus code` still writing to it?", err=True)
+        raise typer.Exit(2) from exc
     typer.echo(f"casus explorer on http://{'localhost' if is_loopback(host) else host}:{port}/ (OpenAPI spec at /openapi.json)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=256, timeout_keep_alive=30)
 

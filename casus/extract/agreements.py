@@ -150,7 +150,8 @@ class _Finder:
         actors: list[Actor | None] = []
         for maker in self.makers(token):
             subject = _subject(maker)
-            actors.append(_actor(self.ctx, subject) if subject is not None else None)
+            if subject is not None:  # "Ethiopia and Eritrea signed …": both
+                actors += [_actor(self.ctx, s) for s in (subject, *subject.conjuncts)]
             actors += [self._with(maker)]
         actors += [self._with(token)]
         phrase = _phrase(token)
@@ -174,16 +175,17 @@ class _Finder:
         return None
 
     def date(self, token: "Token") -> EventDate | None:
-        phrase = _phrase(token)
+        """A time expression in the agreement's own phrase or clause ("the 2018 deal", "a deal
+        signed in 2018", "reached an agreement … in 2020"), never the reporting clause's."""
         makers = self.makers(token)
-        near = {token, *token.children, *makers, *(c for m in makers for c in m.children)}
         for time in self.ctx.times:
             if time.start is None or not (token.sent.start_char <= time.span[0] < token.sent.end_char):
                 continue
             chunk = self.doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
-            inside = phrase[0] <= time.span[0] and time.span[1] <= phrase[1]
-            attached = chunk is not None and bool(makers) and chunk.root.head in near
-            if inside or attached:
+            if chunk is None or not len(chunk):
+                continue
+            clause = _governing_verb(chunk.root)
+            if token in chunk.root.ancestors and (clause is None or clause in (*makers, *token.ancestors)) or clause in makers:
                 return EventDate(time.start, time.end, time.precision, time.text, inferred=False, span=time.span)
         return None
 
@@ -314,14 +316,12 @@ class _Finder:
 
     def _accused(self, token: "Token", verbal: bool) -> "Token | None":
         if verbal:
-            subject = _subject(token)
-            if subject is not None:
-                return subject
+            own = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
             accusing = next((a for a in token.ancestors if _is(a, ACCUSING_VERBS)), None)
-            if accusing is not None:
-                obj = next((c for c in accusing.children if c.dep_ in ("obj", "iobj")), None)
-                if obj is not None:
-                    return obj
+            accused = next((c for c in accusing.children if c.dep_ in ("obj", "iobj")), None) if accusing else None
+            found = own or accused or _subject(token)  # "accused Turkey of flouting …": Turkey
+            if found is not None:
+                return found
         found = self._agent(token)
         if found is not None:
             return found

@@ -52,7 +52,7 @@ def actor_kind(actor: Actor, doc) -> Kind:
     person = any(t.ent_type_ in ("PERSON", "PER") for t in span) and not (
         (actor.why or "").split(" ", 1)[0] in NON_PERSON_RESOLUTIONS or actor.code == actor.country
     )
-    if person and (head.ent_type_ in ("PERSON", "PER") or not any(t.lower_ in ORGANISATION_NOUNS for t in span)):
+    if person and head.lower_ not in ORGANISATION_NOUNS:  # "the Health Ministry" even if tagged PERSON
         return "person"
     if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
         return "group"

@@ -42,6 +42,9 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
 FALLBACK_TARGET_PREPS = ("against", "at", "on")
+#: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
+#: a visit to / exercises in / an attack in a country).
+LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
 RESPONSE_MARKS = frozenset({"after", "following"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -184,8 +187,8 @@ class _Coder:
         for child in token.children:
             if child.dep_ in NOMINAL_LINK:
                 found = self._mention_in(child)
-                if found is not None:
-                    return found
+                if found is not None and (_side(found) or child.dep_ == "appos"):
+                    return found  # a country-less modifier ("military exercises") is no actor
         if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in ("member", "some", "many", "one", "part"):
             for child in token.children:  # "13 of its soldiers", "some of the rebels"
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
@@ -210,11 +213,20 @@ class _Coder:
             return actor
         role = actor.code[3:]
         for child in token.children:
-            if child.dep_ in ("nmod:poss", "poss") and child.pos_ == "PRON":
-                owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child) or self._nearest_before(child)
+            if child.dep_ in ("nmod:poss", "poss"):  # "its soldiers", "Iraq's national security advisor"
+                if child.pos_ == "PRON":
+                    owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child) or self._nearest_before(child)
+                else:
+                    owner = self.mention_at(child)
                 if owner is not None and _side(owner):
                     return replace(actor, code=_side(owner) + role, country=_side(owner),
                                    why=f"{actor.why}; country of '{child.text}' = {owner.text}")
+        for child in token.children:  # "ministers from the Georgian government"
+            if child.dep_ in ("nmod", "obl") and _case(child) in ("of", "from"):
+                owner = self.mention_at(child)
+                if owner is not None and _side(owner):
+                    return replace(actor, code=_side(owner) + role, country=_side(owner),
+                                   why=f"{actor.why}; {_case(child)} {owner.text}")
         definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
         last = actor.text.split()[-1].lower()
         if definite:
@@ -301,6 +313,9 @@ class _Coder:
             controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
             if controller is not None:
                 return controller
+            raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT), None)
+            if raised is not None and verb.dep_ == "xcomp":
+                return raised  # "Obama is scheduled to attend"
             return self.subject(verb.head)
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
@@ -451,6 +466,13 @@ class _Coder:
     def quote_speaker(self, token: "Token") -> Actor | None:
         return next((q.speaker for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
 
+    def claimant(self, speakers: list[Actor], verb: "Token | None", trigger: "Token") -> Actor | None:
+        """Whose claim the content is: a coded speaker that is not a news outlet reporting."""
+        speaker = speakers[0] if speakers else self.quote_speaker(verb if verb is not None else trigger)
+        if speaker is None or not speaker.code or speaker.code.endswith("MED"):
+            return None
+        return speaker
+
     # --- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: "SpacySpan") -> tuple[list[Candidate], str]:
         triggers = [(t, m) for t in sent if (m := self.best_entry(t)) is not None]
@@ -512,6 +534,13 @@ class _Coder:
         if not targets and entry.reciprocal and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
             rule = "reciprocal"
+        if not pairs and entry.code[:2] in LOCATION_TARGET_ROOTS:
+            place = event_location(self.ctx, token)
+            if place is not None and place.country:
+                where = Actor(text=place.text, span=place.span, code=place.country, country=place.country,
+                              why="the country where the act took place (no target named)")
+                pairs = [(s, where) for s in sources if _side(s) != place.country or entry.code[:2] >= "18"]
+                rule = "location-as-target"
         if not pairs:
             return [], "no actor (no coded target)"
         status, why = self.status(token)
@@ -562,18 +591,19 @@ class _Coder:
         derived: list[Candidate] = []
         for cand in found:
             verb, speakers = claimed.get(cand.trigger, (None, []))
-            speaker = speakers[0] if speakers else self.quote_speaker(verb if verb is not None else doc[cand.trigger])
+            speaker = self.claimant(speakers, verb, doc[cand.trigger])
             if speaker is None or _same_actor(speaker, cand.source) and verb is None:
                 out.append(cand)
                 continue
             denied = verb is not None and bool(set(lemmas(verb)) & self.lex.denial)
             status: Status = "denied" if denied else cand.status if cand.status != "asserted" else "alleged"
             cue = verb if verb is not None else doc[cand.trigger]
-            threat = self.lex.threat_code(cand.code) if cand.status in ("future", "hypothetical") else None
-            if threat and _same_side(speaker, cand.source):
+            announced = self.lex.announced_code(cand.code) if cand.status in ("future", "hypothetical") else None
+            if announced and _same_side(speaker, cand.source):
+                kind, code = announced
                 derived.append(replace(
-                    cand, code=threat, source=speaker, status="asserted", rule="reported-threat",
-                    notes=cand.notes + (f"own side's {cand.status} act {cand.code} announced: a threat",),
+                    cand, code=code, source=speaker, status="asserted", rule=f"reported-{kind}",
+                    notes=cand.notes + (f"own side's {cand.status} act {cand.code} announced: {kind}",),
                     tokens=tuple(sorted({cue.i, *cand.tokens})),
                 ))
                 continue

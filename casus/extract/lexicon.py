@@ -56,6 +56,7 @@ class Lexicon:
     blame: frozenset[str]
     blame_code: str
     threat: tuple[tuple[str, str], ...]  # (code prefix, threat code), longest prefix first
+    intent: tuple[tuple[str, str], ...]  # (code prefix, intent code), longest prefix first
     support: frozenset[str]
     by_word: dict[tuple[str, str], tuple[Entry, ...]] = field(repr=False, default_factory=dict)
 
@@ -65,6 +66,7 @@ class Lexicon:
         entries: list[Entry] = []
         lists: dict[str, Any] = {"speech": set(), "speech_nouns": set(), "denial": set(), "support": set(), "blame": set()}
         threat: dict[str, str] = {}
+        intent: dict[str, str] = {}
         blame_code = "112"
         for path in sorted(directory.glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -75,9 +77,10 @@ class Lexicon:
                 lists["blame"].update(data["blame"]["verbs"])
                 blame_code = str(data["blame"]["code"])
             threat.update({str(k): str(v) for k, v in (data.get("threat") or {}).items()})
+            intent.update({str(k): str(v) for k, v in (data.get("intent") or {}).items()})
             for n, raw in enumerate(data.get("entries") or (), 1):
                 entries.append(_entry(f"{path.stem}:{n}", raw, classes, ontology))
-        for code in [blame_code, *threat.values()]:
+        for code in [blame_code, *threat.values(), *intent.values()]:
             if code not in ontology:
                 raise LexiconError(f"lexicon refers to unknown CAMEO code {code!r}")
         by_word: dict[tuple[str, str], list[Entry]] = defaultdict(list)
@@ -91,7 +94,8 @@ class Lexicon:
             denial=frozenset(lists["denial"]),
             blame=frozenset(lists["blame"]),
             blame_code=blame_code,
-            threat=tuple(sorted(threat.items(), key=lambda kv: -len(kv[0]))),
+            threat=_by_prefix_length(threat),
+            intent=_by_prefix_length(intent),
             support=frozenset(lists["support"]),
             by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in by_word.items()},
         )
@@ -106,6 +110,18 @@ class Lexicon:
     def threat_code(self, code: str) -> str | None:
         """The threat code for announcing ``code`` as one's own future act (None: not a threat)."""
         return next((t for prefix, t in self.threat if code.startswith(prefix)), None)
+
+    def announced_code(self, code: str) -> tuple[str, str] | None:
+        """("threat" | "intent", code) for announcing ``code`` as one's own future act, or None."""
+        threat = self.threat_code(code)
+        if threat:
+            return "threat", threat
+        intent = next((t for prefix, t in self.intent if code.startswith(prefix)), None)
+        return ("intent", intent) if intent else None
+
+
+def _by_prefix_length(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
 def _words(value: Any, classes: dict[str, tuple[str, ...]], where: str) -> frozenset[str]:

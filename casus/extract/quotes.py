@@ -338,7 +338,7 @@ class _Finder:
         region = self.cue_region(span)
         cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
         if not cues:
-            return self._dash_after(span)
+            return self._dash_after(span) or self._label_before(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
 
     def _dash_after(self, span: Span) -> "Token | None":
@@ -348,6 +348,14 @@ class _Finder:
         if len(tokens) >= 2 and tokens[0].text in ("―", "—", "–", "--") and tokens[1].pos_ == "PROPN":
             return tokens[0]
         return None
+
+    def _label_before(self, span: Span) -> "Token | None":
+        """A name and a colon right before the quote (Lavrov: "…") act as its cue."""
+        opening = self.doc.char_span(span[0] - 1, span[0], alignment_mode="expand")
+        if opening is None or opening.start < 2:
+            return None
+        colon, name = self.doc[opening.start - 1], self.doc[opening.start - 2]
+        return colon if colon.text == ":" and name.pos_ == "PROPN" else None
 
     def speaker_of(self, cue: "Token", quote: Span) -> Actor | None:
         if _according_to(cue):

@@ -217,9 +217,11 @@ def create_app(db: str | Path, *, allowed_hosts: list[str] | None = None) -> Fas
             e["mentions"] = json.loads(e["mentions"]) if e["mentions"] else []
             e["description"] = describe_event(e)
         spans = [
-            {"kind": "event", "start": e["span_start"], "end": e["span_end"], "code": e["cameo"], "id": e["event_id"],
-             "label": f"{e['event_id']} {e['cameo']} {e['cameo_name'] or ''} ({e['status']})"}
+            {"kind": "event", "start": start, "end": end, "code": e["cameo"], "id": e["event_id"],
+             "label": f"{e['event_id']} {e['cameo']} {e['cameo_name'] or ''} ({e['status']})"
+                      + ("" if (start, end) == (e["span_start"], e["span_end"]) else ", another mention")}
             for e in event_rows
+            for start, end in dict.fromkeys([(e["span_start"], e["span_end"]), *map(tuple, e["mentions"])])
         ]  # fmt: skip
         spans += _rows(cur, """
             SELECT 'actor' AS kind, span_start AS start, span_end AS "end", code, NULL AS id,

@@ -1,0 +1,86 @@
+"""Reference resolution over hand-listed actor mentions (the actor step is not involved)."""
+from __future__ import annotations
+
+import pytest
+
+from casus.extract.coref import resolve_reference
+from casus.records import Actor, Article, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from casus import nlp
+
+    return nlp.load()
+
+
+@pytest.fixture
+def context(nlp):
+    from casus.pipeline import Context, sentences_of
+
+    def build(text: str, mentions: list[tuple[str, str | None, str | None]], quotes=()):
+        actors, offset = [], 0
+        for mention, code, country in mentions:
+            start = text.index(mention, offset)
+            actors.append(Actor(text=mention, span=(start, start + len(mention)), code=code, country=country))
+            offset = start + len(mention)
+        doc = nlp(text)
+        ctx = Context(article=Article(id="t", text=text), doc=doc, sentences=sentences_of(doc), actors=tuple(actors))
+        return ctx.add(quotes=tuple(quotes))
+
+    return build
+
+
+def token(ctx, word: str, nth: int = 0):
+    return [t for t in ctx.doc if t.text == word][nth]
+
+
+def test_it_skips_people_and_takes_the_organisation(context):
+    text = "The Polish Health Ministry met Professor Anna Kowalska on Monday. It said the rules would change."
+    ctx = context(text, [("Polish Health Ministry", "POLGOV", "POL"), ("Anna Kowalska", None, "POL")])
+    assert resolve_reference(ctx, token(ctx, "It")).text == "Polish Health Ministry"
+
+
+def test_he_takes_the_latest_person(context):
+    text = "Brazil's government hosted Olaf Scholz in Brasilia. He told reporters the visit went well."
+    ctx = context(text, [("Brazil", "BRA", "BRA"), ("Olaf Scholz", "DEUGOV", "DEU"), ("Brasilia", "BRAGOV", "BRA")])
+    assert resolve_reference(ctx, token(ctx, "He")).text == "Olaf Scholz"
+
+
+def test_definite_description_takes_the_latest_matching_mention(context):
+    text = "The Indian Defence Ministry and Pakistan's army traded charges. The ministry later withdrew its claim."
+    ctx = context(text, [("Indian Defence Ministry", "INDMIL", "IND"), ("Pakistan's army", "PAKMIL", "PAK")])
+    assert resolve_reference(ctx, token(ctx, "ministry")).country == "IND"
+
+
+def test_a_name_is_not_taken_for_a_description(context):
+    text = "The Indian Defence Ministry spoke first. The Foreign Ministry said nothing."
+    ctx = context(text, [("Indian Defence Ministry", "INDMIL", "IND")])
+    assert resolve_reference(ctx, token(ctx, "Ministry", 1)) is None
+
+
+def test_agent_without_country_takes_its_possessor_country(context):
+    text = "Kenya said its soldiers had left the border."
+    ctx = context(text, [("Kenya", "KEN", "KEN"), ("soldiers", "---MIL", None)])
+    soldiers = resolve_reference(ctx, token(ctx, "soldiers"))
+    assert (soldiers.code, soldiers.country, soldiers.span) == ("KENMIL", "KEN", ctx.actors[1].span)
+
+
+def test_first_person_inside_a_quote_is_its_speaker(context):
+    text = '"We will not retreat," the Ghanaian president said.'
+    speaker = Actor(text="the Ghanaian president", span=(text.index("the Ghanaian"), len(text) - 6), code="GHAGOV", country="GHA")
+    quote = Quote(id="Q1", speaker=speaker, cue="said", content="We will not retreat,", span=(1, 21), kind="direct")
+    ctx = context(text, [("Ghanaian president", "GHAGOV", "GHA")], quotes=[quote])
+    assert resolve_reference(ctx, token(ctx, "We")) == speaker
+
+
+def test_a_reporters_pronoun_does_not_point_into_a_quote(context):
+    text = 'The Chilean navy spoke first. "Argentina is wrong," it said.'
+    ctx = context(text, [("Chilean navy", "CHLMIL", "CHL"), ("Argentina", "ARG", "ARG")])
+    assert resolve_reference(ctx, token(ctx, "it")).country == "CHL"
+
+
+def test_words_that_refer_to_nobody(context):
+    ctx = context("Rain fell on the valley and it flooded.", [])
+    assert resolve_reference(ctx, token(ctx, "Rain")) is None
+    assert resolve_reference(ctx, token(ctx, "it")) is None

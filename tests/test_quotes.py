@@ -1,0 +1,142 @@
+"""Quotes: quotation-mark scanning (pure) and the quote step on text written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casus.extract.quotes import quoted_spans
+from casus.records import Article
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e in quoted_spans(text)]
+
+
+def test_curly_and_straight_marks():
+    text = 'She said “we will stay” and he replied "we will leave" at once.'
+    assert quoted(text) == ["we will stay", "we will leave"]
+
+
+def test_nested_quote_stays_inside_its_outer_quote():
+    assert quoted('He read: "The sign says “keep out” today." Then left.') == ["The sign says “keep out” today."]
+
+
+def test_quote_reopened_in_next_paragraph_continues():
+    text = "“First part of the speech.\n\n“Second part,” the mayor said.\n\nAfter that, silence."
+    assert quoted(text) == ["First part of the speech.\n\n“Second part,"]
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = '"This never closes\n\nA new paragraph without marks.'
+    assert quoted(text) == ["This never closes"]
+
+
+def test_stray_closing_mark_is_ignored():
+    assert quoted("The talks ended.” Nobody spoke.") == []
+
+
+def test_double_apostrophes_as_quote_marks():
+    assert quoted("''It is fair,'' said the judge.") == ["It is fair,"]
+
+
+@given(st.text(alphabet="ab \"“”'\n.,", max_size=80))
+def test_spans_are_ordered_non_empty_and_inside_the_text(text):
+    spans = quoted_spans(text)
+    assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@pytest.fixture(scope="module")
+def res():
+    from casus.pipeline import Resources
+
+    return Resources.load()
+
+
+@pytest.fixture(scope="module")
+def quotes(res):
+    from casus.extract.actors import find_actors
+    from casus.extract.quotes import find_quotes
+    from casus.pipeline import Context, run_steps, sentences_of
+
+    def run(text: str):
+        doc = res.nlp(text)
+        article = Article(id="t", text=text, published=dt.date(2021, 3, 2))
+        ctx = Context(article=article, doc=doc, sentences=sentences_of(doc))
+        return run_steps(ctx, res, [find_actors, find_quotes]).quotes
+
+    return run
+
+
+BRIEFING = """Germany's foreign ministry said on Tuesday that Berlin would not send more tanks to the region.
+
+"We have made our position clear," the ministry said in a statement. "Nothing has changed."
+
+French President Emmanuel Macron told reporters the talks had been "useful but incomplete".
+
+He said Paris would host the next round.
+
+“There is no military solution,” said Macron.
+
+Sergei Lavrov: "The West is not interested in peace
+"""
+
+
+def by_content(quotes, start: str):
+    return next(q for q in quotes if q.content.startswith(start))
+
+
+def test_contents_trace_back_to_their_spans(quotes):
+    found = quotes(BRIEFING)
+    assert [q.id for q in found] == [f"Q{i}" for i in range(1, len(found) + 1)]
+    for q in found:
+        assert BRIEFING[q.span[0]:q.span[1]] == q.content
+        assert q.cue_span is None or BRIEFING[q.cue_span[0]:q.cue_span[1]] == q.cue
+
+
+def test_direct_quote_speaker_is_a_description_resolved_to_its_country(quotes):
+    q = by_content(quotes(BRIEFING), "We have made our position clear")
+    assert (q.kind, q.cue) == ("direct", "said")
+    assert "ministry" in q.speaker.text and q.speaker.country == "DEU"
+
+
+def test_floating_quote_inherits_the_previous_speaker(quotes):
+    q = by_content(quotes(BRIEFING), "Nothing has changed")
+    assert q.kind == "direct" and q.cue is None and q.speaker.country == "DEU"
+
+
+def test_mixed_quote_keeps_the_quoted_words_and_the_reporting_speaker(quotes):
+    q = by_content(quotes(BRIEFING), "useful but incomplete")
+    assert q.kind == "mixed" and q.speaker.country == "FRA" and q.cue == "told"
+
+
+def test_indirect_quotes_with_named_and_pronoun_speakers(quotes):
+    found = quotes(BRIEFING)
+    berlin = by_content(found, "that Berlin would not send")
+    paris = by_content(found, "Paris would host")
+    assert berlin.kind == paris.kind == "indirect"
+    assert berlin.speaker.country == "DEU"
+    assert paris.speaker.text == "He" and paris.speaker.country == "FRA"
+
+
+def test_inverted_cue_and_name_colon_label(quotes):
+    found = quotes(BRIEFING)
+    assert "Macron" in by_content(found, "There is no military solution").speaker.text
+    lavrov = by_content(found, "The West is not interested")  # its closing mark is missing
+    assert lavrov.cue == ":" and lavrov.speaker.country == "RUS"
+
+
+def test_scare_quotes_and_plain_narration_are_not_quotes(quotes):
+    text = 'The so-called "peace plan" was shelved. Engineers built a road that links two villages.'
+    assert quotes(text) == ()
+
+
+def test_several_reports_in_one_sentence_keep_their_own_speakers(quotes):
+    text = ("The Kremlin said the talks had failed, the Chinese Foreign Ministry said Beijing regretted "
+            "the outcome, and the White House said Washington would respond.")
+    found = quotes(text)
+    assert [q.speaker.country for q in found] == ["RUS", "CHN", "USA"]
+    assert "Beijing" not in found[0].content
