@@ -69,6 +69,11 @@ def test_own_side_conditional_attack_is_a_threat_not_an_attack(code):
     assert (threat.source.country, threat.target.country) == ("RUS", "GEO")
 
 
+def test_own_side_future_concession_is_an_intent(code):
+    coded = code("Morocco said it would withdraw its troops from Mauritania.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in coded.events] == [("MAR", "MRT", "03")]
+
+
 @pytest.mark.parametrize("text, status", [
     ("The Japanese prime minister will meet with the Chinese president next week.", "future"),
     ("India did not attack Pakistan.", "negated"),

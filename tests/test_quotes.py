@@ -140,3 +140,12 @@ def test_several_reports_in_one_sentence_keep_their_own_speakers(quotes):
     found = quotes(text)
     assert [q.speaker.country for q in found] == ["RUS", "CHN", "USA"]
     assert "Beijing" not in found[0].content
+
+
+def test_according_to_attributes_the_rest_of_the_sentence(quotes):
+    (before,) = quotes("According to Kenyan police, the protesters blocked the main road.")
+    (after,) = quotes("The protesters blocked the main road, according to the Kenyan police.")
+    for q in (before, after):
+        assert q.kind == "indirect" and q.cue.lower() == "according to"
+        assert q.content.lower().startswith("the protesters blocked the main road")
+        assert q.speaker.country == "KEN"

@@ -5,10 +5,14 @@ import duckdb
 import httpx
 import pytest
 import schemathesis
+import typer
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from typer.testing import CliRunner
 
 from analysis_corpus import XSS, build_store, corpus, running_server
+from casus.commands import register
+from casus.commands.serve import is_loopback
 from casus.store import Store
 from casus.web.app import MAX_LIMIT, create_app
 
@@ -149,3 +153,15 @@ def test_the_store_is_opened_read_only(tmp_path):
     with pytest.raises(duckdb.Error, match="read-only"):
         app.state.connection.execute("DELETE FROM events")
     app.state.connection.close()
+
+
+def test_serve_refuses_missing_or_locked_stores_and_knows_loopback(tmp_path):
+    app = typer.Typer()
+    register(app)
+    missing = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no database" in missing.output
+    with duckdb.connect(str(tmp_path / "busy.duckdb")):  # a writer holds the lock
+        locked = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "busy.duckdb")])
+    assert locked.exit_code == 2 and "cannot open" in locked.output
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")

@@ -1,4 +1,5 @@
-"""``casus export`` (GDELT-like event rows as CSV, JSON Lines or Parquet) and ``casus query`` (ad-hoc SQL)."""
+"""``casus export`` (GDELT-like event rows as CSV, JSON Lines or Parquet; Phoenix-like CSV, ACLED-like CSV,
+PLOVER JSON) and ``casus query`` (ad-hoc SQL)."""
 from __future__ import annotations
 
 import enum
@@ -13,6 +14,12 @@ class ExportFormat(str, enum.Enum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    phoenix = "phoenix"
+    acled = "acled"
+    plover = "plover"
+
+
+ANALYST_FORMATS = {"phoenix", "acled", "plover"}  # casus/analysis/exports.py (columns: casus/analysis/README.md)
 
 
 def _open(db: Path):
@@ -29,9 +36,15 @@ def export(
     out: Path = typer.Option(..., "--output", "-o", help="Output file."),
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB file written by `casus code`."),
 ) -> None:
-    """Export every stored event as GDELT-like rows (columns: casus/store/README.md)."""
+    """Export every stored event: csv/jsonl/parquet as GDELT-like rows (columns: casus/store/README.md);
+    phoenix, acled (CSV) and plover (JSON) as documented in casus/analysis/README.md."""
     with _open(db) as store:
-        count = store.export(out, output_format.value)
+        if output_format.value in ANALYST_FORMATS:
+            from casus.analysis.exports import export as analyst_export
+
+            count = analyst_export(store.con, output_format.value, out)
+        else:
+            count = store.export(out, output_format.value)
     typer.echo(f"exported {count} event(s) to {out}", err=True)
 
 

@@ -6,6 +6,11 @@ punctuation and spaces are set aside (*exact*); gold spans split in two (a quote
 cue) count as one span per part. *attribution* scores a quote as correct when its content and its
 speaker both overlap one gold attribution's; *speaker accuracy* is the share of overlap-matched
 contents whose speaker overlaps the gold source. One annotator per article (the first, by id).
+
+PolNeAR annotates every attribution, including intentions and stances ("called for", "wants",
+"plans"); the ``speech_*`` rows restrict the gold to reported speech and belief (a cue with a
+speech or belief verb, "according to", a colon or a dash), what casus extracts as quotes, and count
+as false positives only predictions that match no gold attribution at all.
 """
 from __future__ import annotations
 
@@ -117,18 +122,37 @@ def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict[str, floa
     return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f": round(100 * f, 2), "pred": n_pred, "gold": n_gold}
 
 
+def is_speech(text: str, attribution: Attribution) -> bool:
+    """Whether a gold attribution reports speech or belief (judged from its cue words)."""
+    from lemminflect import getLemma
+
+    from casus.extract.quotes import BELIEF_VERBS, SPEECH_VERBS
+
+    cue = " ".join(text[s:e] for s, e in attribution.cue).lower()
+    if not cue.strip(" :―—–-") or "according to" in cue:
+        return True
+    return any(lemma in SPEECH_VERBS | BELIEF_VERBS for word in cue.split() for lemma in getLemma(word, upos="VERB"))
+
+
 class Tally:
     """Match counts ``[correct predictions, predictions, found gold, gold]`` per role and mode."""
 
-    def __init__(self):
+    def __init__(self, prefix: str = ""):
+        self.prefix = prefix
         self.counts = {f"{role}_{mode}": [0, 0, 0, 0] for role in (*ROLES, "attribution") for mode in ("overlap", "exact")}
         self.speaker = [0, 0]  # correct, judged
 
-    def add(self, text: str, gold: tuple[Attribution, ...], quotes) -> None:
+    def add(self, text: str, gold: tuple[Attribution, ...], quotes, scope: tuple[Attribution, ...] | None = None) -> None:
+        """Count ``quotes`` against ``gold``; with ``scope``, recall counts only the ``scope`` part
+        of the gold and a prediction matching any gold attribution is not a false positive."""
         def exact(a: Span, b: Span) -> bool:
             return _trimmed(text, a) == _trimmed(text, b)
 
         predicted = [_predicted(q) for q in quotes]
+        if scope is not None:
+            predicted = [q for q in predicted if not any(_overlaps(x, y) for a in gold if a not in scope
+                                                         for x in a.content for y in q["content"])]
+            gold = scope
         for role in ROLES:
             gold_spans = [s for a in gold for s in getattr(a, role)]
             spans = [s for q in predicted for s in q[role]]
@@ -157,9 +181,9 @@ class Tally:
         c[3] += len(gold)
 
     def scores(self) -> dict[str, dict[str, float]]:
-        out = {key: _prf(*c) for key, c in self.counts.items()}
+        out = {self.prefix + key: _prf(*c) for key, c in self.counts.items()}
         correct, judged = self.speaker
-        out["speaker_accuracy"] = {"acc": round(100 * correct / judged, 2) if judged else 0.0, "n": judged}
+        out[self.prefix + "speaker_accuracy"] = {"acc": round(100 * correct / judged, 2) if judged else 0.0, "n": judged}
         return out
 
 
@@ -178,14 +202,16 @@ def evaluate(res, articles: list[GoldArticle]) -> dict:
     from casus.records import Article
 
     steps = quote_steps()
-    tally = Tally()
+    tally, speech = Tally(), Tally("speech_")
     gold_by_id = {g.name: g for g in articles}
     inputs = [Article(id=g.name, text=g.text, published=g.published, origin=g.name) for g in articles]
     started = time.perf_counter()
     for article, doc in parse_many(res.nlp, inputs):
         coded = run_steps(Context(article=article, doc=doc, sentences=sentences_of(doc)), res, steps)
-        tally.add(article.text, gold_by_id[article.id].attributions, coded.quotes)
-    scores = tally.scores()
+        gold = gold_by_id[article.id].attributions
+        tally.add(article.text, gold, coded.quotes)
+        speech.add(article.text, gold, coded.quotes, tuple(a for a in gold if is_speech(article.text, a)))
+    scores = tally.scores() | speech.scores()
     scores["speed"] = {"articles_per_s": round(len(articles) / (time.perf_counter() - started), 2), "n": len(articles)}
     return scores
 

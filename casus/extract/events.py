@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from casus.extract.casualties import event_casualties
-from casus.extract.coref import resolve_reference
+from casus.extract.coref import ORGANISATION_NOUNS, PERSON_TITLES, resolve_reference
 from casus.extract.lexicon import ANY, Entry, Lexicon
 from casus.extract.places import event_location
 from casus.extract.times import event_date
@@ -34,6 +34,8 @@ OBJECT = frozenset({"obj", "dobj"})
 OBLIQUE = frozenset({"obl", "obl:agent", "obl:arg", "obl:unmarked", "nmod", "prep", "pobj", "advcl"})
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
+GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -41,7 +43,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
-FALLBACK_TARGET_PREPS = ("against", "at", "on")
+CONFLICT_TARGET_PREPS = ("against", "at", "on")
+COOPERATION_TARGET_PREPS = ("to", "with")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
 LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
@@ -189,8 +192,8 @@ class _Coder:
                 found = self._mention_in(child)
                 if found is not None and (_side(found) or child.dep_ == "appos"):
                     return found  # a country-less modifier ("military exercises") is no actor
-        if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in ("member", "some", "many", "one", "part"):
-            for child in token.children:  # "13 of its soldiers", "some of the rebels"
+        if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in GROUP_HEADS:
+            for child in token.children:  # "13 of its soldiers", "leaders of the Muslim Brotherhood"
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
                     return self._find_actor(child, depth + 1)
         if token.pos_ in NOMINAL and token.ent_type_ and self.kb is not None:
@@ -289,7 +292,7 @@ class _Coder:
         for child in noun.children:
             if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i:
                 found = self._mention_in(child)
-                if found is not None:
+                if found is not None and _side(found):
                     return found
         return None
 
@@ -337,7 +340,7 @@ class _Coder:
     def prep_object(self, token: "Token", prep: str, *, deep: bool = True) -> "Token | None":
         """The object of ``prep`` attached to ``token`` (or to its object when ``deep``)."""
         for child in token.children:
-            if child.dep_ in OBLIQUE and _case(child) == prep:
+            if child.dep_ in OBLIQUE and not _verbal(child) and _case(child) == prep:
                 return child
             if child.dep_ in ("compound:prt", "prt") and child.lower_ == prep:
                 obj = next((c for c in token.children if c.dep_ in OBJECT), None)
@@ -387,10 +390,15 @@ class _Coder:
                 return None
         if entry.pos == "verb":
             obj = self.object(token)
-            if entry.objects is not None and not self._has_words(obj, entry.objects):
-                return None
+            # double objects ("gave the Ivory Coast 5 million dollars"): the one the entry asks for
+            objects = [obj] if obj is not None else []
+            objects += [c for c in token.children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
+            if entry.objects is not None:
+                obj = next((o for o in objects if self._has_words(o, entry.objects)), None)
+                if obj is None:
+                    return None
             slots["obj"] = obj
-            slots["iobj"] = next((c for c in token.children if c.dep_ == "iobj"), None)
+            slots["iobj"] = next((o for o in objects if obj is None or o.i != obj.i), None)
         for prep, words in entry.preps:
             found = self.prep_object(token, prep)
             if found is None or not self._has_words(found, words):
@@ -561,11 +569,16 @@ class _Coder:
         """The entry's target slots in order (conflict acts also try against/at/on); a slot naming
         actors with a country beats one naming only country-less ones ("fired batteries at Russia")."""
         order = list(entry.target)
-        if entry.code[:2] >= "10":
-            order += [f"prep:{p}" for p in FALLBACK_TARGET_PREPS if f"prep:{p}" not in order]
+        fallback_preps = CONFLICT_TARGET_PREPS if entry.code[:2] >= "10" else COOPERATION_TARGET_PREPS
+        order += [f"prep:{p}" for p in fallback_preps if f"prep:{p}" not in order]
+        support = token.head if entry.pos == "noun" and token.dep_ in OBJECT and _verbal(token.head) else None
+        if support is not None:  # "held their first meeting with X": the phrase may hang on the verb
+            for p in {slot[5:] for slot in order if slot.startswith("prep:")}:
+                slots[f"support.prep:{p}"] = self.prep_object(support, p, deep=False)
+                order.append(f"support.prep:{p}")
         complement = slots.get("to")
         if complement is not None:  # "threatened to impose sanctions on Uganda"
-            for p in (*FALLBACK_TARGET_PREPS, "with", "to"):
+            for p in (*CONFLICT_TARGET_PREPS, *COOPERATION_TARGET_PREPS):
                 slots[f"to.prep:{p}"] = self.prep_object(complement, p)
                 order.append(f"to.prep:{p}")
         fallback: list[Actor] = []
@@ -616,6 +629,8 @@ class _Coder:
                 ))
                 continue
             how = f"reported by '{verb.text}'" if verb is not None else "inside a quote"
+            if status == "alleged" and _same_side(speaker, cand.source):
+                status, how = "asserted", how + " (its own side's act: a self-report)"
             out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
                 not denied and self.onto[cand.code].quad_class >= 3 and not _same_side(speaker, cand.source)

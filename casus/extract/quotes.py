@@ -41,7 +41,7 @@ observe mention continue testify agree conclude caution estimate disclose reveal
 #: Verbs of belief and perception that introduce an attributed proposition (indirect only).
 BELIEF_VERBS = frozenset("believe think know feel fear hope expect worry doubt suspect find show indicate".split())
 #: Speech verbs that are just as often nouns ("a report", "the claim"): accepted only when tagged VERB.
-_AMBIGUOUS = frozenset("report claim comment note answer post charge reply promise pledge vow estimate".split())
+_AMBIGUOUS = frozenset("report claim comment note answer post reply promise pledge vow estimate".split())
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
@@ -53,7 +53,8 @@ _RELATIVE = ("acl:relcl", "relcl", "advcl:relcl")
 _ADDRESSING = frozenset("tell remind inform assure warn notify promise".split())
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 _IN_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Verb tags that make a clause (VBN too: the tagger often reads a past tense as a participle).
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
 _MIN_FLOATING_WORDS = 2
 _MIN_UNATTRIBUTED_WORDS = 4
 
@@ -220,12 +221,25 @@ def _clause_after(verb: "Token") -> Span | None:
     tokens = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
     that = next((k for k, t in enumerate(tokens[:10]) if t.lower_ == "that"), None)
     if that is None:
-        if lemmas(verb) & _ADDRESSING:  # skip the addressee
-            while tokens and tokens[0].pos_ in _IN_NOUN_PHRASE and tokens[0].pos_ != "PRON" or tokens[:1] and tokens[0].lower_ in ("him", "her", "them", "us", "me"):
-                tokens = tokens[1:]
+        if lemmas(verb) & _ADDRESSING:
+            tokens = tokens[_addressee_end(tokens):]
         if not tokens or tokens[0].pos_ not in _IN_NOUN_PHRASE:
             return None
     return _content(tokens[that or 0:])
+
+
+def _addressee_end(tokens: list["Token"]) -> int:
+    """Length of the addressee phrase that opens ``tokens`` ("reporters", "the Associated Press",
+    "them") before what was told."""
+    k = 0
+    while k < len(tokens) and tokens[k].pos_ in ("DET", "ADJ", "NUM"):
+        k += 1
+    if k < len(tokens) and tokens[k].lower_ in ("him", "her", "them", "us", "me", "you"):
+        return k + 1
+    start = k
+    while k < len(tokens) and tokens[k].pos_ in ("PROPN", "NOUN") and (k == start or tokens[k].pos_ == tokens[start].pos_):
+        k += 1
+    return k
 
 
 def _clause_before(verb: "Token") -> Span | None:
@@ -250,6 +264,19 @@ def _complement(verb: "Token") -> Span | None:
     if tokens[0].i <= verb.i <= tokens[-1].i:
         return None
     return _content(tokens)
+
+
+def _according_to_content(according: "Token") -> tuple[Span | None, "Token | None"]:
+    """Content and source of "According to X, Y." / "Y, according to X.": the rest of the sentence."""
+    doc, sent = according.doc, according.sent
+    source = [t for t in doc[according.i + 2:sent.end] if not t.is_space]
+    phrase_end = next((t.i for t in source if t.is_punct), sent.end)
+    nominal = [t for t in doc[according.i + 2:phrase_end] if t.pos_ in _NOMINAL]
+    head = nominal[-1] if nominal and len(nominal) <= 6 else None
+    before = list(doc[sent.start:according.i])
+    after = list(doc[phrase_end:sent.end])
+    longer = before if len([t for t in before if t.is_alpha]) >= len([t for t in after if t.is_alpha]) else after
+    return _content(longer), head
 
 
 def _antecedent(relative: "Token") -> "Token":
@@ -285,15 +312,14 @@ def _mention_in(actors: Iterable[Actor], span: Span, head: "Token") -> Actor | N
 def speaker_actor(ctx: "Context", head: "Token", floor: int = 0) -> Actor:
     """The speaker as written (``head``'s noun phrase), coded from the actor it names or refers to."""
     span = _noun_phrase(head, floor)
-    if head.pos_ == "PRON" or head.lower_ in ("who", "which"):
-        referent = resolve_reference(ctx, head)
+    referent = resolve_reference(ctx, head)
+    if head.pos_ == "PRON":
         why = f"{head.text!r} refers to {referent.text!r}" if referent else "unresolved pronoun"
     else:
-        referent = resolve_reference(ctx, head)
         if referent is not None and referent.span[0] <= head.idx < referent.span[1] and referent.span[0] >= floor:
             span = min(span[0], referent.span[0]), max(span[1], referent.span[1])
         referent = referent or _mention_in(ctx.actors, span, head)
-        why = f"subject coded as {referent.text!r}" if referent else "subject not in the actor table"
+        why = f"subject coded as {referent.text!r} ({referent.why})" if referent else "subject not in the actor table"
     text = ctx.article.text[span[0]:span[1]]
     if referent is None:
         return Actor(text=text, span=span, why=why)
@@ -444,16 +470,19 @@ class _Finder:
         covered = [q.span for q in taken]
         verbs = SPEECH_VERBS | BELIEF_VERBS
         for token in self.doc:
-            if token.idx in cues or self.quoted(token.idx) or not _is_cue(token, verbs):
+            if token.idx in cues or self.quoted(token.idx) or any(s <= token.idx < e for s, e in covered):
                 continue
-            if any(s <= token.idx < e for s, e in covered):
+            if _according_to(token):
+                content, head = _according_to_content(token)
+            elif _is_cue(token, verbs):
+                content = _complement(token) or _clause_after(token) or _clause_before(token)
+                head = _subject(token) or _adjacent_noun(token, inverted=False)
+            else:
                 continue
-            content = _complement(token) or _clause_after(token) or _clause_before(token)
             if content is None:
                 continue
             if any(s < content[1] and content[0] < e for s, e in covered) or self._overlaps_quote(content):
                 continue
-            head = _subject(token) or _adjacent_noun(token, inverted=False)
             if head is None or content[0] <= head.idx < content[1]:
                 continue
             speaker = speaker_actor(self.ctx, head)

@@ -104,7 +104,7 @@ def read_partition(files: dict[str, list[str]]) -> dict[str, list[dict[str, Any]
 def code_on_dask(paths: list[str], options: Any, settings: Settings, address: str, *, db: Path | None, config: str,
                  parquet: Path | None, resume: bool, console: Any) -> int:  # fmt: skip
     """Run ``casus code --dask``; returns the exit status (1 when some input was rejected)."""
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import as_completed
 
     from casus.scale.checkpoint import CheckpointStore, pending
     from casus.store import batched
@@ -114,20 +114,15 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
     skipped: list[str] = []
     coded = 0
     with ExitStack() as stack:
-        if address == "local":
-            cluster = stack.enter_context(LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1,
-                                                             dashboard_address=None, silence_logs=logging.ERROR))
-            client = stack.enter_context(Client(cluster))
-        else:
-            client = stack.enter_context(Client(address))
-        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN)
         store = stack.enter_context(CheckpointStore(db, config)) if db else None
         items = _articles(paths, options, rejected, console)
         todo = pending(items, store, lambda a: skipped.append(a.id)) if store and resume else items
         partitions = batched(todo, PARTITION_SIZE)
-        limit = 2 * max(len(client.scheduler_info()["workers"]), 1)
-        running = as_completed([client.submit(code_partition, p, str(root), pure=False)
-                                for p in _take(partitions, limit)])  # fmt: skip
+        first = _take(partitions, 1)  # no cluster is started when there is nothing to code
+        client = _client(stack, address, settings) if first else None
+        if client:  # two partitions in flight per worker
+            first += _take(partitions, 2 * max(len(client.scheduler_info()["workers"]), 1) - 1)
+        running = as_completed([client.submit(code_partition, p, str(root), pure=False) for p in first])
         for future in running:
             partition = future.result()
             coded += partition.articles
@@ -138,8 +133,22 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
         if store:
             store.quarantine(rejected)
     console.print(f"coded {coded} article(s) on Dask into {root}, skipped {len(skipped)} already stored, "
-                  f"rejected {len(rejected)} input(s)", highlight=False)  # fmt: skip
+                  f"rejected {len(rejected)} input(s)", highlight=False, soft_wrap=True)  # fmt: skip
     return 1 if rejected else 0
+
+
+def _client(stack: ExitStack, address: str, settings: Settings) -> Any:
+    """A client of the scheduler at ``address`` (or of a new LocalCluster), with the resources plugin."""
+    from distributed import Client, LocalCluster
+
+    if address == "local":
+        cluster = stack.enter_context(LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1,
+                                                   dashboard_address=None, silence_logs=logging.ERROR))  # fmt: skip
+        client = stack.enter_context(Client(cluster))
+    else:
+        client = stack.enter_context(Client(address))
+    client.register_plugin(ResourcesPlugin(settings), name=PLUGIN)
+    return client
 
 
 def _take(iterator: Iterator[Any], count: int) -> list[Any]:

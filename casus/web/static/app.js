@@ -175,7 +175,8 @@ async function loadClaims() {
 }
 
 async function loadAgreements() {
-  fillRows($("#agreement-table tbody"), await api("agreements", {limit: 1000}), (g) => [day(g.published), g.agreement || g.agreement_id,
+  fillRows($("#agreement-table tbody"), await api("agreements", {limit: 1000}), (g) => [day(g.published),
+    g.agreement || [day(g.agreement_date).slice(0, 4), "agreement", g.agreement_id].filter(Boolean).join(" "),
     (g.parties || []).join(", "), g.kind, g.party || "", (g.alleged_by || []).join(", "), g.text || "", articleButton(g.article_id, g.title)]);
 }
 
