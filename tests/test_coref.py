@@ -84,3 +84,17 @@ def test_words_that_refer_to_nobody(context):
     ctx = context("Rain fell on the valley and it flooded.", [])
     assert resolve_reference(ctx, token(ctx, "Rain")) is None
     assert resolve_reference(ctx, token(ctx, "it")) is None
+
+
+def test_pronoun_for_an_uncoded_agent_gets_the_possessor_country(context):
+    text = "Armenia's foreign ministry rejected the report. Its spokeswoman said she had seen no proof."
+    ctx = context(text, [("Armenia's foreign ministry", "ARMGOV", "ARM"), ("spokeswoman", "---GOV", None)])
+    she = resolve_reference(ctx, token(ctx, "she"))
+    assert she.text == "spokeswoman" and she.code == "ARMGOV"
+
+
+def test_uncoded_description_takes_the_country_of_the_body_it_repeats(context):
+    text = "Azerbaijan's defence ministry issued a statement. Later the ministry said it had evidence."
+    ctx = context(text, [("Azerbaijan's defence ministry", "AZEMIL", "AZE"), ("ministry", "---GOV", None)])
+    ministry = resolve_reference(ctx, token(ctx, "ministry", 1))
+    assert (ministry.span, ministry.country) == (ctx.actors[1].span, "AZE")

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import duckdb
 import typer
-from typer.testing import CliRunner
-
 from test_scale import corpus, counts, events, write_jsonl
+from typer.testing import CliRunner
 
 
 def test_dask_local_cluster_codes_like_one_process(tmp_path, monkeypatch):

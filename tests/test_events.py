@@ -122,3 +122,11 @@ def test_sentences_without_events_say_why(code):
     assert reasons[0] == "no trigger"
     assert reasons[1].startswith("no actor")
     assert not coded.events
+
+
+def test_rejecting_an_earlier_allegation_links_across_sentences(code):
+    coded = code("Colombia accused Mexico of arming the rebels. Mexico rejected the allegation on Friday.")
+    accusation = next(e for e in coded.events if e.cameo.startswith("11"))
+    rejection = next(e for e in coded.events if e.cameo.startswith("12"))
+    assert (rejection.source.country, rejection.target.country) == ("MEX", "COL")
+    assert [(l.kind, l.target_event) for l in coded.links if l.source_event == rejection.id] == [("rejects", accusation.id)]

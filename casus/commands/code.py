@@ -91,9 +91,9 @@ def code(
 
     from casus import ingest
     from casus.analysis import dedup
+    from casus.nlp import model_path
     from casus.pipeline import Resources
     from casus.records import Article, Rejected, document
-    from casus.nlp import model_path
     from casus.scale.checkpoint import CheckpointStore, config_key, pending
     from casus.scale.progress import Meter
     from casus.scale.workers import Settings, code_stream
@@ -149,7 +149,7 @@ def code(
         writer = DocumentWriter(stream, lines=output_format is OutputFormat.jsonl) if stream else None
         coded_ids: list[str] = []
         todo = pending(articles(), store, lambda a: skipped.append(a.id)) if resume and not no_db else articles()
-        for batch in batched(code_stream(todo, settings, workers, res=resources), batch_size):
+        for batch in batched(code_stream(todo, settings, workers, chunk_size=batch_size, res=resources), batch_size):
             coded_ids.extend(c.article.id for c in batch)
             if store:
                 store.write(batch, batch_size=batch_size)

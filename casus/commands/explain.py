@@ -2,8 +2,6 @@
 coded — lexicon entry, rule, tokens, status — and why each sentence without an event has none."""
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 
@@ -35,7 +33,7 @@ def register(app: typer.Typer) -> None:
     @app.command("explain")
     def explain(
         text: str = typer.Argument(..., help="The sentence(s) to code."),
-        published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (resolves relative dates)."),
+        published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (resolves relative dates)."),
         model: str = typer.Option("fast", help="Shipped parser model."),
     ) -> None:
         """Code TEXT and explain every event, and every sentence that produced none."""

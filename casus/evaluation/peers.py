@@ -52,7 +52,7 @@ def _country(code: str | None) -> str:
 
 
 # --- PETRARCH-2 GSR validation ---------------------------------------------------------------------
-_RECORD = re.compile(r"<Sentence\s([^>]*?)/?>(.*?)</Sentence>", re.S)
+_RECORD = re.compile(r"<Sentence\s([^>]*?)/?>(.*?)</Sentence>", re.DOTALL)
 
 
 def read_petrarch(path: Path) -> list[GoldSentence]:
@@ -60,7 +60,7 @@ def read_petrarch(path: Path) -> list[GoldSentence]:
     out = []
     for attrs_text, body in _RECORD.findall(path.read_text(encoding="utf-8")):
         attrs = dict(re.findall(r'(\w+)="([^"]*)"', attrs_text))
-        text = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        text = re.search(r"<Text>(.*?)</Text>", body, re.DOTALL)
         if not text or not text.group(1).strip():
             continue
         codings = [dict(re.findall(r'(\w+)="([^"]*)"', c)) for c in re.findall(r"<EventCoding([^>]*)/?>", body)]

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from casus.knowledge.actors import Atom, KnowledgeBase, normalize
+from casus.knowledge.actors import Atom, KnowledgeBase, TextWords, normalize
 from casus.pipeline import Context, Resources
 from casus.records import Actor
 
@@ -53,7 +53,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     and other local agents with no nationality take the country the story happens in, if it names one."""
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
-    spans, where = mention_spans(ctx.doc, kb)
+    spans, where = mention_spans(ctx.doc, kb, text=text)
     resolved = (kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e))
                 for s, e in spans)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
@@ -61,11 +61,12 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
 
 
-def mention_spans(doc: Any, kb: KnowledgeBase) -> tuple[list[tuple[int, int]], str | None]:
+def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
     """Character spans of actor mentions (KB phrases merged with their neighbours), and the country
-    the story happens in: the one most often named as a place ("in Syria"), None if none is."""
+    the story happens in: the one most often named as a place ("in Syria"), None if none is.
+    ``text`` is the doc's text if the caller has it (``doc.text`` joins it up token by token)."""
     tokens = list(doc)
-    text = doc.text
+    text = doc.text if text is None else text
     mentions: list[list[Piece]] = []
     for piece in _pieces(tokens, text, kb):
         previous = mentions[-1][-1] if mentions else None
@@ -103,16 +104,20 @@ def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) 
 
 def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
     pieces = []
+    words = TextWords.of(text)
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
         if token.is_space or token.lower_ == "the" or (token.is_punct and token.text != "-"):
             i += 1
             continue
+        low, high = kb.unreachable(words, token.idx)
         for j in range(min(n, i + MAX_TOKENS) - 1, i - 1, -1):
             if j > i and tokens[j].is_punct and tokens[j].text != ".":
                 continue
             end = tokens[j].idx + len(tokens[j])
+            if low <= end <= high:
+                continue
             surface = text[token.idx:end]
             if "\n" in surface:
                 continue

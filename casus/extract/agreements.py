@@ -5,7 +5,7 @@ Runs after the event coder. Within an article:
 - **mentions**: agreement nouns (agreement, deal, memorandum, ceasefire, truce, accord, pact,
   treaty, armistice), plus "document" when it points back at an agreement already mentioned;
   parties are the countries of the actors that make the deal (the subject of "struck"/"hashed
-  out", "with X", "between X and Y", nationality words inside the phrase); the date is a time
+  out", "with X", "between X and Y", two or more nationality words inside the phrase); the date is a time
   expression inside the phrase or attached to the verb that made the deal ("a deal … in 2018");
 - **merging**: a definite mention ("the agreement", "this document", "those agreements", "that same
   agreement") joins the latest agreement; any mention with the same name or the same two or more
@@ -155,7 +155,9 @@ class _Finder:
             actors += [self._with(maker)]
         actors += [self._with(token)]
         phrase = _phrase(token)
-        actors += [a for a in self.ctx.actors if phrase[0] <= a.span[0] and a.span[1] <= phrase[1]]
+        named = [a for a in self.ctx.actors if phrase[0] <= a.span[0] and a.span[1] <= phrase[1]]
+        if len(named) >= 2:  # "the Russian-Turkish deal"; a lone modifier is a topic ("Syria deals")
+            actors += named
         return list(dict.fromkeys(c for c in map(_code, actors) if c))
 
     def makers(self, token: "Token") -> list["Token"]:
@@ -185,7 +187,10 @@ class _Finder:
             if chunk is None or not len(chunk):
                 continue
             clause = _governing_verb(chunk.root)
-            if token in chunk.root.ancestors and (clause is None or clause in (*makers, *token.ancestors)) or clause in makers:
+            between = self.doc[token.i + 1:chunk.start]
+            follows = bool(makers) and chunk.start > token.i and not any(t.pos_ in ("VERB", "AUX") or t.text == ";" for t in between)
+            modifier = clause is not None and clause.dep_ == "acl" and clause.head == token  # "an agreement on fishing … in 2020"
+            if token in chunk.root.ancestors and (clause is None or modifier or clause in (*makers, *token.ancestors)) or clause in makers or follows:
                 return EventDate(time.start, time.end, time.precision, time.text, inferred=False, span=time.span)
         return None
 
@@ -342,6 +347,9 @@ class _Finder:
             accusing = next((a for a in token.ancestors if _is(a, ACCUSING_VERBS)), None)
             subject = _subject(accusing) if accusing is not None else None
             actor = _actor(self.ctx, subject) if subject is not None else None
+            if actor is None and accusing is not None:  # the parse missed the subject: the actor before the verb
+                actor = next((a for a in reversed(self.ctx.actors)
+                              if accusing.sent.start_char <= a.span[0] and a.span[1] <= accusing.idx), None)
             codes = [actor.code] if actor is not None and actor.code else []
         return tuple(dict.fromkeys(codes))
 
@@ -362,8 +370,8 @@ class _Finder:
 
     def fold_vague(self) -> None:
         """An unnamed mention with no parties or date ("breaking Syria deals" in a headline) joins
-        the nearest agreement whose parties are known, when the article has one."""
-        known = [c for c in self.clusters if c.parties]
+        the nearest agreement known by its parties, name or date, when the article has one."""
+        known = [c for c in self.clusters if c.parties or c.name or c.date]
         for cluster in [c for c in self.clusters if not (c.parties or c.name or c.date)]:
             if not known:
                 return

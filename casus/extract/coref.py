@@ -52,8 +52,8 @@ def actor_kind(actor: Actor, doc) -> Kind:
     person = any(t.ent_type_ in ("PERSON", "PER") for t in span) and not (
         (actor.why or "").split(" ", 1)[0] in NON_PERSON_RESOLUTIONS or actor.code == actor.country
     )
-    if person and head.lower_ not in ORGANISATION_NOUNS:  # "the Health Ministry" even if tagged PERSON
-        return "person"
+    if (person and head.lower_ not in ORGANISATION_NOUNS) or head.lower_ in PERSON_TITLES:
+        return "person"  # "the Health Ministry" is not, even when tagged PERSON; "the spokeswoman" is
     if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
         return "group"
     return "organisation"
@@ -154,11 +154,11 @@ def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
         return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
     pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
     own = None if pronoun else _mention_at(ctx, token)
-    if own is not None:
-        return own if own.country else _recoded(ctx, own, token) or own
+    if own is not None and (own.country or _recoded(ctx, own, token)):
+        return own if own.country else _recoded(ctx, own, token)
     description = not pronoun and _is_description(token)
     if not (pronoun or description):
-        return None
+        return own
     modified = _modified_phrase(token)
     for actor in _earlier(ctx, token.idx):
         if quote_here is None and _inside(actor.span[0], quotes) is not None:
@@ -167,7 +167,11 @@ def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
             continue
         kind = actor_kind(actor, token.doc)
         if pronoun and _compatible(kind, word):
-            return actor
+            head = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+            recoded = _recoded(ctx, actor, head.root) if not actor.country and head is not None else None
+            return recoded or actor
         if description and _description_matches(actor, kind, token.lemma_.lower() or word, token.doc):
-            return actor
-    return None
+            if own is None or not actor.country:
+                return actor if own is None else own
+            return dataclasses.replace(own, code=actor.code, country=actor.country, why=f"refers back to {actor.text!r}")
+    return own

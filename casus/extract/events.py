@@ -10,7 +10,7 @@ sentence that produced none (``ctx.rejected``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +73,7 @@ class Candidate:
     object_token: int | None = None  # the trigger's object (for rejects/denies links)
 
 
-def code_events(ctx: "Context", res: "Resources") -> "Context":
+def code_events(ctx: Context, res: Resources) -> Context:
     """Code every sentence of the article; see the module docstring."""
     coder = _Coder(ctx, res.lexicon, res.ontology, res.kb)
     candidates: list[Candidate] = []
@@ -83,12 +83,12 @@ def code_events(ctx: "Context", res: "Resources") -> "Context":
         candidates.extend(found)
         if not found:
             rejected.append({"sentence": index, "text": sent.text.strip(), "reason": reason})
-    events, trigger_of = _events(ctx, candidates, res.ontology, coder)
-    links = _links(ctx, candidates, events, trigger_of)
+    events, trigger_of = _events(ctx, candidates, res.ontology)
+    links = _links(ctx, events, trigger_of, res.lexicon.speech_nouns)
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
 
 
-def lemmas(token: "Token") -> tuple[str, ...]:
+def lemmas(token: Token) -> tuple[str, ...]:
     """The lemma plus inflection-stripped forms: robust to a trained lemmatizer's slips."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
@@ -97,11 +97,11 @@ def lemmas(token: "Token") -> tuple[str, ...]:
             stem = lower[: -len(suffix)] + repl
             forms.append(stem)
             if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])  # "shelled" → "shell" already; "hitting" → "hit"
+                forms.append(stem[:-1])  # "hitting" → "hitt" → "hit"
     return tuple(dict.fromkeys(forms))
 
 
-def _case(token: "Token") -> str | None:
+def _case(token: Token) -> str | None:
     """The preposition introducing ``token`` ("on" in "on Iran"), also when the parse hangs it on a
     modifier ("by Turkish President X" with "by" under "Turkish")."""
     found = next((c.lower_ for c in token.children if c.dep_ in ("case", "mark")), None)
@@ -110,12 +110,7 @@ def _case(token: "Token") -> str | None:
     return found
 
 
-def _children(token: "Token", deps: Iterable[str]) -> list["Token"]:
-    deps = frozenset(deps)
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _antecedent(relative: "Token") -> "Token":
+def _antecedent(relative: Token) -> Token:
     """What "which"/"who" refers to: the noun right before it (", which"), else the parse's head."""
     before = relative.doc[relative.i - 1] if relative.i > 0 else None
     if before is not None and before.is_punct and before.i > 0:
@@ -125,7 +120,7 @@ def _antecedent(relative: "Token") -> "Token":
     return relative.head.head
 
 
-def _own_relative_clause_elsewhere(token: "Token") -> bool:
+def _own_relative_clause_elsewhere(token: Token) -> bool:
     """"..., and Ankara, which backs ..." with the relative clause hung on another noun: a sign the
     parse coordinated two separate phrases."""
     after = token.doc[token.i + 1: token.i + 3]
@@ -133,20 +128,27 @@ def _own_relative_clause_elsewhere(token: "Token") -> bool:
     return relative is not None and relative.head.dep_.startswith("acl") and relative.head.head.i != token.i
 
 
-def _conjuncts(token: "Token") -> list["Token"]:
+def _interrupted(head: Token, conjunct: Token) -> bool:
+    """"rebels, under increasing strain, the Kremlin ...": a modifier of the head between it and the
+    conjunct (other than a relative clause) means the parse joined phrases that do not coordinate."""
+    return any(x.dep_ in ("nmod", "obl", "acl", "advmod") and head.i < x.i < conjunct.i for x in head.children)
+
+
+def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
-        if c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c):
+        if (c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c)
+                and not _interrupted(token, c)):
             out.extend(_conjuncts(c))
     return out
 
 
-def _verbal(token: "Token") -> bool:
+def _verbal(token: Token) -> bool:
     """A verb, also when the tagger and the POS model disagree ("engaged" as ADJ/VBD)."""
     return token.pos_ in VERBAL or (token.tag_.startswith("VB") and token.pos_ != "NOUN")
 
 
-def _passive(verb: "Token") -> bool:
+def _passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
     )
@@ -155,13 +157,15 @@ def _passive(verb: "Token") -> bool:
 class _Coder:
     """Per-article coding state: actor lookups are cached by token."""
 
-    def __init__(self, ctx: "Context", lexicon: Lexicon, ontology: "Ontology", kb: Any = None) -> None:
+    def __init__(self, ctx: Context, lexicon: Lexicon, ontology: Ontology, kb: Any = None) -> None:
         self.ctx = ctx
         self.kb = kb
         self.lex = lexicon
         self.onto = ontology
         self.quotes = [q for q in ctx.quotes if q.speaker is not None]
         self._actor_cache: dict[int, Actor | None] = {}
+        self.accusations: list[Candidate] = []
+        self._subject_of: dict[int, Token] = {}  # subjects restored where the parse lost them  # coded so far, for "X rejected the allegation"
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
@@ -169,13 +173,14 @@ class _Coder:
                 self._mentions.setdefault(t.i, actor)
 
     # --- actors -------------------------------------------------------------------------------
-    def actor(self, token: "Token") -> Actor | None:
+    def actor(self, token: Token) -> Actor | None:
         """The coded actor a noun phrase headed by ``token`` denotes, if any."""
         if token.i not in self._actor_cache:
+            self._actor_cache[token.i] = None  # a reference cycle (pronoun → speaker → pronoun) ends here
             self._actor_cache[token.i] = self._find_actor(token, depth=0)
         return self._actor_cache[token.i]
 
-    def _find_actor(self, token: "Token", depth: int) -> Actor | None:
+    def _find_actor(self, token: Token, depth: int) -> Actor | None:
         if depth > 3:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
@@ -200,7 +205,7 @@ class _Coder:
             return self._entity_as_actor(token)
         return self.noun_source(token, depth + 1) if token.pos_ in NOMINAL else None
 
-    def _entity_as_actor(self, token: "Token") -> Actor | None:
+    def _entity_as_actor(self, token: Token) -> Actor | None:
         """A named entity the actor step left out as a place ("fired at Russia"), coded by the KB
         when it fills an event role."""
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -209,7 +214,7 @@ class _Coder:
         actor = self.kb.resolve(entity.text, on=self.ctx.article.published, span=(entity.start_char, entity.end_char))
         return actor if actor.code else None
 
-    def _complete(self, actor: Actor, token: "Token") -> Actor:
+    def _complete(self, actor: Actor, token: Token) -> Actor:
         """A country-less mention ("its soldiers", "the Defence Ministry") takes its country from
         its possessor, or the same actor named in full earlier ("the Russian Defense Ministry")."""
         if not actor.code.startswith("---"):
@@ -240,11 +245,11 @@ class _Coder:
                                    why=f"{actor.why}; refers back to '{earlier.text}'")
         return actor
 
-    def mention_at(self, token: "Token") -> Actor | None:
+    def mention_at(self, token: Token) -> Actor | None:
         """The actor mention covering ``token`` itself."""
         return self._mentions.get(token.i)
 
-    def _reporting_speaker(self, pronoun: "Token") -> Actor | None:
+    def _reporting_speaker(self, pronoun: Token) -> Actor | None:
         """In reported speech a third-person possessive points to the speaker ("Erdogan said his
         military would ...")."""
         if pronoun.lower_ not in ("his", "her", "its", "their"):
@@ -255,20 +260,20 @@ class _Coder:
                 return found[0] if found else None
         return None
 
-    def _nearest_before(self, token: "Token") -> Actor | None:
+    def _nearest_before(self, token: Token) -> Actor | None:
         """The closest earlier coded actor with a country in the same sentence."""
         start = token.sent.start_char
         return next((a for a in sorted(self.ctx.actors, key=lambda a: -a.span[0])
                      if start <= a.span[0] and a.span[1] <= token.idx and _side(a)), None)
 
-    def _mention_in(self, token: "Token") -> Actor | None:
+    def _mention_in(self, token: Token) -> Actor | None:
         for t in token.subtree:
             found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t)
             if found is not None and found.code and token.idx <= t.idx:
                 return found
         return None
 
-    def actors(self, token: "Token | None") -> list[Actor]:
+    def actors(self, token: Token | None) -> list[Actor]:
         if token is None:
             return []
         found: list[Actor] = []
@@ -280,7 +285,7 @@ class _Coder:
                 found.append(actor)
         return found
 
-    def noun_source(self, noun: "Token", depth: int = 0) -> Actor | None:
+    def noun_source(self, noun: Token, depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
         for child in noun.children:
             if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) == "by":
@@ -296,18 +301,18 @@ class _Coder:
                     return found
         return None
 
-    def is_event_noun(self, token: "Token") -> bool:
+    def is_event_noun(self, token: Token) -> bool:
         return token.pos_ in NOMINAL and bool(self.lex.candidates("noun", lemmas(token)))
 
     # --- arguments ----------------------------------------------------------------------------
-    def subject(self, verb: "Token") -> "Token | None":
+    def subject(self, verb: Token) -> Token | None:
         """The agent of ``verb``: its subject, its passive by-phrase, or one inherited from the
         verb it is coordinated with, controlled by or modifies."""
         passive = _passive(verb)
         if passive:
             agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
             return agent
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT), self._subject_of.get(verb.i))
         if subj is not None:
             return subj
         if verb.dep_ == "conj" and _verbal(verb.head):
@@ -324,7 +329,7 @@ class _Coder:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
         return None
 
-    def object(self, verb: "Token") -> "Token | None":
+    def object(self, verb: Token) -> Token | None:
         if _passive(verb):
             subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
             if subj is None and verb.dep_.startswith("acl"):
@@ -337,7 +342,7 @@ class _Coder:
                 return verb.head
         return obj
 
-    def prep_object(self, token: "Token", prep: str, *, deep: bool = True) -> "Token | None":
+    def prep_object(self, token: Token, prep: str, *, deep: bool = True) -> Token | None:
         """The object of ``prep`` attached to ``token`` (or to its object when ``deep``)."""
         for child in token.children:
             if child.dep_ in OBLIQUE and not _verbal(child) and _case(child) == prep:
@@ -355,16 +360,16 @@ class _Coder:
             return self.prep_object(obj, prep, deep=False)
         return None
 
-    def complement(self, verb: "Token") -> "Token | None":
+    def complement(self, verb: Token) -> Token | None:
         """The infinitival complement ("threaten to attack", "call on X to withdraw")."""
         for child in verb.children:
-            if child.dep_ in ("xcomp", "advcl", "ccomp") and _verbal(child):
-                if any(c.lower_ == "to" and c.dep_ == "mark" for c in child.children) or child.dep_ == "xcomp":
-                    return child
+            infinitive = child.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "mark" for c in child.children)
+            if child.dep_ in ("xcomp", "advcl", "ccomp") and _verbal(child) and infinitive:
+                return child
         return None
 
     # --- matching -----------------------------------------------------------------------------
-    def _has_words(self, token: "Token", words: frozenset[str] | None) -> bool:
+    def _has_words(self, token: Token, words: frozenset[str] | None) -> bool:
         if words is None:
             return True
         if ANY in words:
@@ -380,14 +385,15 @@ class _Coder:
                 return True
         return False
 
-    def match(self, token: "Token", entry: Entry) -> dict[str, "Token | None"] | None:
+    def match(self, token: Token, entry: Entry) -> dict[str, Token | None] | None:
         """The entry's slots filled from the parse, or None when a condition fails."""
         slots: dict[str, Token | None] = {}
         if entry.pos == "noun" and not self._has_words(token, entry.words):
             return None  # multiword nouns ("air strike") need their modifiers
-        if entry.particle:
-            if not any(c.dep_ in ("compound:prt", "prt") and c.lower_ == entry.particle for c in token.children):
-                return None
+        if entry.particle and not any(
+            c.dep_ in ("compound:prt", "prt") and c.lower_ == entry.particle for c in token.children
+        ):
+            return None
         if entry.pos == "verb":
             obj = self.object(token)
             # double objects ("gave the Ivory Coast 5 million dollars"): the one the entry asks for
@@ -412,7 +418,7 @@ class _Coder:
             slots["to.obj"] = self.object(comp)
         return slots
 
-    def best_entry(self, token: "Token") -> tuple[Entry, dict] | None:
+    def best_entry(self, token: Token) -> tuple[Entry, dict] | None:
         pos = "verb" if _verbal(token) else "noun" if token.pos_ in NOMINAL else None
         if pos is None:
             return None
@@ -423,17 +429,17 @@ class _Coder:
         return None
 
     # --- status ---------------------------------------------------------------------------------
-    def status(self, trigger: "Token") -> tuple[Status | None, str | None]:
+    def status(self, trigger: Token) -> tuple[Status | None, str | None]:
         """The trigger's own modality (negated / hypothetical / future), inherited along xcomp."""
         token: Token | None = trigger
         while token is not None:
             words = {c.lower_ for c in token.children if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
             if words & NEGATIONS:
-                return "negated", f"negation '{sorted(words & NEGATIONS)[0]}'"
+                return "negated", f"negation '{min(words & NEGATIONS)}'"
             if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in token.children):
                 return "hypothetical", "conditional clause"
             if words & HYPOTHETICAL_AUX:
-                return "hypothetical", f"modal '{sorted(words & HYPOTHETICAL_AUX)[0]}'"
+                return "hypothetical", f"modal '{min(words & HYPOTHETICAL_AUX)}'"
             if words & FUTURE_AUX:
                 return "future", "future auxiliary"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLANNING_VERBS:
@@ -442,7 +448,7 @@ class _Coder:
         return None, None
 
     # --- reported speech ----------------------------------------------------------------------------
-    def speech_acts(self, sent: "SpacySpan") -> list[tuple["Token", "Token", list[Actor]]]:
+    def speech_acts(self, sent: SpacySpan) -> list[tuple[Token, Token, list[Actor]]]:
         """(speech verb, content root, speakers) for every reporting verb in the sentence."""
         acts = []
         for verb in sent:
@@ -451,6 +457,8 @@ class _Coder:
             content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _verbal(c)), None)
             if content is None and verb.dep_ in ("parataxis", "ccomp") and _verbal(verb.head):
                 content = verb.head  # "Y attacked Z, X said"
+            if content is None:
+                content = self._misparsed_content(verb)
             if content is None:
                 continue
             acts.append((verb, content, self.speakers(verb)))
@@ -463,7 +471,19 @@ class _Coder:
                     acts.append((noun, content, [author]))
         return acts
 
-    def speakers(self, verb: "Token") -> list[Actor]:
+    def _misparsed_content(self, verb: Token) -> Token | None:
+        """"X said Russian forces were attacking ..." parsed with "forces" as the object of "said" and
+        "attacking" elsewhere: the object is the subject of the next subject-less verb."""
+        obj = next((c for c in verb.children if c.dep_ in OBJECT and c.pos_ in NOMINAL), None)
+        if obj is None:
+            return None
+        for t in verb.doc[obj.right_edge.i + 1: min(obj.right_edge.i + 4, verb.sent.end)]:
+            if _verbal(t) and t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP") and not any(c.dep_ in SUBJECT for c in t.children):
+                self._subject_of[t.i] = obj
+                return t
+        return None
+
+    def speakers(self, verb: Token) -> list[Actor]:
         """Who says: the subject, else the actor named just before the verb ("after X said")."""
         found = self.actors(next((c for c in verb.children if c.dep_ in SUBJECT), None) or self.subject(verb))
         if found:
@@ -471,10 +491,10 @@ class _Coder:
         before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3): verb.i] if t.pos_ in NOMINAL]
         return self.actors(before[-1]) if before else []
 
-    def quote_speaker(self, token: "Token") -> Actor | None:
+    def quote_speaker(self, token: Token) -> Actor | None:
         return next((q.speaker for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
 
-    def claimant(self, speakers: list[Actor], verb: "Token | None", trigger: "Token") -> Actor | None:
+    def claimant(self, speakers: list[Actor], verb: Token | None, trigger: Token) -> Actor | None:
         """Whose claim the content is: a coded speaker that is not a news outlet reporting."""
         speaker = speakers[0] if speakers else self.quote_speaker(verb if verb is not None else trigger)
         if speaker is None or not speaker.code or speaker.code.endswith("MED"):
@@ -482,9 +502,9 @@ class _Coder:
         return speaker
 
     # --- one sentence -------------------------------------------------------------------------------
-    def sentence(self, sent: "SpacySpan") -> tuple[list[Candidate], str]:
-        triggers = [(t, m) for t in sent if (m := self.best_entry(t)) is not None]
+    def sentence(self, sent: SpacySpan) -> tuple[list[Candidate], str]:
         speech = self.speech_acts(sent)
+        triggers = [(t, m) for t in sent if (m := self.best_entry(t)) is not None]
         out: list[Candidate] = []
         reasons: list[str] = []
         consumed: set[int] = set()
@@ -498,6 +518,7 @@ class _Coder:
             if reason:
                 reasons.append(reason)
         out = self.apply_speech(out, speech, sent)
+        self.accusations.extend(c for c in out if c.code.startswith("11"))
         if out:
             return out, ""
         if not triggers and not speech:
@@ -536,6 +557,8 @@ class _Coder:
             else:
                 return [], "no actor (nominal act without its author)"
         targets = self.targets(token, entry, slots, sources)
+        if entry.code[:2] >= "15":  # news media report, they do not fight
+            sources = [s for s in sources if not (s.code or "").endswith("MED")]
         if not sources:
             return [], "no actor (no coded source)"
         pairs = [(s, t) for s in sources for t in targets if s.span != t.span]
@@ -544,7 +567,8 @@ class _Coder:
             rule = "reciprocal"
         if not pairs and entry.code[:2] in LOCATION_TARGET_ROOTS:
             place = event_location(self.ctx, token)
-            if place is not None and place.country:
+            inside = place is not None and token.left_edge.idx <= place.span[0] < token.right_edge.idx + len(token.right_edge)
+            if inside and place.country and not any(s.span[0] <= place.span[0] < s.span[1] for s in sources):
                 where = Actor(text=place.text, span=place.span, code=place.country, country=place.country,
                               why="the country where the act took place (no target named)")
                 pairs = [(s, where) for s in sources if _side(s) != place.country or entry.code[:2] >= "18"]
@@ -565,7 +589,7 @@ class _Coder:
             for s, t in pairs
         ], None
 
-    def targets(self, token: "Token", entry: Entry, slots: dict, sources: list[Actor]) -> list[Actor]:
+    def targets(self, token: Token, entry: Entry, slots: dict, sources: list[Actor]) -> list[Actor]:
         """The entry's target slots in order (conflict acts also try against/at/on); a slot naming
         actors with a country beats one naming only country-less ones ("fired batteries at Russia")."""
         order = list(entry.target)
@@ -589,6 +613,12 @@ class _Coder:
             if any(_side(a) for a in found):
                 return found
             fallback = fallback or found
+        obj = slots.get("obj")
+        if not fallback and obj is not None and set(lemmas(obj)) & self.lex.speech_nouns:
+            # "Mexico rejected the allegation": the author of the latest accusation against the source
+            accuser = next((c.source for c in reversed(self.accusations)
+                            if any(_same_side(c.target, s) for s in sources)), None)
+            fallback = [accuser] if accuser is not None else []
         return fallback
 
     def apply_speech(self, found: list[Candidate], speech, sent) -> list[Candidate]:
@@ -596,7 +626,7 @@ class _Coder:
         doc = sent.doc
         out: list[Candidate] = []
         claimed: dict[int, tuple[Token, list[Actor]]] = {}
-        for verb, content, speakers in speech:
+        for verb, content, speakers in reversed(speech):  # the innermost report claims its content
             own = {t.i for t in verb.subtree} if content is verb.head else {verb.i}
             for t in content.subtree:
                 if t.i not in own:
@@ -647,10 +677,10 @@ class _Coder:
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
         return out + derived
 
-    def is_event_trigger(self, token: "Token", found: list[Candidate]) -> bool:
+    def is_event_trigger(self, token: Token, found: list[Candidate]) -> bool:
         return any(c.trigger == token.i for c in found)
 
-    def _accusation(self, verb, speaker: Actor, accused: Actor, act: "Token", rule: str) -> Candidate:
+    def _accusation(self, verb, speaker: Actor, accused: Actor, act: Token, rule: str) -> Candidate:
         return Candidate(
             code=self.lex.blame_code, trigger=verb.i, key=lemmas(act)[0], source=speaker, target=accused,
             status="asserted", attributed_to=None, rule=rule, entry=None, tokens=(verb.i, act.i),
@@ -676,7 +706,7 @@ def _merge_key(c: Candidate) -> tuple:
     return (c.source.code, c.target.code, c.code, c.status, _side(c.attributed_to))
 
 
-def _events(ctx: "Context", candidates: list[Candidate], ontology: "Ontology", coder: _Coder):
+def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tuple[tuple[Event, ...], dict]:
     """Candidates → Events, merging repeats (same dyad, code and status; same sentence or same act)."""
     doc = ctx.doc
     merged: list[tuple[Candidate, list[Candidate]]] = []
@@ -717,7 +747,8 @@ def _events(ctx: "Context", candidates: list[Candidate], ontology: "Ontology", c
     return tuple(events), trigger_of
 
 
-def _links(ctx: "Context", candidates, events: tuple[Event, ...], trigger_of) -> tuple[Link, ...]:
+def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[Candidate]],
+           claim_nouns: frozenset[str]) -> tuple[Link, ...]:
     """rejects/denies: an act whose object is a claim coded as another event; accuses: an accusation
     and the act it reports; responds_to: an act "after" another."""
     doc = ctx.doc
@@ -731,12 +762,14 @@ def _links(ctx: "Context", candidates, events: tuple[Event, ...], trigger_of) ->
         trigger = doc[first.trigger]
         kind = next((LINK_KINDS[w] for w in lemmas(trigger) if w in LINK_KINDS), None)
         if kind and first.object_token is not None:
-            claim = _event_in(doc[first.object_token].subtree, by_trigger, exclude=event.id, events=events, root="11")
-            if claim is None:  # a claim reported earlier by the target
+            obj = doc[first.object_token]
+            claim = _event_in(obj.subtree, by_trigger, exclude=event.id, events=events, root="11")
+            if claim is None and (obj.pos_ == "PRON" or set(lemmas(obj)) & claim_nouns):
+                # "rejected the allegation" / "denied it": the target's latest accusation
                 claim = next((e.id for e in reversed(events[: events.index(event)]) if e.cameo[:2] == "11"
                               and _same_side(e.source, event.target)), None)
             if claim:
-                links.append(Link(kind, event.id, claim, f"'{trigger.text}' targets the claim '{doc[first.object_token].text}'"))
+                links.append(Link(kind, event.id, claim, f"'{trigger.text}' targets the claim '{obj.text}'"))
         if first.rule in ("reported-accusation", "reported-blame"):
             reported = by_trigger.get(first.tokens[-1])
             if reported and reported != event.id:
@@ -749,7 +782,7 @@ def _links(ctx: "Context", candidates, events: tuple[Event, ...], trigger_of) ->
     return tuple(dict.fromkeys(links))
 
 
-def _event_in(tokens: Iterator["Token"], by_trigger, exclude: str, events, root: str | None = None) -> str | None:
+def _event_in(tokens: Iterator[Token], by_trigger, exclude: str, events, root: str | None = None) -> str | None:
     codes = {e.id: e.cameo for e in events}
     for t in tokens:
         event_id = by_trigger.get(t.i)

@@ -61,7 +61,7 @@ class Lexicon:
     by_word: dict[tuple[str, str], tuple[Entry, ...]] = field(repr=False, default_factory=dict)
 
     @classmethod
-    def load(cls, directory: Path = LEXICON_DIR, ontology: Ontology | None = None) -> "Lexicon":
+    def load(cls, directory: Path = LEXICON_DIR, ontology: Ontology | None = None) -> Lexicon:
         ontology = ontology or Ontology.load()
         entries: list[Entry] = []
         lists: dict[str, Any] = {"speech": set(), "speech_nouns": set(), "denial": set(), "support": set(), "blame": set()}

@@ -55,6 +55,11 @@ _NOMINAL = ("PROPN", "NOUN", "PRON")
 _IN_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
 #: Verb tags that make a clause (VBN too: the tagger often reads a past tense as a participle).
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
+_NOT_SPEAKERS = frozenset("""
+what which who whom monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+morning afternoon evening night week month year day weekend january february march april may june july
+august september october november december
+""".split())
 _MIN_FLOATING_WORDS = 2
 _MIN_UNATTRIBUTED_WORDS = 4
 
@@ -153,7 +158,7 @@ def _subject(verb: "Token") -> "Token | None":
     """The speaker token of a speech verb: its subject, or the noun a relative clause hangs on,
     or the subject shared with the verb it is coordinated with or depends on ("…, adding that")."""
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in (*_NOMINAL, "NUM", "DET")]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in (*_NOMINAL, "NUM", "DET") and not c.is_space]
         subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
         if subject is not None:
             if subject.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
@@ -167,11 +172,16 @@ def _subject(verb: "Token") -> "Token | None":
     return None
 
 
+def _can_speak(head: "Token") -> bool:
+    """Whether a subject can be a speaker: not a question word, a date or a time of day."""
+    return not (head.is_space or head.lower_ in _NOT_SPEAKERS or head.tag_ in ("WP", "WDT"))
+
+
 def _adjacent_noun(verb: "Token", inverted: bool) -> "Token | None":
     """Parse-free fallback for the speaker: the noun right before the verb ("…," Peskov said,
     "Peskov also said"), or with ``inverted`` the noun phrase right after it ("…," said Peskov)."""
     doc, i = verb.doc, verb.i - 1
-    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX"):
+    while i >= verb.sent.start and (doc[i].pos_ in ("ADV", "AUX") or doc[i].is_space):
         i -= 1
     if i >= verb.sent.start and doc[i].pos_ in _NOMINAL:
         return doc[i]
@@ -237,6 +247,8 @@ def _addressee_end(tokens: list["Token"]) -> int:
     if k < len(tokens) and tokens[k].lower_ in ("him", "her", "them", "us", "me", "you"):
         return k + 1
     start = k
+    if k < len(tokens) and tokens[k].tag_ == "VBZ":  # a plural noun read as a verb ("told reporters")
+        return k + 1
     while k < len(tokens) and tokens[k].pos_ in ("PROPN", "NOUN") and (k == start or tokens[k].pos_ == tokens[start].pos_):
         k += 1
     return k
@@ -389,11 +401,24 @@ class _Finder:
         else:
             head = _subject(cue)
             if head is None or quote[0] <= head.idx < quote[1]:
-                head = _adjacent_noun(cue, inverted=cue.idx >= quote[1])
-        if head is None or quote[0] <= head.idx < quote[1]:
+                head = _adjacent_noun(cue, inverted=cue.idx >= quote[1]) or self._first_noun_between(quote[1], cue)
+        if head is None or quote[0] <= head.idx < quote[1] or not _can_speak(head):
             return None
         floor = quote[1] if head.idx >= quote[1] else 0
         return speaker_actor(self.ctx, head, floor)
+
+    def _first_noun_between(self, start: int, cue: "Token") -> "Token | None":
+        """ "…," Leonard Burman, director of X, said: the name that opens the stretch between the
+        quote and a cue after it."""
+        stretch = [t for t in self.doc[:cue.i] if t.idx >= start and not (t.is_space or t.is_punct)]
+        if not stretch or stretch[0].pos_ not in _IN_NOUN_PHRASE:
+            return None
+        run = []
+        for token in stretch:
+            if token.pos_ not in _IN_NOUN_PHRASE:
+                break
+            run.append(token)
+        return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
     def embedded(self, span: Span, cue: "Token | None") -> bool:
         """Whether the quote continues the reporter's own clause (a *mixed* quote)."""
@@ -433,7 +458,7 @@ class _Finder:
                     and self.paragraph(span[0]) - self.paragraph(previous.span[1]) <= 1 and self._starts_sentence(span)
                 )
                 if floating:
-                    found.append(dataclasses.replace(self.quote(span, "direct", previous.speaker, None), cue=None))
+                    found.append(self.quote(span, "direct", previous.speaker, None))
                     continue
                 if mixed or words < _MIN_UNATTRIBUTED_WORDS or cue is None and not self._starts_sentence(span):
                     continue

@@ -16,6 +16,7 @@ and backers ("Iran-backed militias" → IRNUAF, the backer's country, as the see
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
@@ -78,6 +79,8 @@ ENTITY_FILES = {"organisations": "organisation", "institutions": "institution", 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
 _EDGE = " \t\n\"'()[],;:!?"
+_NONSPACE = re.compile(r"\S*")
+_FOREIGN = re.compile(r"[^\x00-\x7f]")
 
 
 def normalize(text: str) -> str:
@@ -91,6 +94,35 @@ def normalize(text: str) -> str:
     if "'s" in text:
         return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
     return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class TextWords:
+    """A text's whitespace-separated words as ``normalize`` sees them. Over a ``plain`` range (ascii once
+    folded) ``normalize`` works word by word: the key begins with the range's first word (less edge
+    characters or "'s") and keeps every word that has a character besides them, so a phrase matcher can
+    skip ranges with more words than any known phrase beginning that way (``KnowledgeBase.unreachable``)."""
+
+    folded: str  # the text with quotes and dashes folded as ``normalize`` folds them, same offsets
+    ends: tuple[int, ...]  # end offsets of the words with a character ``normalize`` does not strip
+    foreign: tuple[int, ...]  # offsets of the characters that are not ascii once folded
+
+    @classmethod
+    def of(cls, text: str) -> "TextWords":
+        folded = text.translate(_FOLD)
+        ends = tuple(m.end() for m in _NONSPACE.finditer(folded) if m.group().strip(_EDGE))
+        return cls(folded, ends, tuple(m.start() for m in _FOREIGN.finditer(folded)))
+
+    def plain_end(self, start: int) -> int:
+        """The last ``end`` for which ``folded[start:end]`` is plain."""
+        i = bisect.bisect_left(self.foreign, start)
+        return self.foreign[i] if i < len(self.foreign) else len(self.folded)
+
+    def word_end(self, start: int, n: int) -> int:
+        """Where the ``n``-th word ending after ``start`` ends (past the text if there is none): a plain
+        range from ``start`` to there or beyond keeps at least ``n`` words once normalized."""
+        i = bisect.bisect_right(self.ends, start) + n - 1
+        return self.ends[i] if i < len(self.ends) else len(self.folded) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +263,7 @@ class KnowledgeBase:
     acronyms: frozenset[str]  # phrases written in capitals only ("WHO", "US"): the matcher needs the case
     incumbents: dict[tuple[str, str], tuple[tuple[Interval, str], ...]]  # (country, post) → (interval, id)
     max_words: int
+    first_words: dict[str, int]  # first word of a phrase ``atom`` knows → the most words such a phrase has
     problems: tuple[str, ...] = ()  # data rows skipped at load, with file:line
 
     # ---------------------------------------------------------------- loading
@@ -295,6 +328,20 @@ class KnowledgeBase:
             if base is not None and base.kind in ("name", "adjective"):
                 return Atom("backer", base.ids, base.country)
         return None
+
+    def unreachable(self, words: "TextWords", start: int) -> tuple[int, int]:
+        """Offsets ``(low, high)`` such that no text from ``start`` to an ``end`` in ``[low, high]`` normalizes
+        to a phrase ``atom`` knows: the range is plain and runs past its first word into more words than
+        any known phrase beginning with that word has (see ``TextWords``). Empty when that word is all
+        edge characters or "the"."""
+        first_end = _NONSPACE.match(words.folded, start).end()
+        first = words.folded[start:first_end].lower().lstrip(_EDGE)
+        forms = {first, first.rstrip(_EDGE)}
+        forms |= {form[:-2] for form in forms if form.endswith("'s")}
+        if not first or "the" in forms:
+            return len(words.folded) + 1, 0
+        most = max(self.first_words.get(form, 0) for form in forms)
+        return max(first_end + 1, words.word_end(start, most + 1)), words.plain_end(start)
 
     def resolve(
         self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None
@@ -695,5 +742,20 @@ class _Builder:
             incumbents={k: tuple(sorted(v, key=lambda h: h[0].start or dt.date.min, reverse=True))
                         for k, v in incumbents.items()},
             max_words=max(len(k.split()) for k in phrases),
+            first_words=_first_words(phrases),
             problems=tuple(self.problems),
         )
+
+
+def _first_words(phrases: dict[str, Atom]) -> dict[str, int]:
+    """First word → the most words of a key ``KnowledgeBase.atom`` knows that begins with it: the phrases,
+    modifiers, and backer compounds ("iran-backed", "pro-russian")."""
+    keys = [*phrases, *MODIFIERS, *FORMER]
+    keys += [key + suffix for key, atom in phrases.items() if atom.kind in ("name", "derived", "adjective")
+             for suffix in BACKER_SUFFIXES]
+    keys += ["pro-" + key for key, atom in phrases.items() if atom.kind in ("name", "adjective")]
+    longest: dict[str, int] = {}
+    for key in keys:
+        words = key.split(" ")
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest

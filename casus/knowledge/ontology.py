@@ -41,7 +41,7 @@ class Ontology:
     codes: dict[str, CameoCode]
 
     @classmethod
-    def load(cls, data: Path = DATA) -> "Ontology":
+    def load(cls, data: Path = DATA) -> Ontology:
         plover = {r["cameo"]: r for r in _rows(data / "cameo_plover.tsv")}
         codes = {}
         for r in _rows(data / "cameo.tsv"):

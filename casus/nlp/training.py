@@ -86,15 +86,21 @@ def train_vectors(shared: Path, work: Path, dim: int = 64, bucket: int = 30000) 
     nlp.to_disk(work / "vectors")
 
 
-def package(trained: Path, target: Path) -> None:
-    """Copy a trained pipeline without its training-only parts."""
+def package(trained: Path, model: str) -> None:
+    """Copy a trained pipeline into the casus package without its training-only parts."""
     import spacy
 
     nlp = spacy.load(trained)
+    nlp.meta.update(name=f"casus_{model}", license="CC BY-SA 4.0", author="casus",
+                    description="casus English pipeline trained on UD EWT + permissive GUM; see MODEL_CARD.md")
+    target = MODELS / f"en_casus_{model}"
+    card = (target / "MODEL_CARD.md").read_text(encoding="utf-8") if (target / "MODEL_CARD.md").exists() else None
     if target.exists():
         shutil.rmtree(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
+    if card is not None:
+        (target / "MODEL_CARD.md").write_text(card, encoding="utf-8")
 
 
 @app.command()
@@ -116,7 +122,7 @@ def build(
     train(REPO / "training" / f"{model}.cfg", output, use_gpu=-1,
           overrides={"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
                      "paths.vectors": str(vectors)})
-    package(output / "model-best", MODELS / f"en_casus_{model}")
+    package(output / "model-best", model)
 
 
 @app.command("convert")
@@ -131,7 +137,7 @@ def convert_command(
 @app.command("package")
 def package_command(trained: Path, model: str = "fast") -> None:
     """Only package a trained pipeline directory into the casus package."""
-    package(trained, MODELS / f"en_casus_{model}")
+    package(trained, model)
 
 
 if __name__ == "__main__":

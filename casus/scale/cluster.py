@@ -80,7 +80,7 @@ def write_partition(coded: list[CodedArticle], root: Path, schemas: dict[str, An
             files: list[str] = []
             table = pa.Table.from_pylist(table_rows, schema=schemas[name].append(pa.field("day", pa.string())))
             pq.write_to_dataset(table, root / name, partition_cols=["day"], basename_template=f"part-{digest.hexdigest()}-{{i}}.parquet",
-                                existing_data_behavior="overwrite_or_ignore", file_visitor=lambda f: files.append(f.path))  # fmt: skip
+                                existing_data_behavior="overwrite_or_ignore", file_visitor=lambda f, into=files: into.append(f.path))  # fmt: skip
             written[name] = files
     return Partition(len(latest), written)
 
@@ -122,7 +122,7 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
         client = _client(stack, address, settings) if first else None
         if client:  # two partitions in flight per worker
             first += _take(partitions, 2 * max(len(client.scheduler_info()["workers"]), 1) - 1)
-        running = as_completed([client.submit(code_partition, p, str(root), pure=False) for p in first])
+        running = as_completed([client.submit(code_partition, p, str(root), pure=False) for p in first]) if client else []
         for future in running:
             partition = future.result()
             coded += partition.articles

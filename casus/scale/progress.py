@@ -13,7 +13,14 @@ class Meter:
     """Counts input files done (``advance``) and articles coded (``coded``)."""
 
     def __init__(self, console: Any, files: int):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.console, self.articles, self.started = console, 0, time.monotonic()
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
@@ -21,7 +28,7 @@ class Meter:
                                  console=console, disable=not console.is_terminal, transient=True)  # fmt: skip
         self.task = self.progress.add_task("coding", total=files)
 
-    def __enter__(self) -> "Meter":
+    def __enter__(self) -> Meter:
         self.progress.start()
         return self
 

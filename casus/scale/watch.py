@@ -55,10 +55,11 @@ class Watcher:
                 skipped: list[Article] = []
                 new = list(pending(batch, store, skipped.append))
             seen += len(skipped)
-            results = list(code_chunk(new, res, self.settings))
-            with open_store(self.db, self.config) as store:
-                store.write(results, batch_size=len(results) or 1)
-            coded += len(results)
+            if new:
+                results = list(code_chunk(new, res, self.settings))
+                with open_store(self.db, self.config) as store:
+                    store.write(results, batch_size=len(results))
+                coded += len(results)
         if rejected:
             with open_store(self.db, self.config) as store:
                 store.quarantine(rejected)

@@ -1,0 +1,191 @@
+"""End-to-end throughput of ``casus code`` on the AllSides subset (ingest → parse → code → store).
+
+    python bench/bench_pipeline.py                       # all ~3,600 articles, every configuration
+    nice -n 10 python bench/bench_pipeline.py --limit 300 --configs 1,2,dask
+    python bench/bench_pipeline.py --repeat 10 --configs 2 # 10× the corpus by repetition (RSS stays flat)
+    python bench/bench_pipeline.py --recall --configs ''   # recall the --prefilter costs on the gold
+
+Prints one table: for an in-process run timed stage by stage (ingest, parse, coding, store), then
+for real ``casus code`` runs (1 worker, 2 workers, Dask LocalCluster with 2 workers) as
+subprocesses: wall time, articles/s and words/s (start-up included), and peak RSS of the whole
+process tree (sampled). The corpus is written once as JSON Lines in a temporary folder.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "data" / "allsides-news-subset" / "data" / "jsons"
+GOLD_SEED = sorted((SHARED / "seed").glob("*.gold.json"))
+STORE_BATCH = 64
+
+
+def write_corpus(folder: Path, out: Path, limit: int, repeat: int) -> tuple[int, int]:
+    """JSON Lines of the first ``limit`` articles, ``repeat`` times (ids made distinct); (articles, words)."""
+    files = sorted(folder.glob("*.json"))[: limit or None]
+    records = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    words = sum(len((r.get("content_original") or "").split()) for r in records)
+    with out.open("w", encoding="utf-8") as stream:
+        for copy in range(repeat):
+            for record in records:
+                stream.write(json.dumps(record | {"ID": f"{record['ID']}-{copy}"}) + "\n")
+    return len(records) * repeat, words * repeat
+
+
+class PeakRSS:
+    """Samples the summed RSS of a process and its descendants; ``peak`` in bytes."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        import psutil
+
+        self.root, self.every, self.peak = psutil.Process(pid), every, 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self.stop.is_set():
+            try:
+                tree = [self.root, *self.root.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(self.every)
+
+    def close(self) -> int:
+        self.stop.set()
+        self.thread.join()
+        return self.peak
+
+
+def staged(corpus: Path, db: Path) -> dict[str, float]:
+    """Code in this process with each stage timed; seconds per stage and peak RSS."""
+    from casus import ingest
+    from casus.nlp import parse_many
+    from casus.pipeline import Context, Resources, run_steps, sentences_of
+    from casus.store import Store, batched
+
+    sampler = PeakRSS(_pid())
+    started = time.perf_counter()
+    res = Resources.load()
+    times = {"load": time.perf_counter() - started, "ingest": 0.0, "parse": 0.0, "coding": 0.0, "store": 0.0}
+    items = ingest.read([str(corpus)])
+    with Store(db) as store:
+        while True:
+            mark = time.perf_counter()
+            batch = [a for a in next(batched(items, STORE_BATCH), []) if not hasattr(a, "reason")]
+            times["ingest"] += (now := time.perf_counter()) - mark
+            if not batch:
+                break
+            parsed = list(parse_many(res.nlp, batch))
+            times["parse"] += (mark := time.perf_counter()) - now
+            coded = [run_steps(Context(article=a, doc=d, sentences=sentences_of(d)), res) for a, d in parsed]
+            times["coding"] += (now := time.perf_counter()) - mark
+            store.write(coded, batch_size=STORE_BATCH)
+            times["store"] += time.perf_counter() - now
+    times["total"] = time.perf_counter() - started
+    times["rss"] = sampler.close()
+    return times
+
+
+def _pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
+    """One ``casus code`` subprocess: wall seconds and peak RSS of its process tree."""
+    db = work / f"run-{config}.duckdb"
+    db.unlink(missing_ok=True)
+    args = [sys.executable, "-m", "casus.cli", "code", str(corpus), "--db", str(db), "--no-resume"]
+    if config == "dask":
+        args += ["--dask", "local", "-o", str(work / "parquet")]
+    else:
+        args += ["--workers", config, "-f", "jsonl", "-o", "/dev/null"]
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = PeakRSS(process.pid)
+    log = process.communicate()[1]
+    wall = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"casus code ({config}) failed:\n{log[-2000:]}")
+    return {"total": wall, "rss": sampler.close()}
+
+
+def recall() -> list[tuple[str, str]]:
+    """What ``--prefilter`` costs: gold units it would not parse, and the scores with and without it."""
+    from casus import ingest
+    from casus.evaluation.peers import SHARED as DATA
+    from casus.evaluation.peers import read_petrarch, score_petrarch
+    from casus.pipeline import Resources, code_articles
+    from casus.records import Article, CodedArticle
+    from casus.scale.prefilter import trigger_words, worth_parsing
+
+    res = Resources.load()
+    triggers = trigger_words(res.lexicon)
+    lines = []
+    seed = [a for p in GOLD_SEED for a in ingest.read([str(p).removesuffix(".gold.json") + ".txt"]) if not hasattr(a, "reason")]
+    lines.append(("seed gold articles passed", f"{sum(worth_parsing(a, res, triggers) for a in seed)}/{len(seed)} (recall unchanged when all pass)"))
+    sentences = read_petrarch(DATA / "petrarch-validation" / "PETR2_GSR_validation.xml")
+    articles = [Article(id=s.id, text=s.text, published=s.published) for s in sentences]
+    coded = list(code_articles(articles, res))
+    kept = [worth_parsing(a, res, triggers) for a in articles]
+    filtered = [c if k else CodedArticle(article=c.article) for c, k in zip(coded, kept)]
+    with_gold = [k for k, s in zip(kept, sentences) if s.answer]
+    lines.append(("petrarch sentences passed", f"{sum(kept)}/{len(kept)} (with gold events: {sum(with_gold)}/{len(with_gold)})"))
+    for name, run in (("without", coded), ("with", filtered)):
+        score = score_petrarch(zip(sentences, run))["root_f1_codes"]
+        lines.append((f"petrarch root F1 {name} --prefilter", f"P {score['p']:.3f}  R {score['r']:.3f}  F1 {score['f']:.3f}"))
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="Folder of AllSides-style JSON files.")
+    parser.add_argument("--limit", type=int, default=0, help="Only the first N articles (0: all).")
+    parser.add_argument("--repeat", type=int, default=1, help="Repeat the corpus K times (memory stays bounded).")
+    parser.add_argument("--configs", default="staged,1,2,dask", help="Comma list of: staged, 1, 2, dask.")
+    parser.add_argument("--recall", action="store_true", help="Also measure what --prefilter costs on the gold.")
+    options = parser.parse_args()
+    configs = [c for c in options.configs.split(",") if c]
+    with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus.jsonl"
+        articles, words = write_corpus(options.corpus, corpus, options.limit, options.repeat)
+        print(f"{articles} articles, {words} words ({options.corpus.name}, limit {options.limit or 'none'}, repeat {options.repeat})")
+        rows = []
+        for config in configs:
+            result = staged(corpus, work / "staged.duckdb") if config == "staged" else cli_run(corpus, work, config)
+            rows.append((config, result))
+            print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
+    header = f"{'run':<22}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'peak RSS':>10}  split (staged run)"
+    print(header + "\n" + "-" * len(header))
+    names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers", "dask": "Dask local, 2 workers"}
+    for config, r in rows:
+        split = ""
+        if config == "staged":
+            work_s = r["ingest"] + r["parse"] + r["coding"] + r["store"]
+            split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f"  (+{r['load']:.1f}s load)"
+        print(f"{names[config]:<22}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['rss'] / 2**30:>9.2f}G  {split}")
+    by = dict(rows)
+    if "1" in by and "2" in by:
+        print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")
+    if "2" in by and "dask" in by:
+        print(f"Dask / multiprocessing (2 workers) wall time: {by['dask']['total'] / by['2']['total']:.2f}")
+    if options.recall:
+        for name, value in recall():
+            print(f"{name}: {value}")
+
+
+if __name__ == "__main__":
+    main()
