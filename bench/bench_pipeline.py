@@ -7,13 +7,16 @@
 
 Prints one table: for an in-process run timed stage by stage (ingest, parse, coding, store), then
 for real ``casus code`` runs (1 worker, 2 workers, Dask LocalCluster with 2 workers) as
-subprocesses: wall time, articles/s and words/s (start-up included), and peak RSS of the whole
-process tree (sampled). The corpus is written once as JSON Lines in a temporary folder.
+subprocesses: wall time, articles/s and words/s (start-up included), CPU seconds per article
+(all processes; on a busy machine the fairer measure of scaling) and peak RSS of the whole process
+tree (sampled). The corpus is written once as JSON Lines in a temporary folder.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -74,7 +77,8 @@ def staged(corpus: Path, db: Path) -> dict[str, float]:
     from casus.pipeline import Context, Resources, run_steps, sentences_of
     from casus.store import Store, batched
 
-    sampler = PeakRSS(_pid())
+    sampler = PeakRSS(os.getpid())
+    cpu = _cpu(resource.RUSAGE_SELF)
     started = time.perf_counter()
     res = Resources.load()
     times = {"load": time.perf_counter() - started, "ingest": 0.0, "parse": 0.0, "coding": 0.0, "store": 0.0}
@@ -93,14 +97,15 @@ def staged(corpus: Path, db: Path) -> dict[str, float]:
             store.write(coded, batch_size=STORE_BATCH)
             times["store"] += time.perf_counter() - now
     times["total"] = time.perf_counter() - started
+    times["cpu"] = _cpu(resource.RUSAGE_SELF) - cpu
     times["rss"] = sampler.close()
     return times
 
 
-def _pid() -> int:
-    import os
-
-    return os.getpid()
+def _cpu(who: int) -> float:
+    """User + system CPU seconds of this process or of its waited-for descendants."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
@@ -112,14 +117,14 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
         args += ["--dask", "local", "-o", str(work / "parquet")]
     else:
         args += ["--workers", config, "-f", "jsonl", "-o", "/dev/null"]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = PeakRSS(process.pid)
     log = process.communicate()[1]
     wall = time.perf_counter() - started
     if process.returncode not in (0, 1):
         raise SystemExit(f"casus code ({config}) failed:\n{log[-2000:]}")
-    return {"total": wall, "rss": sampler.close()}
+    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "rss": sampler.close()}
 
 
 def recall() -> list[tuple[str, str]]:
@@ -168,7 +173,7 @@ def main() -> None:
             result = staged(corpus, work / "staged.duckdb") if config == "staged" else cli_run(corpus, work, config)
             rows.append((config, result))
             print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
-    header = f"{'run':<22}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'peak RSS':>10}  split (staged run)"
+    header = f"{'run':<22}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}  split (staged run)"
     print(header + "\n" + "-" * len(header))
     names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers", "dask": "Dask local, 2 workers"}
     for config, r in rows:
@@ -176,7 +181,7 @@ def main() -> None:
         if config == "staged":
             work_s = r["ingest"] + r["parse"] + r["coding"] + r["store"]
             split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f"  (+{r['load']:.1f}s load)"
-        print(f"{names[config]:<22}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['rss'] / 2**30:>9.2f}G  {split}")
+        print(f"{names[config]:<22}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['cpu'] / articles:>10.2f}{r['rss'] / 2**30:>9.2f}G  {split}")
     by = dict(rows)
     if "1" in by and "2" in by:
         print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")

@@ -18,11 +18,14 @@ def nlp():
 def context(nlp):
     from casus.pipeline import Context, sentences_of
 
-    def build(text: str, mentions: list[tuple[str, str | None, str | None]], quotes=()):
+    def build(text: str, mentions: list[tuple], quotes=()):
+        """``mentions``: (text, code, country[, kb_id, why]) in text order."""
         actors, offset = [], 0
-        for mention, code, country in mentions:
+        for mention, code, country, *known in mentions:
             start = text.index(mention, offset)
-            actors.append(Actor(text=mention, span=(start, start + len(mention)), code=code, country=country))
+            kb_id, why = known or (None, None)
+            actors.append(Actor(text=mention, span=(start, start + len(mention)), code=code, country=country,
+                                kb_id=kb_id, why=why))
             offset = start + len(mention)
         doc = nlp(text)
         ctx = Context(article=Article(id="t", text=text), doc=doc, sentences=sentences_of(doc), actors=tuple(actors))
@@ -41,9 +44,11 @@ def test_it_skips_people_and_takes_the_organisation(context):
     assert resolve_reference(ctx, token(ctx, "It")).text == "Polish Health Ministry"
 
 
-def test_he_takes_the_latest_person(context):
+def test_he_takes_the_latest_person_known_to_the_knowledge_base(context):
     text = "Brazil's government hosted Olaf Scholz in Brasilia. He told reporters the visit went well."
-    ctx = context(text, [("Brazil", "BRA", "BRA"), ("Olaf Scholz", "DEUGOV", "DEU"), ("Brasilia", "BRAGOV", "BRA")])
+    ctx = context(text, [("Brazil", "BRA", "BRA", "BRA", "country Brazil"),
+                         ("Olaf Scholz", "DEUGOV", "DEU", "scholz-olaf", "Olaf Scholz: Chancellor"),
+                         ("Brasilia", "BRAGOV", "BRA", "brasilia", "capital Brasilia as GOV")])
     assert resolve_reference(ctx, token(ctx, "He")).text == "Olaf Scholz"
 
 
@@ -98,3 +103,10 @@ def test_uncoded_description_takes_the_country_of_the_body_it_repeats(context):
     ctx = context(text, [("Azerbaijan's defence ministry", "AZEMIL", "AZE"), ("ministry", "---GOV", None)])
     ministry = resolve_reference(ctx, token(ctx, "ministry", 1))
     assert (ministry.span, ministry.country) == (ctx.actors[1].span, "AZE")
+
+
+def test_an_unknown_name_in_apposition_takes_the_coding_of_its_title(context):
+    text = "Armenia's foreign ministry spoke. Its spokeswoman, Anna Naghdalyan, said she had no proof."
+    ctx = context(text, [("Armenia's foreign ministry", "ARMGOV", "ARM"), ("spokeswoman", "---GOV", None),
+                         ("Anna Naghdalyan", None, None, None, "parser PERSON not in the knowledge base")])
+    assert resolve_reference(ctx, token(ctx, "Naghdalyan")).code == "ARMGOV"

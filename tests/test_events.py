@@ -130,3 +130,9 @@ def test_rejecting_an_earlier_allegation_links_across_sentences(code):
     rejection = next(e for e in coded.events if e.cameo.startswith("12"))
     assert (rejection.source.country, rejection.target.country) == ("MEX", "COL")
     assert [(l.kind, l.target_event) for l in coded.links if l.source_event == rejection.id] == [("rejects", accusation.id)]
+
+
+def test_a_meeting_of_several_parties_is_coded_both_ways(code):
+    coded = code("Peru, Chile and Bolivia met on Monday.")
+    pairs = {(e.source.country, e.target.country) for e in coded.events if e.cameo.startswith("04")}
+    assert pairs == {(a, b) for a in ("PER", "CHL", "BOL") for b in ("PER", "CHL", "BOL") if a != b}

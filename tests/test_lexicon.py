@@ -39,6 +39,9 @@ def test_threat_mapping_prefers_the_longest_prefix(lexicon):
     assert lexicon.threat_code("174") == "136"
     assert lexicon.threat_code("195") == "138"
     assert lexicon.threat_code("051") is None
+    assert lexicon.announced_code("0874") == ("intent", "0356")  # "we will withdraw": intent, not retreat
+    assert lexicon.announced_code("195") == ("threat", "138")
+    assert lexicon.announced_code("112") is None
 
 
 def _write(tmp_path, text):

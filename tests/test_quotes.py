@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -46,7 +47,7 @@ def test_double_apostrophes_as_quote_marks():
 def test_spans_are_ordered_non_empty_and_inside_the_text(text):
     spans = quoted_spans(text)
     assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 @pytest.fixture(scope="module")

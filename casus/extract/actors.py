@@ -9,6 +9,7 @@ KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,7 @@ def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) 
 def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
     pieces = []
     words = TextWords.of(text)
+    token_ends = [t.idx + len(t) for t in tokens]
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
@@ -112,11 +114,12 @@ def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
             i += 1
             continue
         low, high = kb.unreachable(words, token.idx)
-        for j in range(min(n, i + MAX_TOKENS) - 1, i - 1, -1):
-            if j > i and tokens[j].is_punct and tokens[j].text != ".":
-                continue
-            end = tokens[j].idx + len(tokens[j])
-            if low <= end <= high:
+        last = min(n, i + MAX_TOKENS) - 1
+        if token_ends[last] <= high:  # then every end from ``low`` on is unreachable
+            last = bisect.bisect_left(token_ends, low, i, last + 1) - 1
+        for j in range(last, i - 1, -1):
+            end = token_ends[j]
+            if low <= end <= high or j > i and tokens[j].is_punct and tokens[j].text != ".":
                 continue
             surface = text[token.idx:end]
             if "\n" in surface:

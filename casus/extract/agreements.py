@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.extract.coref import resolve_reference
-from casus.extract.quotes import SPEECH_VERBS, lemmas
+from casus.extract.quotes import SPEECH_VERBS, lemmas, subject_of
 from casus.records import Actor, Agreement, EventDate, Obligation, Span, Violation
 
 if TYPE_CHECKING:
@@ -65,13 +65,14 @@ class _Cluster:
     purpose: bool = False  # the subject is what the agreement is *for* ("to create a zone")
     obligations: list[Obligation] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    headlines: set[Span] = field(default_factory=set)  # spans of violations alleged in a headline
 
 
-def _is(token: "Token", words: frozenset[str]) -> bool:
+def _is(token: Token, words: frozenset[str]) -> bool:
     return bool(lemmas(token) & words)
 
 
-def _phrase(token: "Token") -> Span:
+def _phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``: its determiners and nominal modifiers on the left
     ("that same agreement", "the Sochi memorandum"), without prepositional or clausal ones."""
     doc, left = token.doc, token.i
@@ -90,7 +91,7 @@ def _code(actor: Actor | None) -> str | None:
     return actor.country if state and actor.country else actor.code
 
 
-def _actor(ctx: "Context", token: "Token") -> Actor | None:
+def _actor(ctx: Context, token: Token) -> Actor | None:
     """The actor a token names or refers to (its phrase's mention, or through reference)."""
     found = resolve_reference(ctx, token)
     if found is not None:
@@ -99,40 +100,31 @@ def _actor(ctx: "Context", token: "Token") -> Actor | None:
     return next((a for a in ctx.actors if span[0] <= a.span[0] and a.span[1] <= span[1]), None)
 
 
-def _subject(verb: "Token") -> "Token | None":
-    for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ in ("acl:relcl", "relcl"):
-            return verb.head
-        if verb.dep_ == "parataxis" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
-            return verb.head  # "Russia, an ally of X, hashed out a deal" parsed as a fragment
-        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
+def _headline(sentence) -> bool:
+    """Whether a sentence is set in title case (a headline: capitals say nothing about names)."""
+    words = [w for w in sentence.text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
-def _governing_verb(token: "Token") -> "Token | None":
+def _governing_verb(token: Token) -> Token | None:
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
-def _window(token: "Token") -> list["Token"]:
+def _window(token: Token) -> list[Token]:
     """The trigger's subtree plus a few tokens after it in the sentence (robust to parse slips)."""
     end = min(token.sent.end, token.i + _WINDOW + 1)
     return sorted({*token.subtree, *token.doc[token.i + 1:end]}, key=lambda t: t.i)
 
 
 class _Finder:
-    def __init__(self, ctx: "Context"):
+    def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
         self.clusters: list[_Cluster] = []
         self.mention_of: dict[int, _Cluster] = {}  # head token index → its agreement
 
     # mentions ------------------------------------------------------------------------------------
-    def is_mention(self, token: "Token") -> bool:
+    def is_mention(self, token: Token) -> bool:
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
         if token.lower_ == "deal" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "of":
@@ -141,15 +133,15 @@ class _Finder:
             return True
         return _is(token, BACK_REFERENCES) and bool(self.clusters) and self._definite(token)
 
-    def _definite(self, token: "Token") -> bool:
+    def _definite(self, token: Token) -> bool:
         return any(c.lower_ in _DEFINITE for c in token.children if c.i < token.i) or (
             token.i and self.doc[token.i - 1].lower_ in _DEFINITE
         )
 
-    def parties(self, token: "Token") -> list[str]:
+    def parties(self, token: Token) -> list[str]:
         actors: list[Actor | None] = []
         for maker in self.makers(token):
-            subject = _subject(maker)
+            subject = subject_of(maker)
             if subject is not None:  # "Ethiopia and Eritrea signed …": both
                 actors += [_actor(self.ctx, s) for s in (subject, *subject.conjuncts)]
             actors += [self._with(maker)]
@@ -160,7 +152,7 @@ class _Finder:
             actors += named
         return list(dict.fromkeys(c for c in map(_code, actors) if c))
 
-    def makers(self, token: "Token") -> list["Token"]:
+    def makers(self, token: Token) -> list[Token]:
         """The verbs that made the agreement: "struck a deal", "a deal it had struck", "agreements
         it made" (a relative clause and the verbs it governs)."""
         verbs = [token.head] if token.dep_ in ("obj", "nsubj:pass", "obl") else []
@@ -168,7 +160,7 @@ class _Finder:
             verbs += [relative, *(c for c in relative.children if c.dep_ in ("xcomp", "ccomp"))]
         return [v for v in verbs if _is(v, MAKING_VERBS)]
 
-    def _with(self, head: "Token") -> Actor | None:
+    def _with(self, head: Token) -> Actor | None:
         """The actor after "with" or "between" attached to ``head`` (or just after it)."""
         for t in _window(head):
             if t.lower_ in ("with", "between") and t.i > head.i:
@@ -176,7 +168,7 @@ class _Finder:
                 return _actor(self.ctx, nominal) if nominal is not None else None
         return None
 
-    def date(self, token: "Token") -> EventDate | None:
+    def date(self, token: Token) -> EventDate | None:
         """A time expression in the agreement's own phrase or clause ("the 2018 deal", "a deal
         signed in 2018", "reached an agreement … in 2020"), never the reporting clause's."""
         makers = self.makers(token)
@@ -194,7 +186,7 @@ class _Finder:
                 return EventDate(time.start, time.end, time.precision, time.text, inferred=False, span=time.span)
         return None
 
-    def subject(self, token: "Token") -> tuple[str, bool] | None:
+    def subject(self, token: Token) -> tuple[str, bool] | None:
         """What the agreement is about, and whether that is its purpose: "a deal to create X"
         (purpose), "a deal on Syria" (topic)."""
         for anchor in (token, *self.makers(token)):
@@ -206,7 +198,7 @@ class _Finder:
                 return self._text(child), False
         return None
 
-    def _text(self, head: "Token") -> str:
+    def _text(self, head: Token) -> str:
         tokens = [t for t in head.subtree if not t.is_space]
         while tokens and tokens[-1].is_punct:
             tokens.pop()
@@ -214,16 +206,14 @@ class _Finder:
             tokens.pop(0)
         return self.ctx.article.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)] if tokens else head.text
 
-    def named(self, token: "Token") -> str | None:
+    def named(self, token: Token) -> str | None:
         """A proper name for the agreement ("the Sochi memorandum", "the Minsk accords")."""
         words = [w for w in self.ctx.article.text[slice(*_phrase(token))].split() if w.lower() not in _DEFINITE | {"a", "an"}]
-        sentence = [w for w in token.sent.text.split() if w[:1].isalpha()]
-        title_case = sum(w[:1].isupper() for w in sentence) > 0.6 * len(sentence)
-        if len(words) < 2 or title_case or not any(w[:1].isupper() for w in words[:-1]):
+        if len(words) < 2 or _headline(token.sent) or not any(w[:1].isupper() for w in words[:-1]):
             return None
         return " ".join(words)
 
-    def add_mention(self, token: "Token") -> None:
+    def add_mention(self, token: Token) -> None:
         span = _phrase(token)
         name, parties, date = self.named(token), self.parties(token), self.date(token)
         target = None
@@ -245,11 +235,11 @@ class _Finder:
         self.mention_of[token.i] = target
 
     # obligations ---------------------------------------------------------------------------------
-    def obligations(self) -> Iterable[tuple["Token", Obligation]]:
+    def obligations(self) -> Iterable[tuple[Token, Obligation]]:
         for token in self.doc:
             if _is(token, OBLIGATION_VERBS) and token.pos_ in ("VERB", "AUX", "ADJ"):
                 action = self._to_verb(token)
-                obligor = _subject(token)
+                obligor = subject_of(token)
             elif _is(token, OBLIGATION_NOUNS) and token.pos_ == "NOUN":
                 action = self._to_verb(token)
                 obligor = self._possessor(token) or self._agent(token) or self._actor_of_clause(token)
@@ -265,7 +255,7 @@ class _Finder:
                 span=(start, action[1]),
             )
 
-    def _to_verb(self, token: "Token") -> Span | None:
+    def _to_verb(self, token: Token) -> Span | None:
         """The action a duty names: "to ensure that …", "to neutralise militants in Idlib"."""
         following = self.doc[token.i + 1:min(token.sent.end, token.i + 4)]
         to = next((t for t in following if t.lower_ == "to"), None)
@@ -278,10 +268,10 @@ class _Finder:
             last = self.doc[last.i - 1]
         return verb.idx, last.idx + len(last.text)
 
-    def _possessor(self, token: "Token") -> "Token | None":
+    def _possessor(self, token: Token) -> Token | None:
         return next((c for c in token.children if c.dep_ == "nmod:poss" or c.tag_ == "PRP$"), None)
 
-    def _agent(self, token: "Token") -> "Token | None":
+    def _agent(self, token: Token) -> Token | None:
         """The actor after "by" right after a noun ("non-fulfilment by our Turkish colleagues")."""
         for t in self.doc[token.i + 1:min(token.sent.end, token.i + 4)]:
             if t.lower_ == "by":
@@ -289,12 +279,12 @@ class _Finder:
                              and _actor(self.ctx, n) is not None), None)
         return None
 
-    def _actor_of_clause(self, token: "Token") -> "Token | None":
+    def _actor_of_clause(self, token: Token) -> Token | None:
         verb = _governing_verb(token)
-        return _subject(verb) if verb is not None else None
+        return subject_of(verb) if verb is not None else None
 
     # violations ----------------------------------------------------------------------------------
-    def violations(self) -> Iterable[tuple["Token", "Token", Violation]]:
+    def violations(self) -> Iterable[tuple[Token, Token, Violation]]:
         """(trigger, what is violated, violation) for every alleged breach."""
         for token in self.doc:
             negated = _is(token, NEGATED_NOUNS) and token.i >= 2 and self.doc[token.i - 2].lower_ == "non"
@@ -316,15 +306,15 @@ class _Finder:
                 event=self._event((start, end), token),
             )
 
-    def _violable(self, token: "Token") -> bool:
+    def _violable(self, token: Token) -> bool:
         return token.i in self.mention_of or (_is(token, OBLIGATION_NOUNS) and token.pos_ == "NOUN")
 
-    def _accused(self, token: "Token", verbal: bool) -> "Token | None":
+    def _accused(self, token: Token, verbal: bool) -> Token | None:
         if verbal:
             own = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
             accusing = next((a for a in token.ancestors if _is(a, ACCUSING_VERBS)), None)
             accused = next((c for c in accusing.children if c.dep_ in ("obj", "iobj")), None) if accusing else None
-            found = own or accused or _subject(token)  # "accused Turkey of flouting …": Turkey
+            found = own or accused or subject_of(token)  # "accused Turkey of flouting …": Turkey
             if found is not None:
                 return found
         found = self._agent(token)
@@ -340,12 +330,12 @@ class _Finder:
                 return head.root
         return None
 
-    def _accusers(self, token: "Token") -> tuple[str, ...]:
+    def _accusers(self, token: Token) -> tuple[str, ...]:
         """Who alleges it: the speakers of the quotes it stands in, else the accusing verb's subject."""
         codes = [q.speaker.code for q in self.ctx.quotes if q.speaker and q.speaker.code and q.span[0] <= token.idx < q.span[1]]
         if not codes:
             accusing = next((a for a in token.ancestors if _is(a, ACCUSING_VERBS)), None)
-            subject = _subject(accusing) if accusing is not None else None
+            subject = subject_of(accusing) if accusing is not None else None
             actor = _actor(self.ctx, subject) if subject is not None else None
             if actor is None and accusing is not None:  # the parse missed the subject: the actor before the verb
                 actor = next((a for a in reversed(self.ctx.actors)
@@ -353,7 +343,7 @@ class _Finder:
             codes = [actor.code] if actor is not None and actor.code else []
         return tuple(dict.fromkeys(codes))
 
-    def _event(self, span: Span, token: "Token") -> str | None:
+    def _event(self, span: Span, token: Token) -> str | None:
         """The coded event the allegation belongs to: one overlapping it, else one in its sentence."""
         overlapping = [e for e in self.ctx.events if e.span[0] < span[1] and span[0] < e.span[1]]
         same_sentence = [e for e in self.ctx.events if token.sent.start_char <= e.span[0] < token.sent.end_char]
@@ -361,7 +351,7 @@ class _Finder:
         return found[0].id if found else None
 
     # assembly ------------------------------------------------------------------------------------
-    def cluster_near(self, token: "Token") -> _Cluster | None:
+    def cluster_near(self, token: Token) -> _Cluster | None:
         """The agreement a duty or breach at ``token`` belongs to: one named in its sentence,
         else the latest one before it, else the first one."""
         in_sentence = [c for i, c in self.mention_of.items() if token.sent.start <= i < token.sent.end]
@@ -395,7 +385,7 @@ class _Finder:
         for token, violated, violation in self.violations():
             cluster = self.mention_of.get(violated.i) or self.cluster_near(token)
             if cluster is not None:
-                _merge_violation(cluster, violation)
+                _merge_violation(cluster, violation, _headline(token.sent))
         return tuple(
             Agreement(
                 id=f"A{i}", name=c.name, parties=tuple(c.parties), span=c.spans[0], date=c.date, subject=c.subject,
@@ -405,19 +395,25 @@ class _Finder:
         )
 
 
-def _merge_violation(cluster: _Cluster, violation: Violation) -> None:
-    """One violation per accused party: later allegations add their accusers (and event)."""
+def _merge_violation(cluster: _Cluster, violation: Violation, headline: bool) -> None:
+    """One violation per accused party: later allegations add their accusers (and event); the
+    first allegation from the body, not a headline, gives the text and span."""
     for i, known in enumerate(cluster.violations):
         if known.accused == violation.accused:
+            first = violation if known.span in cluster.headlines and not headline else known
             cluster.violations[i] = dataclasses.replace(
-                known,
+                first,
                 alleged_by=tuple(dict.fromkeys(known.alleged_by + violation.alleged_by)),
-                event=known.event or violation.event,
+                event=first.event or known.event or violation.event,
             )
+            if first is violation:
+                cluster.headlines.discard(known.span)
             return
     cluster.violations.append(violation)
+    if headline:
+        cluster.headlines.add(violation.span)
 
 
-def find_agreements(ctx: "Context", res: "Resources") -> "Context":
+def find_agreements(ctx: Context, res: Resources) -> Context:
     """Pipeline step: ``ctx.agreements`` with their obligations and alleged violations."""
     return ctx.add(agreements=_Finder(ctx).run())

@@ -37,21 +37,27 @@ ministry government kremlin administration army military department office agenc
 cabinet parliament side country state regime authorities alliance organisation organization
 committee court coalition party movement group company embassy
 """.split())
-#: First words of the actor step's ``why`` for mentions that are never a person (a capital standing
-#: for its government, a state body): they override a parser that tags "Moscow" as PERSON.
-NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed".split())
+#: First words of the actor step's ``why`` for mentions that are not people (a capital standing for
+#: its government, a state body, an organisation or armed group); other knowledge-base entries are
+#: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
+NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed organisation group".split())
 _DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
 
 
 def actor_kind(actor: Actor, doc) -> Kind:
-    """Animacy and number of a mention, read from the parse (NER label, plural head)."""
+    """Animacy and number of a mention: from the actor step's resolution when the knowledge base
+    knows it, else from the parse (NER label, plural head)."""
     span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return "organisation"
     head = span.root
-    person = any(t.ent_type_ in ("PERSON", "PER") for t in span) and not (
-        (actor.why or "").split(" ", 1)[0] in NON_PERSON_RESOLUTIONS or actor.code == actor.country
-    )
+    resolved_as = (actor.why or "").split(" ", 1)[0]
+    if resolved_as in NON_PERSON_RESOLUTIONS or (actor.code and actor.code == actor.country):
+        person = False
+    elif actor.kb_id:
+        person = True  # a knowledge-base entry that is not a body, place or group is a person
+    else:
+        person = any(t.ent_type_ in ("PERSON", "PER") for t in span)
     if (person and head.lower_ not in ORGANISATION_NOUNS) or head.lower_ in PERSON_TITLES:
         return "person"  # "the Health Ministry" is not, even when tagged PERSON; "the spokeswoman" is
     if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
@@ -59,7 +65,7 @@ def actor_kind(actor: Actor, doc) -> Kind:
     return "organisation"
 
 
-def quotation_spans(ctx: "Context") -> tuple[tuple[int, int], ...]:
+def quotation_spans(ctx: Context) -> tuple[tuple[int, int], ...]:
     """Spans of quoted text in the article (the quote step's findings, else a mark scan)."""
     if ctx.quotes:
         return tuple(q.span for q in ctx.quotes if q.kind != "indirect")
@@ -91,7 +97,7 @@ def _description_matches(actor: Actor, kind: Kind, head: str, doc) -> bool:
     return False
 
 
-def _is_description(token: "Token") -> bool:
+def _is_description(token: Token) -> bool:
     """ "the ministry", "this Ministry", "the Kremlin spokesman" — but not a name ("the Foreign Ministry")."""
     if token.lower_ not in PERSON_TITLES | ORGANISATION_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -101,21 +107,30 @@ def _is_description(token: "Token") -> bool:
     return token.is_lower or len(modifiers) == 1
 
 
-def _mention_at(ctx: "Context", token: "Token") -> Actor | None:
+def _mention_at(ctx: Context, token: Token) -> Actor | None:
     return next((a for a in ctx.actors if a.span[0] <= token.idx < a.span[1]), None)
 
 
-def _earlier(ctx: "Context", offset: int) -> list[Actor]:
+def _earlier(ctx: Context, offset: int) -> list[Actor]:
     """Actor mentions ending before ``offset``, most recent first."""
     return sorted((a for a in ctx.actors if a.span[1] <= offset), key=lambda a: a.span[0], reverse=True)
 
 
-def _recoded(ctx: "Context", own: Actor, token: "Token") -> Actor | None:
-    """An agent mention without a country ("its forces", "the Defence Ministry") coded with the
-    country of its possessor or of the latest earlier mention of the same kind of body."""
+def _recoded(ctx: Context, own: Actor, token: Token) -> Actor | None:
+    """A mention without a country coded from the phrase it is in apposition to ("its spokeswoman,
+    Anna Naghdalyan"), or for an agent ("its forces", "the Defence Ministry") from its possessor or
+    the latest earlier mention of the same kind of body."""
     role = own.code[3:] if own.code and own.code.startswith("---") else own.role
     span = token.doc.char_span(own.span[0], own.span[1], alignment_mode="expand")
-    if not role or span is None:
+    if span is None:
+        return None
+    host_token = span.root.head
+    if span.root.dep_ == "appos" and not own.span[0] <= host_token.idx < own.span[1]:  # "Its spokeswoman, Anna Naghdalyan"
+        host = resolve_reference(ctx, host_token)
+        if host is not None and host.country and host.span != own.span:
+            return dataclasses.replace(own, code=host.code, country=host.country, role=host.role,
+                                       why=f"in apposition to {host.text!r}")
+    if not role:
         return None
     possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS), None)
     if possessor is not None:
@@ -132,7 +147,7 @@ def _recoded(ctx: "Context", own: Actor, token: "Token") -> Actor | None:
     return None
 
 
-def _modified_phrase(token: "Token") -> tuple[int, int]:
+def _modified_phrase(token: Token) -> tuple[int, int]:
     """For the subject of a relative clause, the phrase the clause modifies: "a deal on Syria [it
     had struck]" — "it" is not "Syria". Empty otherwise."""
     verb = token.head
@@ -141,7 +156,7 @@ def _modified_phrase(token: "Token") -> tuple[int, int]:
     return 0, 0
 
 
-def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
+def resolve_reference(ctx: Context, token: Token) -> Actor | None:
     """The actor ``token`` refers to: for a pronoun or definite description the most recent
     compatible earlier mention; for a mention of its own, that mention (given the country it
     refers back to when it has none); None when nothing fits."""
@@ -154,8 +169,10 @@ def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
         return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
     pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
     own = None if pronoun else _mention_at(ctx, token)
-    if own is not None and (own.country or _recoded(ctx, own, token)):
-        return own if own.country else _recoded(ctx, own, token)
+    if own is not None:
+        recoded = None if own.country else _recoded(ctx, own, token)
+        if own.country or recoded:
+            return recoded or own
     description = not pronoun and _is_description(token)
     if not (pronoun or description):
         return own
@@ -171,7 +188,9 @@ def resolve_reference(ctx: "Context", token: "Token") -> Actor | None:
             recoded = _recoded(ctx, actor, head.root) if not actor.country and head is not None else None
             return recoded or actor
         if description and _description_matches(actor, kind, token.lemma_.lower() or word, token.doc):
-            if own is None or not actor.country:
-                return actor if own is None else own
+            if own is None:
+                return actor
+            if not actor.country:
+                return own
             return dataclasses.replace(own, code=actor.code, country=actor.country, why=f"refers back to {actor.text!r}")
     return own

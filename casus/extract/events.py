@@ -51,6 +51,7 @@ LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
 RESPONSE_MARKS = frozenset({"after", "following"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
 VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL_ROLES = frozenset({"obl", "obl:agent", "obj", "nsubj", "nsubj:pass", "nmod", "iobj"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 LINK_KINDS = {"deny": "denies", "refute": "rejects", "reject": "rejects", "dismiss": "rejects", "rebut": "rejects"}
 
@@ -134,6 +135,13 @@ def _interrupted(head: Token, conjunct: Token) -> bool:
     return any(x.dep_ in ("nmod", "obl", "acl", "advmod") and head.i < x.i < conjunct.i for x in head.children)
 
 
+def _list_tail_subject(verb: Token) -> bool:
+    """"The US, Russia, and Switzerland met" parsed as a relative clause on "US" whose subject is
+    "and Switzerland": the subject carries the list's conjunction."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+    return verb.dep_ == "acl:relcl" and subj is not None and any(c.dep_ == "cc" for c in subj.children)
+
+
 def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
@@ -149,9 +157,21 @@ def _verbal(token: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
-    )
+    """Passive voice, including reduced relatives ("an allegation made by X") but not a main verb
+    the parse hung under its sentence-initial subject ("The European Union called on ...")."""
+    if any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return True
+    reduced = verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
+    return reduced and not _hung_main_verb(verb)
+
+
+def _hung_main_verb(verb: Token) -> bool:
+    return verb.dep_.startswith("acl") and verb.head.dep_ == "ROOT" and verb.head.left_edge.i == verb.sent.start
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a gerund used as one ("by Iranian shelling")."""
+    return token.pos_ in NOMINAL or (token.tag_ == "VBG" and token.dep_ in NOMINAL_ROLES)
 
 
 class _Coder:
@@ -302,7 +322,7 @@ class _Coder:
         return None
 
     def is_event_noun(self, token: Token) -> bool:
-        return token.pos_ in NOMINAL and bool(self.lex.candidates("noun", lemmas(token)))
+        return _nominal(token) and bool(self.lex.candidates("noun", lemmas(token)))
 
     # --- arguments ----------------------------------------------------------------------------
     def subject(self, verb: Token) -> Token | None:
@@ -327,6 +347,14 @@ class _Coder:
             return self.subject(verb.head)
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
+        return self._named_just_before(verb)
+
+    def _named_just_before(self, verb: Token) -> Token | None:
+        """A subject the parse attached elsewhere ("On Tuesday Germany accused ...", "after X said"):
+        an actor named within the three words before the verb."""
+        for t in reversed(verb.doc[max(verb.sent.start, verb.i - 3): verb.i]):
+            if t.pos_ in NOMINAL and t.dep_ not in OBJECT and self.mention_at(t) is not None:
+                return t
         return None
 
     def object(self, verb: Token) -> Token | None:
@@ -336,7 +364,7 @@ class _Coder:
                 return verb.head
             return subj
         obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
-        if obj is None and verb.dep_ == "acl:relcl":
+        if obj is None and verb.dep_ == "acl:relcl" and not _list_tail_subject(verb):
             has_subject = any(c.dep_ in SUBJECT and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
             if has_subject:  # "a deal it had struck": the antecedent is the object
                 return verb.head
@@ -419,7 +447,7 @@ class _Coder:
         return slots
 
     def best_entry(self, token: Token) -> tuple[Entry, dict] | None:
-        pos = "verb" if _verbal(token) else "noun" if token.pos_ in NOMINAL else None
+        pos = "noun" if _nominal(token) else "verb" if _verbal(token) else None
         if pos is None:
             return None
         for entry in self.lex.candidates(pos, lemmas(token)):
@@ -477,19 +505,17 @@ class _Coder:
         obj = next((c for c in verb.children if c.dep_ in OBJECT and c.pos_ in NOMINAL), None)
         if obj is None:
             return None
-        for t in verb.doc[obj.right_edge.i + 1: min(obj.right_edge.i + 4, verb.sent.end)]:
-            if _verbal(t) and t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP") and not any(c.dep_ in SUBJECT for c in t.children):
+        for t in verb.doc[obj.right_edge.i + 1: min(obj.right_edge.i + 6, verb.sent.end)]:
+            if (_verbal(t) and t.dep_ not in ("aux", "aux:pass", "cop") and t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP")
+                    and not any(c.dep_ in SUBJECT for c in t.children)):
                 self._subject_of[t.i] = obj
                 return t
         return None
 
     def speakers(self, verb: Token) -> list[Actor]:
         """Who says: the subject, else the actor named just before the verb ("after X said")."""
-        found = self.actors(next((c for c in verb.children if c.dep_ in SUBJECT), None) or self.subject(verb))
-        if found:
-            return found
-        before = [t for t in verb.doc[max(verb.sent.start, verb.i - 3): verb.i] if t.pos_ in NOMINAL]
-        return self.actors(before[-1]) if before else []
+        return self.actors(next((c for c in verb.children if c.dep_ in SUBJECT), None) or self.subject(verb)) \
+            or self.actors(self._named_just_before(verb))
 
     def quote_speaker(self, token: Token) -> Actor | None:
         return next((q.speaker for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
@@ -533,6 +559,8 @@ class _Coder:
             for other in token.children:  # "The US, Russia, and Switzerland met": subjects parsed apart
                 if other.dep_ in SUBJECT and subj is not None and other.i != subj.i:
                     sources += [a for a in self.actors(other) if a not in sources]
+            if _list_tail_subject(token):  # ... or the list's head taken for a relative clause's antecedent
+                sources = [a for a in self.actors(token.head) if a not in sources] + sources
             if subj is not None and _case(subj) == "by" and self.is_event_noun(subj):
                 # "killed by Syrian shelling": the agent is an act; its author is the source
                 noun_entry = self.best_entry(subj)
@@ -627,7 +655,7 @@ class _Coder:
         out: list[Candidate] = []
         claimed: dict[int, tuple[Token, list[Actor]]] = {}
         for verb, content, speakers in reversed(speech):  # the innermost report claims its content
-            own = {t.i for t in verb.subtree} if content is verb.head else {verb.i}
+            own = {t.i for t in verb.subtree} if content.i == verb.head.i else {verb.i}
             for t in content.subtree:
                 if t.i not in own:
                     claimed.setdefault(t.i, (verb, speakers))
@@ -671,7 +699,7 @@ class _Coder:
             if not speakers or self.is_event_trigger(verb, found) or set(lemmas(verb)) & self.lex.denial:
                 continue
             for t in content.subtree:
-                if _verbal(t) and set(lemmas(t)) & self.lex.blame and claimed.get(t.i, (None,))[0] is verb:
+                if _verbal(t) and set(lemmas(t)) & self.lex.blame and _claimed_by(claimed, t, verb):
                     for accused in self.actors(self.subject(t)):
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
@@ -686,6 +714,10 @@ class _Coder:
             status="asserted", attributed_to=None, rule=rule, entry=None, tokens=(verb.i, act.i),
             notes=(f"'{verb.text}' reports '{act.text}' by another side: an accusation",),
         )
+
+
+def _claimed_by(claimed: dict[int, tuple], token: Token, verb: Token) -> bool:
+    return token.i in claimed and claimed[token.i][0].i == verb.i
 
 
 def _side(actor: Actor | None) -> str | None:

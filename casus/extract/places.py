@@ -19,10 +19,11 @@ from casus.knowledge.gazetteer import NOT_PLACES, SUBDIVISION_WORDS, Entry, Gaze
 from casus.records import Actor, Place
 
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|la|le|da|do|upon|on)\s+)?[A-Z][\w'’.-]*)*")
-SUBDIVISION = re.compile(rf"^\s+(?i:{'|'.join(SUBDIVISION_WORDS)})\b")
-QUALIFIER = re.compile(r"^,\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
+#: These three are matched at an offset (``pattern.match(text, end)``), not on a copy of the rest of the text.
+SUBDIVISION = re.compile(rf"\s+(?i:{'|'.join(SUBDIVISION_WORDS)})\b")
+QUALIFIER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
 ACTING = re.compile(
-    r"^(?:'s\s+(?:government|leaders?|president|army|military|forces|officials?|ministry)\b|,\s+(?:which|who)\b"
+    r"(?:'s\s+(?:government|leaders?|president|army|military|forces|officials?|ministry)\b|,\s+(?:which|who)\b"
     r"|\s+(?:(?:has|had|have|also|later|then|yesterday|today|on\s+[A-Z]\w+day|last\s+week)\s+)*(?:said|says|say|told|tells|accused|accuses|denied|denies"
     r"|rejected|rejects|warned|warns|announced|announces|agreed|agrees|signed|signs|backs|backed|wants|wanted"
     r"|urged|urges|called|calls|demanded|demands|insisted|insists|claimed|claims|stated|responded|condemned"
@@ -108,9 +109,8 @@ def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actor
     a second that also weighs the countries and regions of the distinct places found in the first."""
 
     def context(span: tuple[int, int]) -> tuple[str, bool, str | None]:
-        after = text[span[1]:]
-        qualifier = QUALIFIER.match(after)
-        return text[span[0]:span[1]], bool(SUBDIVISION.match(after)), qualifier.group(1) if qualifier else None
+        qualifier = QUALIFIER.match(text, span[1])
+        return text[span[0]:span[1]], bool(SUBDIVISION.match(text, span[1])), qualifier.group(1) if qualifier else None
 
     contexts = [context(span) for span in spans]
     countries = focus(text, gazetteer, actors)
@@ -120,16 +120,17 @@ def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actor
     return [resolve(name, gazetteer, countries, subdivision=sub, qualifier=q, regions=regions) for name, sub, q in contexts]
 
 
-def _is_actor(ctx: Any, start: int, end: int) -> bool:
+def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
     """A metonym or a name: the subject of a verb in the parse, followed by a speech/action verb,
-    inside a longer actor mention ("Ankara government") or inside a person's name."""
+    inside a longer actor mention ("Ankara government") or inside a person's name (``persons``, the
+    character spans of the parser's PERSON entities)."""
     text = ctx.article.text
-    if ACTING.match(text[end:]) or PARTY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\b(?:and|between)\s+$", text[max(0, start - 12):start]):
+    if ACTING.match(text, end) or PARTY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\b(?:and|between)\s+$", text[max(0, start - 12):start]):
         return True
     if any(a.span[0] <= start and end <= a.span[1] and a.span != (start, end) for a in ctx.actors):
         return True
     doc = ctx.doc
-    if doc is not None and any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in doc.ents):
+    if any(s <= start and end <= e for s, e in persons):
         return True  # a person's name ("Jackson said"), not a place
     if doc is not None and doc.has_annotation("DEP"):
         chunk = doc.char_span(start, end, alignment_mode="expand")
@@ -142,13 +143,14 @@ def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     """Geocoded toponyms of the article in ``ctx`` (metonyms help the context but are left out)."""
     text = ctx.article.text
     spans = list(_mentions(text, gazetteer))
+    persons = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"] if ctx.doc is not None else []
     places: list[Place] = []
     for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
-        if entry is None or _is_actor(ctx, start, end):
+        if entry is None or _is_actor(ctx, start, end, persons):
             continue
-        sub = SUBDIVISION.match(text[end:])
+        sub = SUBDIVISION.match(text, end)
         if sub and entry.feature in ("ADM1", "ADM2"):
-            end += sub.end()
+            end = sub.end()
         places.append(Place(text[start:end], (start, end), entry.name, entry.country, entry.admin1,
                             entry.lat, entry.lon, entry.feature, entry.geonames_id))
     return places

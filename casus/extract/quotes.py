@@ -135,13 +135,14 @@ def _first_char(text: str, offset: int) -> int:
     return len(text) - len(text[offset:].lstrip()) if offset < len(text) else len(text)
 
 
-def lemmas(token: "Token") -> frozenset[str]:
+def lemmas(token: Token) -> frozenset[str]:
     """The parser's lemma plus lemminflect's, robust to the trained lemmatizer's slips ("undertook")."""
     tags = {"VERB", token.pos_} & {"VERB", "NOUN", "AUX", "ADJ"}  # participles tagged ADJ ("struck") too
-    return frozenset({token.lemma_.lower(), *(lemma.lower() for tag in tags for lemma in getLemma(token.lower_, upos=tag))})
+    found = (getLemma(token.lower_, upos=tag, lemmatize_oov=False) for tag in tags)  # dictionary only: fast
+    return frozenset({token.lemma_.lower(), *(lemma.lower() for lemmas_ in found for lemma in lemmas_)})
 
 
-def _is_cue(token: "Token", verbs: frozenset[str]) -> bool:
+def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
     lemma = next(iter(lemmas(token) & verbs), None)
     if lemma is None:
         return False
@@ -150,12 +151,12 @@ def _is_cue(token: "Token", verbs: frozenset[str]) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
-def _according_to(token: "Token") -> bool:
+def _according_to(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
 
 
-def _subject(verb: "Token") -> "Token | None":
-    """The speaker token of a speech verb: its subject, or the noun a relative clause hangs on,
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb (a speech verb's speaker): its own, the noun a relative clause hangs on,
     or the subject shared with the verb it is coordinated with or depends on ("…, adding that")."""
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in (*_NOMINAL, "NUM", "DET") and not c.is_space]
@@ -166,18 +167,20 @@ def _subject(verb: "Token") -> "Token | None":
             return subject
         if verb.dep_ in _RELATIVE:
             return verb.head
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head  # "Russia, an ally of X, hashed out a deal" parsed as a fragment
         if verb.dep_ not in ("conj", "advcl", "xcomp", "parataxis") or verb.head is verb:
             return None
         verb = verb.head
     return None
 
 
-def _can_speak(head: "Token") -> bool:
+def _can_speak(head: Token) -> bool:
     """Whether a subject can be a speaker: not a question word, a date or a time of day."""
     return not (head.is_space or head.lower_ in _NOT_SPEAKERS or head.tag_ in ("WP", "WDT"))
 
 
-def _adjacent_noun(verb: "Token", inverted: bool) -> "Token | None":
+def _adjacent_noun(verb: Token, inverted: bool) -> Token | None:
     """Parse-free fallback for the speaker: the noun right before the verb ("…," Peskov said,
     "Peskov also said"), or with ``inverted`` the noun phrase right after it ("…," said Peskov)."""
     doc, i = verb.doc, verb.i - 1
@@ -195,7 +198,7 @@ def _adjacent_noun(verb: "Token", inverted: bool) -> "Token | None":
     return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
 
-def _next_report(tokens: list["Token"]) -> int:
+def _next_report(tokens: list[Token]) -> int:
     """Where a run-on report ends: at a comma or semicolon followed by another speaker's report
     ("…, the Foreign Ministry reminded…, and the Defence Ministry said…")."""
     for k, token in enumerate(tokens):
@@ -212,7 +215,7 @@ def _next_report(tokens: list["Token"]) -> int:
     return len(tokens)
 
 
-def _content(tokens: list["Token"]) -> Span | None:
+def _content(tokens: list[Token]) -> Span | None:
     """Character span of ``tokens`` (up to any following report) without surrounding punctuation,
     if it holds a finite verb."""
     tokens = tokens[:_next_report(tokens)]
@@ -225,7 +228,7 @@ def _content(tokens: list["Token"]) -> Span | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _clause_after(verb: "Token") -> Span | None:
+def _clause_after(verb: Token) -> Span | None:
     """Parse-free fallback for the content: the clause after the verb (X said [that] Y…, X told
     reporters Y…), starting at "that" or at a word that can open a subject."""
     tokens = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
@@ -238,7 +241,7 @@ def _clause_after(verb: "Token") -> Span | None:
     return _content(tokens[that or 0:])
 
 
-def _addressee_end(tokens: list["Token"]) -> int:
+def _addressee_end(tokens: list[Token]) -> int:
     """Length of the addressee phrase that opens ``tokens`` ("reporters", "the Associated Press",
     "them") before what was told."""
     k = 0
@@ -254,7 +257,7 @@ def _addressee_end(tokens: list["Token"]) -> int:
     return k
 
 
-def _clause_before(verb: "Token") -> Span | None:
+def _clause_before(verb: Token) -> Span | None:
     """Parse-free fallback for "Y, X said [on Monday]." : the clause before the speaker's comma."""
     after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
     if len(after) > 4 or any(t.pos_ in ("VERB", "AUX") for t in after):
@@ -267,7 +270,7 @@ def _clause_before(verb: "Token") -> Span | None:
     return _content(list(verb.doc[verb.sent.start:i]))
 
 
-def _complement(verb: "Token") -> Span | None:
+def _complement(verb: Token) -> Span | None:
     """The span of the verb's clausal complement from the parse (``ccomp``), if it has one."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if complement is None:
@@ -278,7 +281,7 @@ def _complement(verb: "Token") -> Span | None:
     return _content(tokens)
 
 
-def _according_to_content(according: "Token") -> tuple[Span | None, "Token | None"]:
+def _according_to_content(according: Token) -> tuple[Span | None, Token | None]:
     """Content and source of "According to X, Y." / "Y, according to X.": the rest of the sentence."""
     doc, sent = according.doc, according.sent
     source = [t for t in doc[according.i + 2:sent.end] if not t.is_space]
@@ -291,7 +294,7 @@ def _according_to_content(according: "Token") -> tuple[Span | None, "Token | Non
     return _content(longer), head
 
 
-def _antecedent(relative: "Token") -> "Token":
+def _antecedent(relative: Token) -> Token:
     """The noun a relative pronoun follows ("Erdogan who said", "Erdogan, who said")."""
     before = relative.doc[relative.i - 1] if relative.i else relative
     if before.text == "," and before.i:
@@ -299,7 +302,7 @@ def _antecedent(relative: "Token") -> "Token":
     return before if before.pos_ in ("PROPN", "NOUN") else relative.head.head
 
 
-def _noun_phrase(head: "Token", floor: int) -> Span:
+def _noun_phrase(head: Token, floor: int) -> Span:
     """Character span of the noun phrase headed by ``head``: its nominal left modifiers within
     its subtree ("Kremlin spokesman Dmitry Peskov"; appositions and relative clauses left out),
     never left of ``floor``."""
@@ -314,14 +317,14 @@ def _noun_phrase(head: "Token", floor: int) -> Span:
     return doc[left].idx, right.idx + len(right.text)
 
 
-def _mention_in(actors: Iterable[Actor], span: Span, head: "Token") -> Actor | None:
+def _mention_in(actors: Iterable[Actor], span: Span, head: Token) -> Actor | None:
     """The actor mention that codes the phrase ``span``: the one covering its head, else the last inside it."""
     inside = [a for a in actors if a.span[0] < span[1] and span[0] < a.span[1]]
     covering = [a for a in inside if a.span[0] <= head.idx < a.span[1]]
     return (covering or inside or [None])[-1]
 
 
-def speaker_actor(ctx: "Context", head: "Token", floor: int = 0) -> Actor:
+def speaker_actor(ctx: Context, head: Token, floor: int = 0) -> Actor:
     """The speaker as written (``head``'s noun phrase), coded from the actor it names or refers to."""
     span = _noun_phrase(head, floor)
     referent = resolve_reference(ctx, head)
@@ -341,7 +344,7 @@ def speaker_actor(ctx: "Context", head: "Token", floor: int = 0) -> Actor:
 class _Finder:
     """The quote step's working state over one parsed article."""
 
-    def __init__(self, ctx: "Context"):
+    def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.text = ctx.article.text
@@ -358,7 +361,7 @@ class _Finder:
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset) - 1
 
-    def cue_region(self, span: Span) -> list["Token"]:
+    def cue_region(self, span: Span) -> list[Token]:
         """Tokens outside quotes in the sentences the quote touches (plus an introducing "X said:")."""
         first = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         if first is None or not len(first):
@@ -372,14 +375,14 @@ class _Finder:
                 sentences.add(previous)
         return [t for s in sorted(sentences, key=lambda s: s.start) for t in s if self.quoted(t.idx) is None]
 
-    def cue_for(self, span: Span) -> "Token | None":
+    def cue_for(self, span: Span) -> Token | None:
         region = self.cue_region(span)
         cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
         if not cues:
             return self._dash_after(span) or self._label_before(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
 
-    def _dash_after(self, span: Span) -> "Token | None":
+    def _dash_after(self, span: Span) -> Token | None:
         """A dash and a name right after the quote ("…” ― Carla Sanchez") act as its cue."""
         following = self.doc.char_span(span[1], min(len(self.text), span[1] + 12), alignment_mode="expand")
         tokens = [t for t in following or () if not (t.is_space or t.idx < span[1] or _MARKS.fullmatch(t.text))]
@@ -387,7 +390,7 @@ class _Finder:
             return tokens[0]
         return None
 
-    def _label_before(self, span: Span) -> "Token | None":
+    def _label_before(self, span: Span) -> Token | None:
         """A name and a colon right before the quote (Lavrov: "…") act as its cue."""
         opening = self.doc.char_span(span[0] - 1, span[0], alignment_mode="expand")
         if opening is None or opening.start < 2:
@@ -395,11 +398,11 @@ class _Finder:
         colon, name = self.doc[opening.start - 1], self.doc[opening.start - 2]
         return colon if colon.text == ":" and name.pos_ == "PROPN" else None
 
-    def speaker_of(self, cue: "Token", quote: Span) -> Actor | None:
+    def speaker_of(self, cue: Token, quote: Span) -> Actor | None:
         if _according_to(cue):
             head = cue.head if cue.head.i > cue.i + 1 else None
         else:
-            head = _subject(cue)
+            head = subject_of(cue)
             if head is None or quote[0] <= head.idx < quote[1]:
                 head = _adjacent_noun(cue, inverted=cue.idx >= quote[1]) or self._first_noun_between(quote[1], cue)
         if head is None or quote[0] <= head.idx < quote[1] or not _can_speak(head):
@@ -407,7 +410,7 @@ class _Finder:
         floor = quote[1] if head.idx >= quote[1] else 0
         return speaker_actor(self.ctx, head, floor)
 
-    def _first_noun_between(self, start: int, cue: "Token") -> "Token | None":
+    def _first_noun_between(self, start: int, cue: Token) -> Token | None:
         """ "…," Leonard Burman, director of X, said: the name that opens the stretch between the
         quote and a cue after it."""
         stretch = [t for t in self.doc[:cue.i] if t.idx >= start and not (t.is_space or t.is_punct)]
@@ -420,7 +423,7 @@ class _Finder:
             run.append(token)
         return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
-    def embedded(self, span: Span, cue: "Token | None") -> bool:
+    def embedded(self, span: Span, cue: Token | None) -> bool:
         """Whether the quote continues the reporter's own clause (a *mixed* quote)."""
         opening = self.doc.char_span(span[0] - 1, span[0], alignment_mode="expand")
         if opening is None or opening.start == 0 or opening[0].is_sent_start:
@@ -430,7 +433,7 @@ class _Finder:
             return False
         return cue is None or (before is not cue and before.head is not cue) or before.dep_ in _SUBJECTS
 
-    def quote(self, span: Span, kind: str, speaker: Actor | None, cue: "Token | None", content: Span | None = None) -> Quote:
+    def quote(self, span: Span, kind: str, speaker: Actor | None, cue: Token | None, content: Span | None = None) -> Quote:
         content = content or span
         cue_span = None
         cue_text = None
@@ -501,7 +504,7 @@ class _Finder:
                 content, head = _according_to_content(token)
             elif _is_cue(token, verbs):
                 content = _complement(token) or _clause_after(token) or _clause_before(token)
-                head = _subject(token) or _adjacent_noun(token, inverted=False)
+                head = subject_of(token) or _adjacent_noun(token, inverted=False)
             else:
                 continue
             if content is None:
@@ -519,7 +522,7 @@ class _Finder:
         return any(s < content[1] and content[0] < e for s, e in self.spans)
 
 
-def find_quotes(ctx: "Context", res: "Resources") -> "Context":
+def find_quotes(ctx: Context, res: Resources) -> Context:
     """Pipeline step: ``ctx.quotes`` (direct, mixed and indirect), numbered Q1… in text order."""
     finder = _Finder(ctx)
     direct = finder.direct()

@@ -55,6 +55,8 @@ NUM = rf"(?P<n>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:
 PART = r"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)"
 ci = "(?i:{})".format  # a case-insensitive group inside case-sensitive rules
+#: Leads the rules whose matches all begin with a word character, so the scan skips other positions at once.
+WORD_START = r"(?=\w)"
 
 MODALS = {"will", "'ll", "shall", "wo", "won't", "would", "could", "can", "may", "might", "should", "must"}
 FUTURE_WORDS = MODALS | {"due", "plans", "scheduled", "slated", "expected", "planned", "upcoming"}
@@ -487,22 +489,22 @@ def _rules() -> tuple[Rule, ...]:
         rule("day-month", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON}", _day_month),
         rule("month-day", rf"\b{OPT_WD}{MON}\s+{dd}\b(?!\s*(?:%|,\d))", _day_month),
         rule("month-year", rf"\b(?:{PART}[\s-]+)?{MON}(?:\s+of)?,?\s+(?P<y>\d{{4}})\b", _month_year),
-        rule("month", rf"(?:(?P<prep>{ci('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{ci('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
+        rule("month", rf"{WORD_START}(?:(?P<prep>{ci('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{ci('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
         rule("year", rf"\b(?:(?P<part>{ci('early|mid|late')}|{ci('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{ci('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!/\d|,\d|\.\d)", _year),
         rule("decade", rf"\b(?P<the>{ci('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade),
         rule("relative-day", ci(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day),
-        rule("ago", rf"\b{ci(NUM)}\s+{ci(UNIT)}s?\s+{ci('ago')}\b", _ago),
+        rule("ago", rf"{WORD_START}\b{ci(NUM)}\s+{ci(UNIT)}s?\s+{ci('ago')}\b", _ago),
         rule("part-of-unit", rf"\b{ci(PART)}[\s-]+{ci('(?P<rel>this|last|next|the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _part_of_unit),
-        rule("from-now", rf"\b(?:(?P<in>{ci('in')})\s+)?{ci(NUM)}\s+{ci('(?P<unit>day|week|month|year)')}s?(?:'s?\s+{ci('time')}|\s+{ci('from now')}|(?(in)|(?!)))", _from_now),
+        rule("from-now", rf"{WORD_START}\b(?:(?P<in>{ci('in')})\s+)?{ci(NUM)}\s+{ci('(?P<unit>day|week|month|year)')}s?(?:'s?\s+{ci('time')}|\s+{ci('from now')}|(?(in)|(?!)))", _from_now),
         rule("this-last-next", rf"\b(?P<the>{ci('the')}\s+)?{ci('(?:this )?(?P<rel>last|next|this|past|coming|previous)')}\s+{ci('(?P<unit>week|month|year|weekend)')}\b", _this_last_next),
         rule("weekend", rf"\b{ci('(?:over|during|at|on) the (?P<unit>weekend)')}\b", _the_weekend),
         rule("last-n", rf"\b{ci('(?:the )?(?P<rel>last|past|previous|next|coming)')}\s+{ci(NUM)}\s+{ci(UNIT)}s\b", _last_n),
         rule("recent", rf"\b{ci('(?:the )?(?P<rel>recent|coming)')}\s+{ci('(?P<unit>day|week|month|year)')}s\b", _recent),
         rule("earlier-later", rf"\b{ci('(?P<rel>earlier|later)')}\s+{ci('(?:this|in the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _earlier_later),
         rule("weekday", rf"\b(?:{ci('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{ci('morning|afternoon|evening|night')})?", _weekday),
-        rule("season", rf"(?:(?P<prep>{ci('in|during|over|by|until|since|through|the')})\s+)?\b(?:{ci('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{ci('the')}\s+)?(?P<season>{ci('spring|summer|autumn|fall|winter')})(?:\s+(?:{ci('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
+        rule("season", rf"{WORD_START}(?:(?P<prep>{ci('in|during|over|by|until|since|through|the')})\s+)?\b(?:{ci('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{ci('the')}\s+)?(?P<season>{ci('spring|summer|autumn|fall|winter')})(?:\s+(?:{ci('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
         rule("quarter", rf"\b(?:{ci('the')}\s+)?(?P<q>{ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+{ci('quarter')}(?:\s+{ci('of')}\s+(?P<y>\d{{4}}))?\b", _quarter),
-        rule("duration", rf"\b(?:{ci(NUM)}[\s-]+)?{ci(UNIT)}(?P<plural>s)?(?:[\s-]+{ci('long')})?\b", _duration),
+        rule("duration", rf"{WORD_START}\b(?:{ci(NUM)}[\s-]+)?{ci(UNIT)}(?P<plural>s)?(?:[\s-]+{ci('long')})?\b", _duration),
     )
 
 

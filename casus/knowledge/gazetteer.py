@@ -25,6 +25,8 @@ DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json.gz"
 SUBDIVISION_WORDS = ("province", "governorate", "region", "state", "district", "department", "county",
                      "prefecture", "oblast", "krai", "canton", "municipality", "emirate", "division")
 DOTTED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
+SPACES = re.compile(r"\s+")
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 #: AP-style abbreviations of US states (AP Stylebook).
 US_STATE_ABBREVIATIONS = {
     "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.", "Colorado": "Colo.",
@@ -56,9 +58,11 @@ def normalise(name: str) -> str:
     """Lower-case ASCII key of a place name ("Îdlîb" → "idlib", "St. Louis" → "st louis"); dotted
     abbreviations keep their dots ("W. Va." → "w.va.") so "Miss." is not "Miss"."""
     if DOTTED.fullmatch(name.strip()):
-        return re.sub(r"\s+", "", name.lower())
-    plain = unicodedata.normalize("NFKD", name.replace(".", "")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
+        return SPACES.sub("", name.lower())
+    plain = name.replace(".", "")
+    if not plain.isascii():
+        plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    return NOT_ALPHANUMERIC.sub(" ", plain.lower()).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ def model_path(name: str = "fast") -> Path:
     return path
 
 
-def load(name: str = "fast") -> "Language":
+def load(name: str = "fast") -> Language:
     """The shipped pipeline ``name`` with casus's news tokenizer cases and sentence rules."""
     import spacy
 
@@ -40,7 +40,7 @@ def load(name: str = "fast") -> "Language":
     return nlp
 
 
-def parse_many(nlp: "Language", articles: Iterable["Article"], batch_size: int = 16) -> Iterator[tuple["Article", "Doc"]]:
+def parse_many(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
     """Parse articles with ``nlp.pipe``; yields ``(article, doc)`` in input order, ``doc.text == article.text``."""
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
         yield article, doc

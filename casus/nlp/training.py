@@ -65,8 +65,7 @@ def vector_corpus(shared: Path, out: Path) -> None:
             if conllu.genre(sentences[0].new_doc or "") in conllu.GUM_PERMISSIVE_GENRES | {""}:
                 paragraphs.extend(" ".join(w.form for w in s.words) for s in sentences)
     with open(out, "w", encoding="utf-8") as f:
-        for doc in tokenizer.pipe(paragraphs):
-            f.write(" ".join(t.text for t in doc if not t.is_space) + "\n")
+        f.writelines(" ".join(t.text for t in doc if not t.is_space) + "\n" for doc in tokenizer.pipe(paragraphs))
 
 
 def train_vectors(shared: Path, work: Path, dim: int = 64, bucket: int = 30000) -> None:
