@@ -68,10 +68,6 @@ class _Cluster:
     headlines: set[Span] = field(default_factory=set)  # spans of violations alleged in a headline
 
 
-def _is(token: Token, words: frozenset[str]) -> bool:
-    return bool(lemmas(token) & words)
-
-
 def _phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``: its determiners and nominal modifiers on the left
     ("that same agreement", "the Sochi memorandum"), without prepositional or clausal ones."""
@@ -120,8 +116,13 @@ class _Finder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
+        self.lemmas = [lemmas(t) for t in ctx.doc]
         self.clusters: list[_Cluster] = []
         self.mention_of: dict[int, _Cluster] = {}  # head token index → its agreement
+
+    def is_(self, token: Token, words: frozenset[str]) -> bool:
+        """Whether the token's lemma (the parser's or lemminflect's) is one of ``words``."""
+        return bool(self.lemmas[token.i] & words)
 
     # mentions ------------------------------------------------------------------------------------
     def is_mention(self, token: Token) -> bool:
@@ -129,9 +130,9 @@ class _Finder:
             return False
         if token.lower_ == "deal" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "of":
             return False  # "a great deal of"
-        if _is(token, AGREEMENT_NOUNS):
+        if self.is_(token, AGREEMENT_NOUNS):
             return True
-        return _is(token, BACK_REFERENCES) and bool(self.clusters) and self._definite(token)
+        return self.is_(token, BACK_REFERENCES) and bool(self.clusters) and self._definite(token)
 
     def _definite(self, token: Token) -> bool:
         return any(c.lower_ in _DEFINITE for c in token.children if c.i < token.i) or (
@@ -158,7 +159,7 @@ class _Finder:
         verbs = [token.head] if token.dep_ in ("obj", "nsubj:pass", "obl") else []
         for relative in (c for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl")):
             verbs += [relative, *(c for c in relative.children if c.dep_ in ("xcomp", "ccomp"))]
-        return [v for v in verbs if _is(v, MAKING_VERBS)]
+        return [v for v in verbs if self.is_(v, MAKING_VERBS)]
 
     def _with(self, head: Token) -> Actor | None:
         """The actor after "with" or "between" attached to ``head`` (or just after it)."""
@@ -237,10 +238,10 @@ class _Finder:
     # obligations ---------------------------------------------------------------------------------
     def obligations(self) -> Iterable[tuple[Token, Obligation]]:
         for token in self.doc:
-            if _is(token, OBLIGATION_VERBS) and token.pos_ in ("VERB", "AUX", "ADJ"):
+            if self.is_(token, OBLIGATION_VERBS) and token.pos_ in ("VERB", "AUX", "ADJ"):
                 action = self._to_verb(token)
                 obligor = subject_of(token)
-            elif _is(token, OBLIGATION_NOUNS) and token.pos_ == "NOUN":
+            elif self.is_(token, OBLIGATION_NOUNS) and token.pos_ == "NOUN":
                 action = self._to_verb(token)
                 obligor = self._possessor(token) or self._agent(token) or self._actor_of_clause(token)
             else:
@@ -287,9 +288,9 @@ class _Finder:
     def violations(self) -> Iterable[tuple[Token, Token, Violation]]:
         """(trigger, what is violated, violation) for every alleged breach."""
         for token in self.doc:
-            negated = _is(token, NEGATED_NOUNS) and token.i >= 2 and self.doc[token.i - 2].lower_ == "non"
-            verbal = token.pos_ in ("VERB", "AUX") and _is(token, VIOLATION_VERBS | FAILURE_VERBS)
-            nominal = token.pos_ == "NOUN" and (_is(token, VIOLATION_NOUNS) or negated)
+            negated = self.is_(token, NEGATED_NOUNS) and token.i >= 2 and self.doc[token.i - 2].lower_ == "non"
+            verbal = token.pos_ in ("VERB", "AUX") and self.is_(token, VIOLATION_VERBS | FAILURE_VERBS)
+            nominal = token.pos_ == "NOUN" and (self.is_(token, VIOLATION_NOUNS) or negated)
             if not (verbal or nominal):
                 continue
             violated = next((t for t in _window(token) if t.i != token.i and self._violable(t)), None)
@@ -307,12 +308,12 @@ class _Finder:
             )
 
     def _violable(self, token: Token) -> bool:
-        return token.i in self.mention_of or (_is(token, OBLIGATION_NOUNS) and token.pos_ == "NOUN")
+        return token.i in self.mention_of or (self.is_(token, OBLIGATION_NOUNS) and token.pos_ == "NOUN")
 
     def _accused(self, token: Token, verbal: bool) -> Token | None:
         if verbal:
             own = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-            accusing = next((a for a in token.ancestors if _is(a, ACCUSING_VERBS)), None)
+            accusing = next((a for a in token.ancestors if self.is_(a, ACCUSING_VERBS)), None)
             accused = next((c for c in accusing.children if c.dep_ in ("obj", "iobj")), None) if accusing else None
             found = own or accused or subject_of(token)  # "accused Turkey of flouting …": Turkey
             if found is not None:
@@ -320,13 +321,13 @@ class _Finder:
         found = self._agent(token)
         if found is not None:
             return found
-        duty = next((t for t in _window(token) if _is(t, OBLIGATION_NOUNS)), None)
+        duty = next((t for t in _window(token) if self.is_(t, OBLIGATION_NOUNS)), None)
         if duty is not None and self._possessor(duty) is not None:
             return self._possessor(duty)
         before = [a for a in self.ctx.actors if token.sent.start_char <= a.span[1] <= token.idx]
         for actor in reversed(before):
             head = self.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-            if head is not None and not (head.root.dep_ in _SUBJECTS and _is(head.root.head, ACCUSING_VERBS | {"consider"})):
+            if head is not None and not (head.root.dep_ in _SUBJECTS and self.is_(head.root.head, ACCUSING_VERBS | {"consider"})):
                 return head.root
         return None
 
@@ -334,7 +335,7 @@ class _Finder:
         """Who alleges it: the speakers of the quotes it stands in, else the accusing verb's subject."""
         codes = [q.speaker.code for q in self.ctx.quotes if q.speaker and q.speaker.code and q.span[0] <= token.idx < q.span[1]]
         if not codes:
-            accusing = next((a for a in token.ancestors if _is(a, ACCUSING_VERBS)), None)
+            accusing = next((a for a in token.ancestors if self.is_(a, ACCUSING_VERBS)), None)
             subject = subject_of(accusing) if accusing is not None else None
             actor = _actor(self.ctx, subject) if subject is not None else None
             if actor is None and accusing is not None:  # the parse missed the subject: the actor before the verb

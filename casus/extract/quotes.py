@@ -137,18 +137,18 @@ def _first_char(text: str, offset: int) -> int:
 
 def lemmas(token: Token) -> frozenset[str]:
     """The parser's lemma plus lemminflect's, robust to the trained lemmatizer's slips ("undertook")."""
-    tags = {"VERB", token.pos_} & {"VERB", "NOUN", "AUX", "ADJ"}  # participles tagged ADJ ("struck") too
+    if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ"):
+        return frozenset({token.lemma_.lower()})
+    tags = {"VERB", "NOUN" if token.pos_ == "PROPN" else token.pos_}  # participles tagged ADJ ("struck") too
     found = (getLemma(token.lower_, upos=tag, lemmatize_oov=False) for tag in tags)  # dictionary only: fast
     return frozenset({token.lemma_.lower(), *(lemma.lower() for lemmas_ in found for lemma in lemmas_)})
 
 
 def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
-    lemma = next(iter(lemmas(token) & verbs), None)
-    if lemma is None:
+    if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
         return False
-    if lemma in _AMBIGUOUS:
-        return token.pos_ == "VERB"
-    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    lemma = next(iter(lemmas(token) & verbs), None)
+    return lemma is not None and (lemma not in _AMBIGUOUS or token.pos_ == "VERB")
 
 
 def _according_to(token: Token) -> bool:

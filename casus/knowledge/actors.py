@@ -32,6 +32,8 @@ from pathlib import Path
 from casus.records import Actor, Span
 
 DATA = Path(__file__).resolve().parent / "data"
+#: This module's source as imported (not as on disk later): a cached index is valid for the code that built it.
+_SOURCE = Path(__file__).read_bytes()
 
 PEOPLE_COLUMNS = ("id", "name", "aliases", "country", "role", "post", "title", "start", "end", "note")
 ENTITY_COLUMNS = ("id", "name", "aliases", "country", "role", "start", "end", "note")
@@ -275,7 +277,7 @@ class KnowledgeBase:
         data files and of this module: any change to either builds a fresh index."""
         files = [directory / f"{name}.tsv" for name in ("countries", "agents", *ENTITY_FILES)]
         files += sorted((directory / "people").glob("*.tsv"))
-        digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12)
+        digest = hashlib.blake2b(_SOURCE, digest_size=12)
         for path in files:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         cache = _cache_dir() / f"actors-{digest.hexdigest()}.pkl"

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from casus.nlp.news import TITLES
+
 #: GUM entity type → casus entity label (GUM's "place" does not tell GPE from LOC).
 GUM_ENTITY_LABELS = {"person": "PERSON", "organization": "ORG", "place": "GPE"}
 #: GUM genres whose licence (LICENSE.txt) is CC-BY or public domain: Wikinews (news, interviews,
@@ -36,26 +38,26 @@ class Word:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     words: tuple[Word, ...]
-    new_doc: str | None  # the newdoc id if a document starts here
+    doc_id: str  # the id of the document the sentence belongs to ("" before any ``# newdoc``)
+    new_doc: bool  # a document starts here
     new_par: bool
 
 
 def read_sentences(path: Path) -> Iterator[Sentence]:
     """Sentences of a CoNLL-U file; multiword-token lines only lend their ``SpaceAfter``."""
     words: list[Word] = []
-    new_doc: str | None = None
-    new_par = False
+    doc_id, new_doc, new_par = "", False, False
     mwt_end, mwt_space = 0, True
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             line = line.rstrip("\n")
             if not line:
                 if words:
-                    yield Sentence(tuple(words), new_doc, new_par or new_doc is not None)
-                words, new_doc, new_par, mwt_end = [], None, False, 0
+                    yield Sentence(tuple(words), doc_id, new_doc, new_par or new_doc)
+                words, new_doc, new_par, mwt_end = [], False, False, 0
             elif line.startswith("#"):
                 if line.startswith("# newdoc"):
-                    new_doc = line.partition("=")[2].strip() or "doc"
+                    doc_id, new_doc = line.partition("=")[2].strip(), True
                 elif line.startswith("# newpar"):
                     new_par = True
             else:
@@ -73,7 +75,7 @@ def read_sentences(path: Path) -> Iterator[Sentence]:
                 words.append(Word(cols[1], cols[2], cols[3], cols[4], cols[5], int(cols[6]), cols[7], space,
                                   misc.get("Entity", "")))
         if words:
-            yield Sentence(tuple(words), new_doc, new_par or new_doc is not None)
+            yield Sentence(tuple(words), doc_id, new_doc, new_par or new_doc)
 
 
 def group_documents(sentences: Iterable[Sentence], max_sents: int = 0) -> Iterator[list[Sentence]]:
@@ -81,7 +83,7 @@ def group_documents(sentences: Iterable[Sentence], max_sents: int = 0) -> Iterat
     doc: list[Sentence] = []
     for sent in sentences:
         cut = max_sents and len(doc) >= max_sents and sent.new_par
-        if doc and (sent.new_doc is not None or cut):
+        if doc and (sent.new_doc or cut):
             yield doc
             doc = []
         doc.append(sent)
@@ -191,7 +193,8 @@ def _span_head(words: tuple[Word, ...], start: int, end: int) -> int:
 
 
 def _name_core(words: tuple[Word, ...], start: int, end: int, head: int) -> tuple[int, int]:
-    """The contiguous proper-name run around ``head`` within [start, end), e.g. "University of Chicago"."""
+    """The contiguous proper-name run around ``head`` within [start, end), e.g. "University of Chicago",
+    without a leading title ("Mr.", "Gen.", as UNER and OntoNotes mark names)."""
     def is_name(i: int) -> bool:
         return words[i].upos in ("PROPN", "NUM")
 
@@ -202,6 +205,6 @@ def _name_core(words: tuple[Word, ...], start: int, end: int, head: int) -> tupl
     hi = head + 1
     while hi < end and (is_name(hi) or (words[hi].form.lower() in _NAME_GLUE and hi + 1 < end and is_name(hi + 1))):
         hi += 1
-    while not is_name(lo):
+    while not is_name(lo) or (words[lo].form in TITLES and lo < head):
         lo += 1
     return lo, hi

@@ -25,7 +25,7 @@ def treebank_docs(vocab, path: Path, max_sents: int = 0) -> list:
     """Docs of a CoNLL-U file; GUM keeps only permissive genres and carries gold entities."""
     docs = []
     for sentences in conllu.group_documents(conllu.read_sentences(path), max_sents):
-        doc_genre = conllu.genre(sentences[0].new_doc or "")
+        doc_genre = conllu.genre(sentences[0].doc_id)
         if doc_genre and doc_genre not in conllu.GUM_PERMISSIVE_GENRES:
             continue
         docs.append(conllu.to_doc(vocab, sentences, entities=bool(doc_genre)))
@@ -62,7 +62,7 @@ def vector_corpus(shared: Path, out: Path) -> None:
     for path in (shared / "data" / "ud-english-ewt" / "en_ewt-ud-train.conllu",
                  shared / "data" / "ud-english-gum" / "en_gum-ud-train.conllu"):
         for sentences in conllu.group_documents(conllu.read_sentences(path)):
-            if conllu.genre(sentences[0].new_doc or "") in conllu.GUM_PERMISSIVE_GENRES | {""}:
+            if conllu.genre(sentences[0].doc_id) in conllu.GUM_PERMISSIVE_GENRES | {""}:
                 paragraphs.extend(" ".join(w.form for w in s.words) for s in sentences)
     with open(out, "w", encoding="utf-8") as f:
         f.writelines(" ".join(t.text for t in doc if not t.is_space) + "\n" for doc in tokenizer.pipe(paragraphs))
