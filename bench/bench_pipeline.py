@@ -99,6 +99,7 @@ def staged(corpus: Path, db: Path) -> dict[str, float]:
     times["total"] = time.perf_counter() - started
     times["cpu"] = _cpu(resource.RUSAGE_SELF) - cpu
     times["rss"] = sampler.close()
+    times["stored"] = stored(db)
     return times
 
 
@@ -122,9 +123,16 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
     sampler = PeakRSS(process.pid)
     log = process.communicate()[1]
     wall = time.perf_counter() - started
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"casus code ({config}) failed:\n{log[-2000:]}")
-    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "rss": sampler.close()}
+    if process.returncode not in (0, 1) or "coded " not in log:  # 1: some input was rejected
+        raise SystemExit(f"casus code ({config}) failed:\n{log[-3000:]}")
+    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "rss": sampler.close(), "stored": stored(db)}
+
+
+def stored(db: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def recall() -> list[tuple[str, str]]:
@@ -173,7 +181,7 @@ def main() -> None:
             result = staged(corpus, work / "staged.duckdb") if config == "staged" else cli_run(corpus, work, config)
             rows.append((config, result))
             print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
-    header = f"{'run':<22}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}  split (staged run)"
+    header = f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}  split (staged run)"
     print(header + "\n" + "-" * len(header))
     names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers", "dask": "Dask local, 2 workers"}
     for config, r in rows:
@@ -181,7 +189,7 @@ def main() -> None:
         if config == "staged":
             work_s = r["ingest"] + r["parse"] + r["coding"] + r["store"]
             split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f"  (+{r['load']:.1f}s load)"
-        print(f"{names[config]:<22}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['cpu'] / articles:>10.2f}{r['rss'] / 2**30:>9.2f}G  {split}")
+        print(f"{names[config]:<22}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['cpu'] / articles:>10.2f}{r['rss'] / 2**30:>9.2f}G  {split}")
     by = dict(rows)
     if "1" in by and "2" in by:
         print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")

@@ -95,14 +95,16 @@ def test_checkpoints_are_per_config_and_input(tmp_path):
 
 @pytest.fixture(scope="module")
 def light_resources():
-    """The real knowledge base and lexicon with a tokenizer-only pipeline (all the prefilter reads)."""
+    """The real knowledge base and lexicon with a tokenizer and sentencizer for a parser (all the prefilter reads)."""
     import spacy
 
     from casus.extract.lexicon import Lexicon
     from casus.knowledge.actors import KnowledgeBase
     from casus.pipeline import Resources
 
-    return Resources(nlp=spacy.blank("en"), kb=KnowledgeBase.load(), lexicon=Lexicon.load())
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return Resources(nlp=nlp, kb=KnowledgeBase.load(), lexicon=Lexicon.load())
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -125,3 +127,20 @@ def test_prefiltered_articles_are_kept_with_a_reason(light_resources):
     coded = list(code_filtered([dull], light_resources))
     assert [c.article.id for c in coded] == ["dull"] and coded[0].rejected == ({"reason": REASON},)
     assert not coded[0].events
+
+
+def test_an_extractor_failure_is_recorded_on_its_article_and_the_rest_are_coded(light_resources, monkeypatch):
+    import casus.pipeline
+    from casus.scale.workers import code_isolated
+
+    def fragile(ctx, res):
+        if "boom" in ctx.article.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return ctx.add(rejected=({"reason": "seen"},))
+
+    monkeypatch.setattr(casus.pipeline, "default_steps", lambda: [fragile])
+    articles = [Article(id=str(i), text=text) for i, text in enumerate(["Calm day.", "A boom here.", "Quiet again."])]
+    coded = list(code_isolated(articles, light_resources))
+    assert [c.article.id for c in coded] == ["0", "1", "2"]
+    assert coded[1].rejected == ({"reason": "coding failed", "error": "RecursionError: maximum recursion depth exceeded"},)
+    assert coded[0].rejected == coded[2].rejected == ({"reason": "seen"},)

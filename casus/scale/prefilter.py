@@ -47,13 +47,13 @@ def worth_parsing(article: Article, res: Any, triggers: frozenset[str]) -> bool:
 
 
 def code_filtered(articles: Iterable[Article], res: Any, batch_size: int = 16) -> Iterator[CodedArticle]:
-    """``code_articles`` behind the prefilter; yields in input order."""
-    from casus.pipeline import code_articles
+    """``code_isolated`` behind the prefilter; yields in input order."""
+    from casus.scale.workers import code_isolated
     from casus.store import batched
 
     triggers = trigger_words(res.lexicon)
     for chunk in batched(articles, batch_size * 4):
         keep = [worth_parsing(a, res, triggers) for a in chunk]
-        parsed = code_articles((a for a, k in zip(chunk, keep) if k), res, batch_size=batch_size)
+        parsed = code_isolated((a for a, k in zip(chunk, keep) if k), res, batch_size=batch_size)
         for article, kept in zip(chunk, keep):
             yield next(parsed) if kept else CodedArticle(article=article, rejected=({"reason": REASON},))

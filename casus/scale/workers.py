@@ -39,13 +39,25 @@ def load(settings: Settings) -> Any:
 
 def code_chunk(articles: Iterable[Article], res: Any, settings: Settings) -> Iterator[CodedArticle]:
     """Code articles with loaded resources, through the prefilter if ``settings.prefilter``."""
-    from casus.pipeline import code_articles
-
     if settings.prefilter:
         from casus.scale.prefilter import code_filtered
 
         return code_filtered(articles, res, batch_size=settings.batch_size)
-    return code_articles(articles, res, batch_size=settings.batch_size)
+    return code_isolated(articles, res, batch_size=settings.batch_size)
+
+
+def code_isolated(articles: Iterable[Article], res: Any, batch_size: int = 16) -> Iterator[CodedArticle]:
+    """Like ``casus.pipeline.code_articles``, but an article an extractor fails on is kept with no
+    records and a ``rejected`` entry naming the error, so one article cannot stop a corpus run."""
+    from casus.nlp import parse_many
+    from casus.pipeline import Context, run_steps, sentences_of
+
+    for article, doc in parse_many(res.nlp, articles, batch_size=batch_size):
+        try:
+            yield run_steps(Context(article=article, doc=doc, sentences=sentences_of(doc)), res)
+        except Exception as exc:  # an extractor bug: recorded on the article, the run goes on
+            failure = {"reason": "coding failed", "error": f"{type(exc).__name__}: {exc}"}
+            yield CodedArticle(article=article, rejected=(failure,))
 
 
 def code_stream(
