@@ -65,3 +65,14 @@ def test_seed_killing_event(res):
     assert (date.start, date.end, date.inferred) == (dt.date(2020, 2, 3), THU, False)
     place = event_location(ctx, killed)
     assert place.country == "SYR" and distance_km(place.lat, place.lon, 35.93, 36.63) < 60
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The offensive has displaced families in Kharkiv, in eastern Ukraine, and drawn in troops who saw five "
+     "comrades killed by artillery fire.", "killed", "Kharkiv"),
+    ("Fighting in Ukraine spread as militias shelled Kharkiv on Monday.", "shelled", "Kharkiv"),
+])
+def test_country_is_refined_by_a_finer_place_of_the_same_country(res, text, trigger, expected):
+    ctx = coded(res, text)
+    token = next(t for t in ctx.doc if t.text == trigger)
+    assert event_location(ctx, token).name == expected

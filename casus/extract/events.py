@@ -215,8 +215,8 @@ class _Coder:
         for child in token.children:
             if child.dep_ in NOMINAL_LINK:
                 found = self._mention_in(child)
-                if found is not None and (_side(found) or child.dep_ == "appos"):
-                    return found  # a country-less modifier ("military exercises") is no actor
+                if found is not None and (_side(found) or child.dep_ != "amod"):
+                    return found  # a country-less adjective ("military exercises") is no actor
         if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in GROUP_HEADS:
             for child in token.children:  # "13 of its soldiers", "leaders of the Muslim Brotherhood"
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
@@ -317,7 +317,7 @@ class _Coder:
         for child in noun.children:
             if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i:
                 found = self._mention_in(child)
-                if found is not None and _side(found):
+                if found is not None and (_side(found) or child.dep_ != "amod"):
                     return found
         return None
 

@@ -179,7 +179,9 @@ def _locative_head(ctx: Any, place: Place) -> Any:
 
 def event_location(ctx: Any, token: Any) -> Place | None:
     """The place in the event's own clause: a toponym attached through "in/near/at ..." to the
-    trigger or a word governing it, else the most specific place of the sentence, nearest first."""
+    trigger or a word governing it, else the most specific place of the sentence, nearest first.
+    A country is refined by a finer place of the same country in the sentence ("in Idlib, in
+    northwest Syria" → Idlib)."""
     sent = token.sent
     in_sentence = [p for p in ctx.places if sent.start_char <= p.span[0] < sent.end_char]
     if not in_sentence:
@@ -191,4 +193,9 @@ def event_location(ctx: Any, token: Any) -> Place | None:
         depth = ancestors.index(head) if head in ancestors else len(ancestors)
         return depth, SPECIFIC.get(place.feature or "", 4), abs(place.span[0] - token.idx)
 
-    return min(in_sentence, key=rank)
+    best = min(in_sentence, key=rank)
+    if best.feature == "country":
+        finer = [p for p in in_sentence if p.country == best.country and SPECIFIC.get(p.feature or "", 4) < 3]
+        if finer:
+            return min(finer, key=rank)
+    return best
