@@ -110,3 +110,11 @@ def test_an_unknown_name_in_apposition_takes_the_coding_of_its_title(context):
     ctx = context(text, [("Armenia's foreign ministry", "ARMGOV", "ARM"), ("spokeswoman", "---GOV", None),
                          ("Anna Naghdalyan", None, None, None, "parser PERSON not in the knowledge base")])
     assert resolve_reference(ctx, token(ctx, "Naghdalyan")).code == "ARMGOV"
+
+
+def test_quotations_passed_in_stand_for_the_mark_scan(context):
+    text = "The Chilean navy spoke first. Argentina is wrong, it said."
+    ctx = context(text, [("Chilean navy", "CHLMIL", "CHL"), ("Argentina", "ARG", "ARG")])
+    quoted = (text.index("Argentina"), text.index(", it"))
+    assert resolve_reference(ctx, token(ctx, "it")).country == "ARG"  # no marks: nothing is quoted
+    assert resolve_reference(ctx, token(ctx, "it"), quotations=[quoted]).country == "CHL"

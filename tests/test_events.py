@@ -136,3 +136,26 @@ def test_a_meeting_of_several_parties_is_coded_both_ways(code):
     coded = code("Peru, Chile and Bolivia met on Monday.")
     pairs = {(e.source.country, e.target.country) for e in coded.events if e.cameo.startswith("04")}
     assert pairs == {(a, b) for a in ("PER", "CHL", "BOL") for b in ("PER", "CHL", "BOL") if a != b}
+
+
+def test_an_uncoded_but_named_target_is_kept_with_its_text(code):
+    coded = code("The Norwegian government arrested Tomas Ekberg in Oslo.")
+    (event,) = coded.events
+    assert (event.source.country, event.cameo[:2], event.target.text, event.target.code) == ("NOR", "17", "Tomas Ekberg", None)
+    assert event.explanation.rule == "uncoded-target"
+
+
+def test_a_demand_that_someone_act_targets_the_clause_subject(code):
+    coded = code("Norway demanded that Sweden release the fishermen.")
+    assert {(e.source.country, e.target.country, e.cameo[:2]) for e in coded.events} == {("NOR", "SWE", "10")}
+
+
+def test_a_title_takes_its_country_from_an_of_phrase(code):
+    coded = code("Egypt released the mayor of the Libyan town of Derna.")
+    assert {(e.source.country, e.target.code, e.cameo[:2]) for e in coded.events} == {("EGY", "LBYGOV", "08")}
+
+
+def test_co_speakers_announcing_their_own_act_do_not_accuse_each_other(code):
+    coded = code("Chile and Peru said they would attack Bolivia.")
+    assert not any(e.cameo.startswith("11") for e in coded.events)
+    assert {e.target.country for e in coded.events} == {"BOL"}

@@ -150,3 +150,13 @@ def test_according_to_attributes_the_rest_of_the_sentence(quotes):
         assert q.kind == "indirect" and q.cue.lower() == "according to"
         assert q.content.lower().startswith("the protesters blocked the main road")
         assert q.speaker.country == "KEN"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('The Kenyan finance minister said "the budget will be balanced by next spring" at a press conference.', "direct"),
+    ('Kenya\'s finance minister told parliament "the budget will be balanced by next spring."', "direct"),
+    ('The Kenyan finance minister said the budget would be "balanced by next spring" at a press conference.', "mixed"),
+])
+def test_quote_right_after_its_cue_is_direct_one_inside_the_reported_clause_mixed(quotes, text, kind):
+    q = by_content(quotes(text), ("the budget" if kind == "direct" else "balanced"))
+    assert q.kind == kind and q.speaker is not None

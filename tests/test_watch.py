@@ -76,20 +76,23 @@ READER = """
 import sys, time, duckdb
 db, stop = sys.argv[1], sys.argv[2]
 import os
+print("ready", flush=True)
 while not os.path.exists(stop):
     try:
         with duckdb.connect(db, read_only=True) as con:
             print(con.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
     except duckdb.Error as exc:
         if "lock" not in str(exc).lower() and "articles" not in str(exc) and "exist" not in str(exc):
-            print("error", exc, flush=True)
+            print("error:", type(exc).__name__, str(exc).replace(chr(10), " "), flush=True)
     time.sleep(0.1)
 """
 
 
 def start_reader(db, stop) -> subprocess.Popen:
     """A reader process in the style of a server: a read-only connection per request, retried on the lock."""
-    return subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE, text=True)
+    assert reader.stdout.readline() == "ready\n"
+    return reader
 
 
 def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
@@ -110,8 +113,8 @@ def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
         watch(watcher, resources, interval=0, polls=3, report=polls.append, sleep=lambda _: next(changes)())
     finally:
         stop.touch()
-        lines = reader.communicate(timeout=30)[0].split()
-    assert "error" not in lines
+        lines = reader.communicate(timeout=30)[0].splitlines()
+    assert not [line for line in lines if line.startswith("error")], lines
     seen = [int(n) for n in lines]
     assert [(p.coded, p.seen) for p in polls] == [(2, 0), (1, 2), (1, 3)]
     with duckdb.connect(str(db), read_only=True) as con:
@@ -119,7 +122,7 @@ def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
         origins = sorted(r[0].rsplit("/", 1)[-1] for r in con.execute("SELECT origin FROM articles").fetchall())
     assert len(ids) == 4 and {"guid-1", "guid-2", "guid-3"} < set(ids)
     assert origins == ["note.txt", "wire.xml#guid-1", "wire.xml#guid-2", "wire.xml#guid-3"]
-    assert seen == sorted(seen) and 0 < seen[-1] <= 4  # the reader got in between writes; counts only grew
+    assert seen and seen == sorted(seen) and seen[-1] <= 4, seen  # the reader got in between writes; counts only grew
 
 
 def test_unreachable_feed_is_reported_not_fatal(site, resources, tmp_path):

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from casus.extract.coref import resolve_reference
-from casus.extract.quotes import SPEECH_VERBS, lemmas, subject_of
+from casus.extract.coref import quotation_spans, resolve_reference
+from casus.extract.quotes import SPEECH_VERBS, Lemmas, subject_of
 from casus.records import Actor, Agreement, EventDate, Obligation, Span, Violation
 
 if TYPE_CHECKING:
@@ -87,15 +87,6 @@ def _code(actor: Actor | None) -> str | None:
     return actor.country if state and actor.country else actor.code
 
 
-def _actor(ctx: Context, token: Token) -> Actor | None:
-    """The actor a token names or refers to (its phrase's mention, or through reference)."""
-    found = resolve_reference(ctx, token)
-    if found is not None:
-        return found
-    span = _phrase(token)
-    return next((a for a in ctx.actors if span[0] <= a.span[0] and a.span[1] <= span[1]), None)
-
-
 def _headline(sentence) -> bool:
     """Whether a sentence is set in title case (a headline: capitals say nothing about names)."""
     words = [w for w in sentence.text.split() if w[:1].isalpha()]
@@ -116,13 +107,22 @@ class _Finder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
-        self.lemmas = [lemmas(t) for t in ctx.doc]
+        self.lemmas = Lemmas()
+        self.quotations = quotation_spans(ctx)
         self.clusters: list[_Cluster] = []
         self.mention_of: dict[int, _Cluster] = {}  # head token index → its agreement
 
     def is_(self, token: Token, words: frozenset[str]) -> bool:
         """Whether the token's lemma (the parser's or lemminflect's) is one of ``words``."""
-        return bool(self.lemmas[token.i] & words)
+        return bool(self.lemmas.of(token) & words)
+
+    def actor(self, token: Token) -> Actor | None:
+        """The actor a token names or refers to (its phrase's mention, or through reference)."""
+        found = resolve_reference(self.ctx, token, quotations=self.quotations)
+        if found is not None:
+            return found
+        span = _phrase(token)
+        return next((a for a in self.ctx.actors if span[0] <= a.span[0] and a.span[1] <= span[1]), None)
 
     # mentions ------------------------------------------------------------------------------------
     def is_mention(self, token: Token) -> bool:
@@ -144,7 +144,7 @@ class _Finder:
         for maker in self.makers(token):
             subject = subject_of(maker)
             if subject is not None:  # "Ethiopia and Eritrea signed …": both
-                actors += [_actor(self.ctx, s) for s in (subject, *subject.conjuncts)]
+                actors += [self.actor(s) for s in (subject, *subject.conjuncts)]
             actors += [self._with(maker)]
         actors += [self._with(token)]
         phrase = _phrase(token)
@@ -166,7 +166,7 @@ class _Finder:
         for t in _window(head):
             if t.lower_ in ("with", "between") and t.i > head.i:
                 nominal = next((n for n in self.doc[t.i + 1:t.i + 6] if n.pos_ in ("PROPN", "NOUN", "PRON")), None)
-                return _actor(self.ctx, nominal) if nominal is not None else None
+                return self.actor(nominal) if nominal is not None else None
         return None
 
     def date(self, token: Token) -> EventDate | None:
@@ -250,7 +250,7 @@ class _Finder:
                 continue
             start = min(token.idx, action[0])
             yield token, Obligation(
-                obligor=_code(_actor(self.ctx, obligor)) if obligor is not None else None,
+                obligor=_code(self.actor(obligor)) if obligor is not None else None,
                 action=self.ctx.article.text[action[0]:action[1]],
                 text=self.ctx.article.text[start:action[1]],
                 span=(start, action[1]),
@@ -277,7 +277,7 @@ class _Finder:
         for t in self.doc[token.i + 1:min(token.sent.end, token.i + 4)]:
             if t.lower_ == "by":
                 return next((n for n in self.doc[t.i + 1:t.i + 6] if (n.pos_ in ("PROPN", "NOUN") or n.tag_ == "PRP")
-                             and _actor(self.ctx, n) is not None), None)
+                             and self.actor(n) is not None), None)
         return None
 
     def _actor_of_clause(self, token: Token) -> Token | None:
@@ -300,7 +300,7 @@ class _Finder:
             start = self.doc[token.i - 2].idx if negated else token.idx
             end = violated.idx + len(violated.text)
             yield token, violated, Violation(
-                accused=_code(_actor(self.ctx, accused)) if accused is not None else None,
+                accused=_code(self.actor(accused)) if accused is not None else None,
                 alleged_by=self._accusers(token),
                 text=self.ctx.article.text[start:end],
                 span=(start, end),
@@ -337,7 +337,7 @@ class _Finder:
         if not codes:
             accusing = next((a for a in token.ancestors if self.is_(a, ACCUSING_VERBS)), None)
             subject = subject_of(accusing) if accusing is not None else None
-            actor = _actor(self.ctx, subject) if subject is not None else None
+            actor = self.actor(subject) if subject is not None else None
             if actor is None and accusing is not None:  # the parse missed the subject: the actor before the verb
                 actor = next((a for a in reversed(self.ctx.actors)
                               if accusing.sent.start_char <= a.span[0] and a.span[1] <= accusing.idx), None)

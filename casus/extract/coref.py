@@ -8,10 +8,12 @@ skipped when the reference itself stands outside them (a reporter's "it" does no
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from casus.records import Actor
+from casus.records import Actor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from casus.pipeline import Context
 
 Kind = Literal["person", "group", "organisation"]
+#: Spans of quoted text, as ``quotation_spans`` finds them.
+Quotations = Sequence[Span]
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 THING_PRONOUNS = frozenset("it its itself".split())
@@ -65,7 +69,7 @@ def actor_kind(actor: Actor, doc) -> Kind:
     return "organisation"
 
 
-def quotation_spans(ctx: Context) -> tuple[tuple[int, int], ...]:
+def quotation_spans(ctx: Context) -> tuple[Span, ...]:
     """Spans of quoted text in the article (the quote step's findings, else a mark scan)."""
     if ctx.quotes:
         return tuple(q.span for q in ctx.quotes if q.kind != "indirect")
@@ -86,13 +90,13 @@ def _compatible(kind: Kind, pronoun: str) -> bool:
     return True  # they/them/their: groups, organisations, countries and people alike
 
 
-def _description_matches(actor: Actor, kind: Kind, head: str, doc) -> bool:
+def _description_matches(actor: Actor, kind: Kind, head: str, text: str) -> bool:
     """"the ministry" → a mention containing "ministry"; "the spokesman" → a person introduced
     as one ("Kremlin spokesman Dmitry Peskov")."""
     if head in f"{actor.text} {actor.name or ''}".lower():
         return True
     if head in PERSON_TITLES and kind == "person":
-        before = doc.text[max(0, actor.span[0] - 40): actor.span[0]].lower()
+        before = text[max(0, actor.span[0] - 40): actor.span[0]].lower()
         return head in before.split()
     return False
 
@@ -111,12 +115,21 @@ def _mention_at(ctx: Context, token: Token) -> Actor | None:
     return next((a for a in ctx.actors if a.span[0] <= token.idx < a.span[1]), None)
 
 
-def _earlier(ctx: Context, offset: int) -> list[Actor]:
-    """Actor mentions ending before ``offset``, most recent first."""
-    return sorted((a for a in ctx.actors if a.span[1] <= offset), key=lambda a: a.span[0], reverse=True)
+def _start(actor: Actor) -> int:
+    return actor.span[0]
 
 
-def _recoded(ctx: Context, own: Actor, token: Token) -> Actor | None:
+def _earlier(ctx: Context, offset: int) -> Iterator[Actor]:
+    """Actor mentions ending before ``offset``, latest start first; mentions that start together
+    keep their order in ``ctx.actors`` (which is sorted by span)."""
+    actors, end = ctx.actors, bisect.bisect_right(ctx.actors, offset, key=_start)
+    while end:
+        start = bisect.bisect_left(actors, _start(actors[end - 1]), 0, end, key=_start)
+        yield from (a for a in actors[start:end] if a.span[1] <= offset)
+        end = start
+
+
+def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations) -> Actor | None:
     """A mention without a country coded from the phrase it is in apposition to ("its spokeswoman,
     Anna Naghdalyan"), or for an agent ("its forces", "the Defence Ministry") from its possessor or
     the latest earlier mention of the same kind of body."""
@@ -126,7 +139,7 @@ def _recoded(ctx: Context, own: Actor, token: Token) -> Actor | None:
         return None
     host_token = span.root.head
     if span.root.dep_ == "appos" and not own.span[0] <= host_token.idx < own.span[1]:  # "Its spokeswoman, Anna Naghdalyan"
-        host = resolve_reference(ctx, host_token)
+        host = resolve_reference(ctx, host_token, quotations=quotations)
         if host is not None and host.country and host.span != own.span:
             return dataclasses.replace(own, code=host.code, country=host.country, role=host.role,
                                        why=f"in apposition to {host.text!r}")
@@ -134,7 +147,7 @@ def _recoded(ctx: Context, own: Actor, token: Token) -> Actor | None:
         return None
     possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS), None)
     if possessor is not None:
-        owner = resolve_reference(ctx, possessor)
+        owner = resolve_reference(ctx, possessor, quotations=quotations)
         if owner is not None and owner.country:
             return dataclasses.replace(own, code=owner.country + role, country=owner.country,
                                        why=f"{possessor.text!r} refers to {owner.text!r}")
@@ -156,12 +169,13 @@ def _modified_phrase(token: Token) -> tuple[int, int]:
     return 0, 0
 
 
-def resolve_reference(ctx: Context, token: Token) -> Actor | None:
+def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | None = None) -> Actor | None:
     """The actor ``token`` refers to: for a pronoun or definite description the most recent
     compatible earlier mention; for a mention of its own, that mention (given the country it
-    refers back to when it has none); None when nothing fits."""
+    refers back to when it has none); None when nothing fits. ``quotations`` saves a caller that
+    resolves many tokens from recomputing ``quotation_spans(ctx)`` each time."""
     word = token.lower_
-    quotes = quotation_spans(ctx)
+    quotes = quotation_spans(ctx) if quotations is None else quotations
     quote_here = _inside(token.idx, quotes)
     if word in FIRST_PERSON:
         if quote_here is None:
@@ -170,7 +184,7 @@ def resolve_reference(ctx: Context, token: Token) -> Actor | None:
     pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
     own = None if pronoun else _mention_at(ctx, token)
     if own is not None:
-        recoded = None if own.country else _recoded(ctx, own, token)
+        recoded = None if own.country else _recoded(ctx, own, token, quotes)
         if own.country or recoded:
             return recoded or own
     description = not pronoun and _is_description(token)
@@ -185,9 +199,9 @@ def resolve_reference(ctx: Context, token: Token) -> Actor | None:
         kind = actor_kind(actor, token.doc)
         if pronoun and _compatible(kind, word):
             head = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-            recoded = _recoded(ctx, actor, head.root) if not actor.country and head is not None else None
+            recoded = _recoded(ctx, actor, head.root, quotes) if not actor.country and head is not None else None
             return recoded or actor
-        if description and _description_matches(actor, kind, token.lemma_.lower() or word, token.doc):
+        if description and _description_matches(actor, kind, token.lemma_.lower() or word, ctx.article.text):
             if own is None:
                 return actor
             if not actor.country:

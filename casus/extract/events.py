@@ -35,7 +35,8 @@ OBLIQUE = frozenset({"obl", "obl:agent", "obl:arg", "obl:unmarked", "nmod", "pre
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
-GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter"})
+GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter",
+                                                             "hundred", "thousand", "dozen", "score", "million"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -48,6 +49,14 @@ COOPERATION_TARGET_PREPS = ("to", "with")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
 LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
+#: Roots whose target may be the subject of a "that" clause ("demanded that the US cancel ...").
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10"})
+#: Head nouns of phrases that name actors even when no code is known for them.
+ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset("""
+people civilian villager resident protester demonstrator soldier troop force rebel militant fighter police
+policeman worker student journalist prisoner refugee citizen farmer opposition faction community population
+man woman child official insurgent guerrilla militia settler activist opponent dissident member
+""".split())
 RESPONSE_MARKS = frozenset({"after", "following"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -225,6 +234,13 @@ class _Coder:
             return self._entity_as_actor(token)
         return self.noun_source(token, depth + 1) if token.pos_ in NOMINAL else None
 
+    def _named_actor(self, token: Token) -> Actor | None:
+        """The actor mention at ``token``, or the named entity there coded by the KB ("in Guyana")."""
+        found = self.mention_at(token)
+        if found is None and token.ent_type_ and self.kb is not None:
+            return self._entity_as_actor(token)
+        return found
+
     def _entity_as_actor(self, token: Token) -> Actor | None:
         """A named entity the actor step left out as a place ("fired at Russia"), coded by the KB
         when it fills an event role."""
@@ -249,10 +265,13 @@ class _Coder:
                 if owner is not None and _side(owner):
                     return replace(actor, code=_side(owner) + role, country=_side(owner),
                                    why=f"{actor.why}; country of '{child.text}' = {owner.text}")
-        for child in token.children:  # "ministers from the Georgian government"
-            if child.dep_ in ("nmod", "obl") and _case(child) in ("of", "from"):
-                owner = self.mention_at(child)
-                if owner is not None and _side(owner):
+        # "ministers from the Georgian government", "a court in Guyana" (troops in a country are not its own)
+        preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in")
+        for child in token.children:
+            if child.dep_ in ("nmod", "obl") and _case(child) in preps:
+                # "the mayor of the West Bank city of Nablus": any country named in the phrase
+                owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)), None)
+                if owner is not None:
                     return replace(actor, code=_side(owner) + role, country=_side(owner),
                                    why=f"{actor.why}; {_case(child)} {owner.text}")
         definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
@@ -584,7 +603,8 @@ class _Coder:
                 notes.append(f"supported by '{support.text}'")
             else:
                 return [], "no actor (nominal act without its author)"
-        targets = self.targets(token, entry, slots, sources)
+        order = self.target_slots(token, entry, slots)
+        targets = self.targets(order, slots, sources)
         if entry.code[:2] >= "15":  # news media report, they do not fight
             sources = [s for s in sources if not (s.code or "").endswith("MED")]
         if not sources:
@@ -602,7 +622,12 @@ class _Coder:
                 pairs = [(s, where) for s in sources if _side(s) != place.country or entry.code[:2] >= "18"]
                 rule = "location-as-target"
         if not pairs:
-            return [], "no actor (no coded target)"
+            named = self.uncoded_target(order, slots, sources)
+            if named is None:
+                return [], "no actor (no coded target)"
+            pairs = [(s, named) for s in sources]
+            rule = "uncoded-target"
+            notes.append(f"target '{named.text}' names an actor the knowledge base does not code")
         status, why = self.status(token)
         if why:
             notes.append(why)
@@ -617,9 +642,8 @@ class _Coder:
             for s, t in pairs
         ], None
 
-    def targets(self, token: Token, entry: Entry, slots: dict, sources: list[Actor]) -> list[Actor]:
-        """The entry's target slots in order (conflict acts also try against/at/on); a slot naming
-        actors with a country beats one naming only country-less ones ("fired batteries at Russia")."""
+    def target_slots(self, token: Token, entry: Entry, slots: dict) -> list[str]:
+        """The entry's target slots in order (conflict acts also try against/at/on), filling ``slots``."""
         order = list(entry.target)
         fallback_preps = CONFLICT_TARGET_PREPS if entry.code[:2] >= "10" else COOPERATION_TARGET_PREPS
         order += [f"prep:{p}" for p in fallback_preps if f"prep:{p}" not in order]
@@ -633,10 +657,21 @@ class _Coder:
             for p in (*CONFLICT_TARGET_PREPS, *COOPERATION_TARGET_PREPS):
                 slots[f"to.prep:{p}"] = self.prep_object(complement, p)
                 order.append(f"to.prep:{p}")
-        fallback: list[Actor] = []
+        if entry.code[:2] in CLAUSE_TARGET_ROOTS and entry.pos == "verb":
+            # "demanded that the US cancel ...": the one asked to act is the clause's subject
+            clause = next((c for c in token.children if c.dep_ == "ccomp" and _verbal(c)), None)
+            slots["that.subj"] = self.subject(clause) if clause is not None else None
+            order.append("that.subj")
         for slot in order:
             if slot.startswith("prep:") and slot not in slots:
                 slots[slot] = self.prep_object(token, slot[5:])
+        return order
+
+    def targets(self, order: list[str], slots: dict, sources: list[Actor]) -> list[Actor]:
+        """The actors of the first target slot naming some; one naming actors with a country beats one
+        naming only country-less ones ("fired batteries at Russia")."""
+        fallback: list[Actor] = []
+        for slot in order:
             found = [a for a in self.actors(slots.get(slot)) if all(a.span != s.span for s in sources)]
             if any(_side(a) for a in found):
                 return found
@@ -648,6 +683,22 @@ class _Coder:
                             if any(_same_side(c.target, s) for s in sources)), None)
             fallback = [accuser] if accuser is not None else []
         return fallback
+
+    def uncoded_target(self, order: list[str], slots: dict, sources: list[Actor]) -> Actor | None:
+        """The first target slot holding a noun phrase that names an actor the knowledge base does not
+        code (an uncoded named entity, "the protesters", "a court"): kept with its text, no code."""
+        for slot in order:
+            token = slots.get(slot)
+            if token is None or not _nominal(token) or any(s.span[0] <= token.idx < s.span[1] for s in sources):
+                continue
+            mention = self.mention_at(token)
+            if mention is not None:
+                return mention
+            if set(lemmas(token)) & ACTOR_NOUNS:
+                phrase = token.doc[token.left_edge.i: token.i + 1]
+                return Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char),
+                             why="a noun phrase naming an actor the knowledge base does not code")
+        return None
 
     def apply_speech(self, found: list[Candidate], speech, sent) -> list[Candidate]:
         """Reported content becomes alleged (or denied); the reporter's accusation or threat is added."""
@@ -663,6 +714,8 @@ class _Coder:
         for cand in found:
             verb, speakers = claimed.get(cand.trigger, (None, []))
             speaker = self.claimant(speakers, verb, doc[cand.trigger])
+            if speaker is not None:  # "Obama and Putin said they will ...": a co-speaker's own act
+                speaker = next((s for s in speakers[1:] if _same_side(s, cand.source)), speaker)
             if speaker is None or _same_actor(speaker, cand.source) and verb is None:
                 out.append(cand)
                 continue

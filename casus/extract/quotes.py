@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas
 
-from casus.extract.coref import resolve_reference
+from casus.extract.coref import Quotations, resolve_reference
 from casus.records import Actor, Quote, Span
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer", "csubj")
 _RELATIVE = ("acl:relcl", "relcl", "advcl:relcl")
+#: Dependents of a cue that start a clause of their own (a quote after one is embedded in it).
+_CLAUSAL = ("ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "relcl")
 _ADDRESSING = frozenset("tell remind inform assure warn notify promise".split())
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 _IN_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
@@ -135,19 +137,40 @@ def _first_char(text: str, offset: int) -> int:
     return len(text) - len(text[offset:].lstrip()) if offset < len(text) else len(text)
 
 
-def lemmas(token: Token) -> frozenset[str]:
-    """The parser's lemma plus lemminflect's, robust to the trained lemmatizer's slips ("undertook")."""
-    if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX", "ADJ"):
-        return frozenset({token.lemma_.lower()})
-    tags = {"VERB", "NOUN" if token.pos_ == "PROPN" else token.pos_}  # participles tagged ADJ ("struck") too
-    found = (getLemma(token.lower_, upos=tag, lemmatize_oov=False) for tag in tags)  # dictionary only: fast
-    return frozenset({token.lemma_.lower(), *(lemma.lower() for lemmas_ in found for lemma in lemmas_)})
+_DICTIONARY_POS = frozenset({"VERB", "NOUN", "PROPN", "AUX", "ADJ"})
 
 
-def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
+class Lemmas:
+    """One article's token lemmas: the parser's plus lemminflect's, robust to the trained
+    lemmatizer's slips ("undertook"). lemminflect is asked on first use, once per distinct word."""
+
+    def __init__(self) -> None:
+        self._of_token: dict[int, frozenset[str]] = {}
+        self._of_word: dict[tuple[str, str, str], frozenset[str]] = {}
+
+    def of(self, token: Token) -> frozenset[str]:
+        found = self._of_token.get(token.i)
+        if found is None:
+            key = (token.lower_, token.pos_, token.lemma_.lower())
+            if key not in self._of_word:
+                self._of_word[key] = frozenset({key[2], *self._dictionary(*key[:2])})
+            found = self._of_token[token.i] = self._of_word[key]
+        return found
+
+    @staticmethod
+    def _dictionary(word: str, pos: str) -> Iterable[str]:
+        """lemminflect's lemmas of a lower-cased word as a verb (participles tagged ADJ, "struck",
+        too) and as its own part of speech; dictionary only: fast."""
+        if pos not in _DICTIONARY_POS:
+            return ()
+        found = getAllLemmas(word)
+        return (lemma.lower() for tag in {"VERB", "NOUN" if pos == "PROPN" else pos} for lemma in found.get(tag, ()))
+
+
+def _is_cue(token: Token, verbs: frozenset[str], lemmas: Lemmas) -> bool:
     if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
         return False
-    lemma = next(iter(lemmas(token) & verbs), None)
+    lemma = next(iter(lemmas.of(token) & verbs), None)
     return lemma is not None and (lemma not in _AMBIGUOUS or token.pos_ == "VERB")
 
 
@@ -198,7 +221,7 @@ def _adjacent_noun(verb: Token, inverted: bool) -> Token | None:
     return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
 
-def _next_report(tokens: list[Token]) -> int:
+def _next_report(tokens: list[Token], lemmas: Lemmas) -> int:
     """Where a run-on report ends: at a comma or semicolon followed by another speaker's report
     ("…, the Foreign Ministry reminded…, and the Defence Ministry said…")."""
     for k, token in enumerate(tokens):
@@ -206,7 +229,7 @@ def _next_report(tokens: list[Token]) -> int:
             continue
         following = [t for t in tokens[k + 1:k + 9] if t.lower_ not in ("and", "but", "while")]
         for j, t in enumerate(following):
-            if _is_cue(t, SPEECH_VERBS):
+            if _is_cue(t, SPEECH_VERBS, lemmas):
                 if j and all(x.pos_ in _IN_NOUN_PHRASE for x in following[:j]):
                     return k
                 break
@@ -215,10 +238,10 @@ def _next_report(tokens: list[Token]) -> int:
     return len(tokens)
 
 
-def _content(tokens: list[Token]) -> Span | None:
+def _content(tokens: list[Token], lemmas: Lemmas) -> Span | None:
     """Character span of ``tokens`` (up to any following report) without surrounding punctuation,
     if it holds a finite verb."""
-    tokens = tokens[:_next_report(tokens)]
+    tokens = tokens[:_next_report(tokens, lemmas)]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -228,17 +251,17 @@ def _content(tokens: list[Token]) -> Span | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _clause_after(verb: Token) -> Span | None:
+def _clause_after(verb: Token, lemmas: Lemmas) -> Span | None:
     """Parse-free fallback for the content: the clause after the verb (X said [that] Y…, X told
     reporters Y…), starting at "that" or at a word that can open a subject."""
     tokens = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
     that = next((k for k, t in enumerate(tokens[:10]) if t.lower_ == "that"), None)
     if that is None:
-        if lemmas(verb) & _ADDRESSING:
+        if lemmas.of(verb) & _ADDRESSING:
             tokens = tokens[_addressee_end(tokens):]
         if not tokens or tokens[0].pos_ not in _IN_NOUN_PHRASE:
             return None
-    return _content(tokens[that or 0:])
+    return _content(tokens[that or 0:], lemmas)
 
 
 def _addressee_end(tokens: list[Token]) -> int:
@@ -257,7 +280,7 @@ def _addressee_end(tokens: list[Token]) -> int:
     return k
 
 
-def _clause_before(verb: Token) -> Span | None:
+def _clause_before(verb: Token, lemmas: Lemmas) -> Span | None:
     """Parse-free fallback for "Y, X said [on Monday]." : the clause before the speaker's comma."""
     after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
     if len(after) > 4 or any(t.pos_ in ("VERB", "AUX") for t in after):
@@ -267,10 +290,10 @@ def _clause_before(verb: Token) -> Span | None:
         i -= 1
     if verb.doc[i].text != ",":
         return None
-    return _content(list(verb.doc[verb.sent.start:i]))
+    return _content(list(verb.doc[verb.sent.start:i]), lemmas)
 
 
-def _complement(verb: Token) -> Span | None:
+def _complement(verb: Token, lemmas: Lemmas) -> Span | None:
     """The span of the verb's clausal complement from the parse (``ccomp``), if it has one."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if complement is None:
@@ -278,10 +301,10 @@ def _complement(verb: Token) -> Span | None:
     tokens = list(complement.subtree)
     if tokens[0].i <= verb.i <= tokens[-1].i:
         return None
-    return _content(tokens)
+    return _content(tokens, lemmas)
 
 
-def _according_to_content(according: Token) -> tuple[Span | None, Token | None]:
+def _according_to_content(according: Token, lemmas: Lemmas) -> tuple[Span | None, Token | None]:
     """Content and source of "According to X, Y." / "Y, according to X.": the rest of the sentence."""
     doc, sent = according.doc, according.sent
     source = [t for t in doc[according.i + 2:sent.end] if not t.is_space]
@@ -291,7 +314,7 @@ def _according_to_content(according: Token) -> tuple[Span | None, Token | None]:
     before = list(doc[sent.start:according.i])
     after = list(doc[phrase_end:sent.end])
     longer = before if len([t for t in before if t.is_alpha]) >= len([t for t in after if t.is_alpha]) else after
-    return _content(longer), head
+    return _content(longer, lemmas), head
 
 
 def _antecedent(relative: Token) -> Token:
@@ -324,10 +347,11 @@ def _mention_in(actors: Iterable[Actor], span: Span, head: Token) -> Actor | Non
     return (covering or inside or [None])[-1]
 
 
-def speaker_actor(ctx: Context, head: Token, floor: int = 0) -> Actor:
-    """The speaker as written (``head``'s noun phrase), coded from the actor it names or refers to."""
+def speaker_actor(ctx: Context, head: Token, floor: int = 0, quotations: Quotations | None = None) -> Actor:
+    """The speaker as written (``head``'s noun phrase), coded from the actor it names or refers to
+    (``quotations`` as for ``resolve_reference``)."""
     span = _noun_phrase(head, floor)
-    referent = resolve_reference(ctx, head)
+    referent = resolve_reference(ctx, head, quotations=quotations)
     if head.pos_ == "PRON":
         why = f"{head.text!r} refers to {referent.text!r}" if referent else "unresolved pronoun"
     else:
@@ -351,6 +375,7 @@ class _Finder:
         self.spans = quoted_spans(self.text)
         self.span_starts = [s for s, _ in self.spans]
         self.paragraphs = paragraph_starts(self.text)
+        self.lemmas = Lemmas()
 
     def quoted(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self.span_starts, offset) - 1
@@ -366,7 +391,7 @@ class _Finder:
         first = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         if first is None or not len(first):
             return []
-        sentences = {t.sent for t in first}
+        sentences = set(first.sents)
         opening = first[0].sent
         if opening.start > 0:
             previous = self.doc[opening.start - 1].sent
@@ -377,7 +402,7 @@ class _Finder:
 
     def cue_for(self, span: Span) -> Token | None:
         region = self.cue_region(span)
-        cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
+        cues = [t for t in region if _is_cue(t, SPEECH_VERBS, self.lemmas) or _according_to(t)]
         if not cues:
             return self._dash_after(span) or self._label_before(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
@@ -408,7 +433,7 @@ class _Finder:
         if head is None or quote[0] <= head.idx < quote[1] or not _can_speak(head):
             return None
         floor = quote[1] if head.idx >= quote[1] else 0
-        return speaker_actor(self.ctx, head, floor)
+        return speaker_actor(self.ctx, head, floor, self.spans)
 
     def _first_noun_between(self, start: int, cue: Token) -> Token | None:
         """ "…," Leonard Burman, director of X, said: the name that opens the stretch between the
@@ -431,7 +456,10 @@ class _Finder:
         before = next((t for t in reversed(self.doc[opening[0].sent.start:opening.start]) if not t.is_space), None)
         if before is None or before.is_punct or before.lower_ in ("that", "saying"):
             return False
-        return cue is None or (before is not cue and before.head is not cue) or before.dep_ in _SUBJECTS
+        if cue is None:
+            return True
+        introduced = before.i == cue.i or (before.head.i == cue.i and before.dep_ not in _CLAUSAL)
+        return not introduced or before.dep_ in _SUBJECTS  # said / told him "…": direct; said he had "…": mixed
 
     def quote(self, span: Span, kind: str, speaker: Actor | None, cue: Token | None, content: Span | None = None) -> Quote:
         content = content or span
@@ -489,7 +517,7 @@ class _Finder:
             if any(q.span[0] < content[1] and content[0] < q.span[1] for q in taken):
                 continue
             cue = next(t for t in colon if t.text == ":")
-            found.append(self.quote(content, "direct", speaker_actor(self.ctx, name), cue))
+            found.append(self.quote(content, "direct", speaker_actor(self.ctx, name, quotations=self.spans), cue))
         return found
 
     def indirect(self, taken: list[Quote]) -> list[Quote]:
@@ -498,22 +526,24 @@ class _Finder:
         covered = [q.span for q in taken]
         verbs = SPEECH_VERBS | BELIEF_VERBS
         for token in self.doc:
-            if token.idx in cues or self.quoted(token.idx) or any(s <= token.idx < e for s, e in covered):
+            if token.idx in cues or self.quoted(token.idx):
                 continue
-            if _according_to(token):
-                content, head = _according_to_content(token)
-            elif _is_cue(token, verbs):
-                content = _complement(token) or _clause_after(token) or _clause_before(token)
-                head = subject_of(token) or _adjacent_noun(token, inverted=False)
+            according = _according_to(token)
+            if not (according or _is_cue(token, verbs, self.lemmas)) or any(s <= token.idx < e for s, e in covered):
+                continue
+            if according:
+                content, head = _according_to_content(token, self.lemmas)
             else:
-                continue
+                content = (_complement(token, self.lemmas) or _clause_after(token, self.lemmas)
+                           or _clause_before(token, self.lemmas))
+                head = subject_of(token) or _adjacent_noun(token, inverted=False)
             if content is None:
                 continue
             if any(s < content[1] and content[0] < e for s, e in covered) or self._overlaps_quote(content):
                 continue
             if head is None or content[0] <= head.idx < content[1]:
                 continue
-            speaker = speaker_actor(self.ctx, head)
+            speaker = speaker_actor(self.ctx, head, quotations=self.spans)
             found.append(self.quote(content, "indirect", speaker, token, content))
             covered.append(content)
         return found
