@@ -160,3 +160,25 @@ def test_according_to_attributes_the_rest_of_the_sentence(quotes):
 def test_quote_right_after_its_cue_is_direct_one_inside_the_reported_clause_mixed(quotes, text, kind):
     q = by_content(quotes(text), ("the budget" if kind == "direct" else "balanced"))
     assert q.kind == kind and q.speaker is not None
+
+
+def test_inflection_table_gives_lemminflects_lemmas_for_its_words():
+    from lemminflect import getAllLemmas
+
+    from casus.extract.quotes import SPEECH_VERBS, inflections
+
+    table = inflections(SPEECH_VERBS)
+    assert table[("told", "VERB")] == {"tell"}
+    for (form, pos), found in table.items():
+        assert found == {lemma.lower() for lemma in getAllLemmas(form).get(pos, ())} & SPEECH_VERBS
+
+
+def test_lemmas_repair_a_lemmatizer_slip_only_for_open_class_words():
+    import spacy
+    from spacy.tokens import Doc
+
+    from casus.extract.quotes import inflections, lemmas
+
+    table = inflections(frozenset({"undertake", "strike"}))
+    doc = Doc(spacy.blank("en").vocab, words=["undertook", "struck", "struck"], pos=["VERB", "ADJ", "X"], lemmas=["undertook", "struck", "struck"])
+    assert [set(lemmas(t, table)) for t in doc] == [{"undertook", "undertake"}, {"struck", "strike"}, {"struck"}]

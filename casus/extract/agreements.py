@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.extract.coref import quotation_spans, resolve_reference
-from casus.extract.quotes import SPEECH_VERBS, Lemmas, subject_of
+from casus.extract.quotes import SPEECH_VERBS, inflections, lemmas, subject_of
 from casus.records import Actor, Agreement, EventDate, Obligation, Span, Violation
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ VIOLATION_NOUNS = frozenset("violation breach contravention infringement failure
 NEGATED_NOUNS = frozenset("fulfilment fulfillment compliance implementation observance".split())
 ACCUSING_VERBS = frozenset("accuse blame charge allege".split()) | SPEECH_VERBS
 _DEFINITE = frozenset("the this that these those same".split())
+#: The inflected forms of every word set ``_Finder.is_`` is given.
+_INFLECTIONS = inflections(AGREEMENT_NOUNS | BACK_REFERENCES | MAKING_VERBS | OBLIGATION_VERBS | OBLIGATION_NOUNS
+                           | VIOLATION_VERBS | FAILURE_VERBS | VIOLATION_NOUNS | NEGATED_NOUNS | ACCUSING_VERBS | {"consider"})
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")
 _NOUN_PHRASE = ("det", "det:predet", "amod", "compound", "nmod:poss", "nummod", "flat")
 _WINDOW = 8  # tokens after a trigger searched for its object when the parse misses it
@@ -107,14 +110,14 @@ class _Finder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
-        self.lemmas = Lemmas()
+        self.lemmas = [lemmas(t, _INFLECTIONS) for t in ctx.doc]
         self.quotations = quotation_spans(ctx)
         self.clusters: list[_Cluster] = []
         self.mention_of: dict[int, _Cluster] = {}  # head token index → its agreement
 
     def is_(self, token: Token, words: frozenset[str]) -> bool:
-        """Whether the token's lemma (the parser's or lemminflect's) is one of ``words``."""
-        return bool(self.lemmas.of(token) & words)
+        """Whether the token's lemma (the parser's or lemminflect's) is one of ``words`` (a set ``_INFLECTIONS`` covers)."""
+        return bool(self.lemmas[token.i] & words)
 
     def actor(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (its phrase's mention, or through reference)."""

@@ -49,6 +49,9 @@ COOPERATION_TARGET_PREPS = ("to", "with")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
 LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
+#: Acts coded without a target when none is named (refusals, threats, protests, force posture, resignations,
+#: retreats).
+TARGETLESS_CODES = ("12", "13", "14", "15", "0831", "087")
 #: Roots whose target may be the subject of a "that" clause ("demanded that the US cancel ...").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10"})
 #: Head nouns of phrases that name actors even when no code is known for them.
@@ -73,7 +76,7 @@ class Candidate:
     trigger: int  # token index
     key: str  # lemma that identifies the act when merging repeats
     source: Actor
-    target: Actor
+    target: Actor | None
     status: Status
     attributed_to: Actor | None
     rule: str
@@ -308,7 +311,7 @@ class _Coder:
     def _mention_in(self, token: Token) -> Actor | None:
         for t in token.subtree:
             found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t)
-            if found is not None and found.code and token.idx <= t.idx:
+            if found is not None and found.code:
                 return found
         return None
 
@@ -358,7 +361,8 @@ class _Coder:
             return self.subject(verb.head)
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
-            if controller is not None:
+            # "urged Iran to withdraw" controls by the object; "opened fire to disperse" does not
+            if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None):
                 return controller
             raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT), None)
             if raised is not None and verb.dep_ == "xcomp":
@@ -557,7 +561,8 @@ class _Coder:
             if token.i in consumed:
                 continue
             if entry.to is not None and slots.get("to") is not None:
-                consumed.add(slots["to"].i)  # "threaten to attack": the threat, not the attack
+                # "threaten to attack", "threatened to launch an offensive": the threat, not the attack
+                consumed.update(t.i for t in (slots["to"], slots.get("to.obj")) if t is not None)
             made, reason = self.events_for(token, entry, slots, consumed)
             out.extend(made)
             if reason:
@@ -623,11 +628,15 @@ class _Coder:
                 rule = "location-as-target"
         if not pairs:
             named = self.uncoded_target(order, slots, sources)
-            if named is None:
+            if named is not None:
+                pairs = [(s, named) for s in sources]
+                rule = "uncoded-target"
+                notes.append(f"target '{named.text}' names an actor the knowledge base does not code")
+            elif code.startswith(TARGETLESS_CODES):
+                pairs = [(s, None) for s in sources]
+                rule = "no-target"
+            else:
                 return [], "no actor (no coded target)"
-            pairs = [(s, named) for s in sources]
-            rule = "uncoded-target"
-            notes.append(f"target '{named.text}' names an actor the knowledge base does not code")
         status, why = self.status(token)
         if why:
             notes.append(why)
@@ -677,6 +686,10 @@ class _Coder:
                 return found
             fallback = fallback or found
         obj = slots.get("obj")
+        if not fallback and obj is not None and _nominal(obj) and self.mention_at(obj) is None:
+            # "rejected an Indian proposal", "dismissed an appeal from X": the author of the object
+            author = self.noun_source(obj) or next(iter(self.actors(self.prep_object(obj, "from", deep=False))), None)
+            fallback = [author] if author is not None and all(author.span != s.span for s in sources) else []
         if not fallback and obj is not None and set(lemmas(obj)) & self.lex.speech_nouns:
             # "Mexico rejected the allegation": the author of the latest accusation against the source
             accuser = next((c.source for c in reversed(self.accusations)
@@ -756,6 +769,14 @@ class _Coder:
                     for accused in self.actors(self.subject(t)):
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children):
+                # "Russia said Sudan must return the helicopter": a demand on the clause's subject
+                for obliged in self.actors(self.subject(content)):
+                    if not _same_side(speakers[0], obliged):
+                        derived.append(replace(
+                            self._accusation(verb, speakers[0], obliged, content, "reported-obligation"),
+                            code=self.lex.obligation_code,
+                            notes=(f"'{verb.text}' says another side must act ('{content.text}'): a demand",)))
         return out + derived
 
     def is_event_trigger(self, token: Token, found: list[Candidate]) -> bool:
@@ -788,7 +809,7 @@ def _same_side(a: Actor | None, b: Actor | None) -> bool:
 
 
 def _merge_key(c: Candidate) -> tuple:
-    return (c.source.code, c.target.code, c.code, c.status, _side(c.attributed_to))
+    return (c.source.code, c.target.code if c.target else None, c.code, c.status, _side(c.attributed_to))
 
 
 def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tuple[tuple[Event, ...], dict]:

@@ -58,6 +58,8 @@ class Lexicon:
     threat: tuple[tuple[str, str], ...]  # (code prefix, threat code), longest prefix first
     intent: tuple[tuple[str, str], ...]  # (code prefix, intent code), longest prefix first
     support: frozenset[str]
+    obligation_modals: frozenset[str] = frozenset()
+    obligation_code: str = "100"
     by_word: dict[tuple[str, str], tuple[Entry, ...]] = field(repr=False, default_factory=dict)
 
     @classmethod
@@ -68,6 +70,7 @@ class Lexicon:
         threat: dict[str, str] = {}
         intent: dict[str, str] = {}
         blame_code = "112"
+        obligation: dict[str, Any] = {"code": "100", "modals": ()}
         for path in sorted(directory.glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             classes = {k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()}
@@ -76,11 +79,12 @@ class Lexicon:
             if data.get("blame"):
                 lists["blame"].update(data["blame"]["verbs"])
                 blame_code = str(data["blame"]["code"])
+            obligation = data.get("obligation") or obligation
             threat.update({str(k): str(v) for k, v in (data.get("threat") or {}).items()})
             intent.update({str(k): str(v) for k, v in (data.get("intent") or {}).items()})
             for n, raw in enumerate(data.get("entries") or (), 1):
                 entries.append(_entry(f"{path.stem}:{n}", raw, classes, ontology))
-        for code in [blame_code, *threat.values(), *intent.values()]:
+        for code in [blame_code, str(obligation["code"]), *threat.values(), *intent.values()]:
             if code not in ontology:
                 raise LexiconError(f"lexicon refers to unknown CAMEO code {code!r}")
         by_word: dict[tuple[str, str], list[Entry]] = defaultdict(list)
@@ -97,6 +101,8 @@ class Lexicon:
             threat=_by_prefix_length(threat),
             intent=_by_prefix_length(intent),
             support=frozenset(lists["support"]),
+            obligation_modals=frozenset(obligation["modals"]),
+            obligation_code=str(obligation["code"]),
             by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in by_word.items()},
         )
 

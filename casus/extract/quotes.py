@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllInflections
 
 from casus.extract.coref import Quotations, resolve_reference
 from casus.records import Actor, Quote, Span
@@ -138,39 +139,41 @@ def _first_char(text: str, offset: int) -> int:
 
 
 _DICTIONARY_POS = frozenset({"VERB", "NOUN", "PROPN", "AUX", "ADJ"})
+_POS_OF_TAG = {"V": "VERB", "N": "NOUN", "J": "ADJ"}  # first letter of a Penn tag → universal part of speech
+#: (word form, part of speech) → the lemmas among ``words`` lemminflect inflects into that form.
+Inflections = Mapping[tuple[str, str], frozenset[str]]
 
 
-class Lemmas:
-    """One article's token lemmas: the parser's plus lemminflect's, robust to the trained
-    lemmatizer's slips ("undertook"). lemminflect is asked on first use, once per distinct word."""
-
-    def __init__(self) -> None:
-        self._of_token: dict[int, frozenset[str]] = {}
-        self._of_word: dict[tuple[str, str, str], frozenset[str]] = {}
-
-    def of(self, token: Token) -> frozenset[str]:
-        found = self._of_token.get(token.i)
-        if found is None:
-            key = (token.lower_, token.pos_, token.lemma_.lower())
-            if key not in self._of_word:
-                self._of_word[key] = frozenset({key[2], *self._dictionary(*key[:2])})
-            found = self._of_token[token.i] = self._of_word[key]
-        return found
-
-    @staticmethod
-    def _dictionary(word: str, pos: str) -> Iterable[str]:
-        """lemminflect's lemmas of a lower-cased word as a verb (participles tagged ADJ, "struck",
-        too) and as its own part of speech; dictionary only: fast."""
-        if pos not in _DICTIONARY_POS:
-            return ()
-        found = getAllLemmas(word)
-        return (lemma.lower() for tag in {"VERB", "NOUN" if pos == "PROPN" else pos} for lemma in found.get(tag, ()))
+def inflections(words: frozenset[str]) -> Inflections:
+    """Every form lemminflect inflects ``words`` into, by part of speech ("undertook" as a VERB →
+    undertake): for these words, the same answers as lemminflect's lemma lookup, at the cost of a dict."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for word in words:
+        for tag, forms in getAllInflections(word).items():
+            if tag[0] in _POS_OF_TAG:
+                for form in forms:
+                    found.setdefault((form.lower(), _POS_OF_TAG[tag[0]]), set()).add(word)
+    return MappingProxyType({key: frozenset(lemmas) for key, lemmas in found.items()})
 
 
-def _is_cue(token: Token, verbs: frozenset[str], lemmas: Lemmas) -> bool:
+def lemmas(token: Token, inflected: Inflections) -> frozenset[str]:
+    """The parser's lemma plus those ``inflected`` gives the token's form as a verb (participles
+    tagged ADJ, "struck", too) or as its own part of speech: robust to the trained lemmatizer's
+    slips ("undertook")."""
+    found = {token.lemma_.lower()}
+    if token.pos_ in _DICTIONARY_POS:
+        for pos in ("VERB", "NOUN" if token.pos_ == "PROPN" else token.pos_):
+            found.update(inflected.get((token.lower_, pos), ()))
+    return frozenset(found)
+
+
+_CUE_LEMMAS = inflections(SPEECH_VERBS | BELIEF_VERBS | _ADDRESSING)
+
+
+def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
     if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
         return False
-    lemma = next(iter(lemmas.of(token) & verbs), None)
+    lemma = next(iter(lemmas(token, _CUE_LEMMAS) & verbs), None)
     return lemma is not None and (lemma not in _AMBIGUOUS or token.pos_ == "VERB")
 
 
@@ -221,7 +224,7 @@ def _adjacent_noun(verb: Token, inverted: bool) -> Token | None:
     return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
 
-def _next_report(tokens: list[Token], lemmas: Lemmas) -> int:
+def _next_report(tokens: list[Token]) -> int:
     """Where a run-on report ends: at a comma or semicolon followed by another speaker's report
     ("…, the Foreign Ministry reminded…, and the Defence Ministry said…")."""
     for k, token in enumerate(tokens):
@@ -229,7 +232,7 @@ def _next_report(tokens: list[Token], lemmas: Lemmas) -> int:
             continue
         following = [t for t in tokens[k + 1:k + 9] if t.lower_ not in ("and", "but", "while")]
         for j, t in enumerate(following):
-            if _is_cue(t, SPEECH_VERBS, lemmas):
+            if _is_cue(t, SPEECH_VERBS):
                 if j and all(x.pos_ in _IN_NOUN_PHRASE for x in following[:j]):
                     return k
                 break
@@ -238,10 +241,10 @@ def _next_report(tokens: list[Token], lemmas: Lemmas) -> int:
     return len(tokens)
 
 
-def _content(tokens: list[Token], lemmas: Lemmas) -> Span | None:
+def _content(tokens: list[Token]) -> Span | None:
     """Character span of ``tokens`` (up to any following report) without surrounding punctuation,
     if it holds a finite verb."""
-    tokens = tokens[:_next_report(tokens, lemmas)]
+    tokens = tokens[:_next_report(tokens)]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -251,17 +254,17 @@ def _content(tokens: list[Token], lemmas: Lemmas) -> Span | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _clause_after(verb: Token, lemmas: Lemmas) -> Span | None:
+def _clause_after(verb: Token) -> Span | None:
     """Parse-free fallback for the content: the clause after the verb (X said [that] Y…, X told
     reporters Y…), starting at "that" or at a word that can open a subject."""
     tokens = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_space]
     that = next((k for k, t in enumerate(tokens[:10]) if t.lower_ == "that"), None)
     if that is None:
-        if lemmas.of(verb) & _ADDRESSING:
+        if lemmas(verb, _CUE_LEMMAS) & _ADDRESSING:
             tokens = tokens[_addressee_end(tokens):]
         if not tokens or tokens[0].pos_ not in _IN_NOUN_PHRASE:
             return None
-    return _content(tokens[that or 0:], lemmas)
+    return _content(tokens[that or 0:])
 
 
 def _addressee_end(tokens: list[Token]) -> int:
@@ -280,7 +283,7 @@ def _addressee_end(tokens: list[Token]) -> int:
     return k
 
 
-def _clause_before(verb: Token, lemmas: Lemmas) -> Span | None:
+def _clause_before(verb: Token) -> Span | None:
     """Parse-free fallback for "Y, X said [on Monday]." : the clause before the speaker's comma."""
     after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
     if len(after) > 4 or any(t.pos_ in ("VERB", "AUX") for t in after):
@@ -290,10 +293,10 @@ def _clause_before(verb: Token, lemmas: Lemmas) -> Span | None:
         i -= 1
     if verb.doc[i].text != ",":
         return None
-    return _content(list(verb.doc[verb.sent.start:i]), lemmas)
+    return _content(list(verb.doc[verb.sent.start:i]))
 
 
-def _complement(verb: Token, lemmas: Lemmas) -> Span | None:
+def _complement(verb: Token) -> Span | None:
     """The span of the verb's clausal complement from the parse (``ccomp``), if it has one."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if complement is None:
@@ -301,10 +304,10 @@ def _complement(verb: Token, lemmas: Lemmas) -> Span | None:
     tokens = list(complement.subtree)
     if tokens[0].i <= verb.i <= tokens[-1].i:
         return None
-    return _content(tokens, lemmas)
+    return _content(tokens)
 
 
-def _according_to_content(according: Token, lemmas: Lemmas) -> tuple[Span | None, Token | None]:
+def _according_to_content(according: Token) -> tuple[Span | None, Token | None]:
     """Content and source of "According to X, Y." / "Y, according to X.": the rest of the sentence."""
     doc, sent = according.doc, according.sent
     source = [t for t in doc[according.i + 2:sent.end] if not t.is_space]
@@ -314,7 +317,7 @@ def _according_to_content(according: Token, lemmas: Lemmas) -> tuple[Span | None
     before = list(doc[sent.start:according.i])
     after = list(doc[phrase_end:sent.end])
     longer = before if len([t for t in before if t.is_alpha]) >= len([t for t in after if t.is_alpha]) else after
-    return _content(longer, lemmas), head
+    return _content(longer), head
 
 
 def _antecedent(relative: Token) -> Token:
@@ -375,7 +378,6 @@ class _Finder:
         self.spans = quoted_spans(self.text)
         self.span_starts = [s for s, _ in self.spans]
         self.paragraphs = paragraph_starts(self.text)
-        self.lemmas = Lemmas()
 
     def quoted(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self.span_starts, offset) - 1
@@ -402,7 +404,7 @@ class _Finder:
 
     def cue_for(self, span: Span) -> Token | None:
         region = self.cue_region(span)
-        cues = [t for t in region if _is_cue(t, SPEECH_VERBS, self.lemmas) or _according_to(t)]
+        cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
         if not cues:
             return self._dash_after(span) or self._label_before(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
@@ -526,16 +528,15 @@ class _Finder:
         covered = [q.span for q in taken]
         verbs = SPEECH_VERBS | BELIEF_VERBS
         for token in self.doc:
-            if token.idx in cues or self.quoted(token.idx):
-                continue
             according = _according_to(token)
-            if not (according or _is_cue(token, verbs, self.lemmas)) or any(s <= token.idx < e for s, e in covered):
+            if not (according or _is_cue(token, verbs)):
+                continue
+            if token.idx in cues or self.quoted(token.idx) or any(s <= token.idx < e for s, e in covered):
                 continue
             if according:
-                content, head = _according_to_content(token, self.lemmas)
+                content, head = _according_to_content(token)
             else:
-                content = (_complement(token, self.lemmas) or _clause_after(token, self.lemmas)
-                           or _clause_before(token, self.lemmas))
+                content = _complement(token) or _clause_after(token) or _clause_before(token)
                 head = subject_of(token) or _adjacent_noun(token, inverted=False)
             if content is None:
                 continue
