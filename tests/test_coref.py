@@ -118,3 +118,10 @@ def test_quotations_passed_in_stand_for_the_mark_scan(context):
     quoted = (text.index("Argentina"), text.index(", it"))
     assert resolve_reference(ctx, token(ctx, "it")).country == "ARG"  # no marks: nothing is quoted
     assert resolve_reference(ctx, token(ctx, "it"), quotations=[quoted]).country == "CHL"
+
+
+def test_us_the_country_is_not_the_pronoun_us(context):
+    text = "The US warned Caracas on Friday. Officials in Washington said talks would wait."
+    ctx = context(text, [("US", "USA", "USA"), ("Caracas", "VENGOV", "VEN")])
+    assert resolve_reference(ctx, token(ctx, "US")).country == "USA"
+

@@ -159,3 +159,20 @@ def test_co_speakers_announcing_their_own_act_do_not_accuse_each_other(code):
     coded = code("Chile and Peru said they would attack Bolivia.")
     assert not any(e.cameo.startswith("11") for e in coded.events)
     assert {e.target.country for e in coded.events} == {"BOL"}
+
+
+def test_a_resignation_is_coded_without_a_target(code):
+    coded = code("The Peruvian interior minister resigned on Tuesday.")
+    (event,) = coded.events
+    assert (event.source.country, event.cameo, event.target) == ("PER", "0831", None)
+
+
+def test_saying_another_side_must_act_is_a_demand(code):
+    coded = code("Norway said Sweden must return the fishing boats.")
+    demand = next(e for e in coded.events if e.cameo.startswith("10"))
+    assert (demand.source.country, demand.target.country, demand.status) == ("NOR", "SWE", "asserted")
+
+
+def test_rejecting_a_proposal_targets_its_author(code):
+    coded = code("Chile rejected a Peruvian proposal on fishing rights.")
+    assert {(e.source.country, e.target.country, e.cameo[:2]) for e in coded.events} == {("CHL", "PER", "12")}

@@ -14,7 +14,7 @@ from analysis_corpus import XSS, build_store, corpus, running_server
 from casus.commands import register
 from casus.commands.serve import is_loopback
 from casus.store import Store
-from casus.web.app import MAX_LIMIT, create_app
+from casus.web.app import MAX_LIMIT, _connect_read_only, create_app
 
 
 @pytest.fixture(scope="module")
@@ -147,12 +147,15 @@ def test_a_store_without_dedup_tables_is_served(tmp_path):
         assert http.get("/api/corpus-events").json() == []
 
 
-def test_the_store_is_opened_read_only(tmp_path):
+def test_the_store_is_read_only_per_request_and_released_between_requests(tmp_path):
     build_store(tmp_path / "s.duckdb")
     app = create_app(tmp_path / "s.duckdb")
+    con = _connect_read_only(app.state.db_path)
     with pytest.raises(duckdb.Error, match="read-only"):
-        app.state.connection.execute("DELETE FROM events")
-    app.state.connection.close()
+        con.execute("DELETE FROM events")
+    con.close()
+    with duckdb.connect(str(tmp_path / "s.duckdb")) as writer:  # a watcher can write while the app is up
+        assert writer.execute("SELECT count(*) FROM events").fetchone()[0] == 9
 
 
 def test_serve_refuses_missing_or_locked_stores_and_knows_loopback(tmp_path):

@@ -129,7 +129,8 @@ def _earlier(ctx: Context, offset: int) -> Iterator[Actor]:
         end = start
 
 
-def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations) -> Actor | None:
+def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
+             visited: frozenset[int] = frozenset()) -> Actor | None:
     """A mention without a country coded from the phrase it is in apposition to ("its spokeswoman,
     Anna Naghdalyan"), or for an agent ("its forces", "the Defence Ministry") from its possessor or
     the latest earlier mention of the same kind of body."""
@@ -139,7 +140,7 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations) -> 
         return None
     host_token = span.root.head
     if span.root.dep_ == "appos" and not own.span[0] <= host_token.idx < own.span[1]:  # "Its spokeswoman, Anna Naghdalyan"
-        host = resolve_reference(ctx, host_token, quotations=quotations)
+        host = resolve_reference(ctx, host_token, quotations=quotations, visited=visited)
         if host is not None and host.country and host.span != own.span:
             return dataclasses.replace(own, code=host.code, country=host.country, role=host.role,
                                        why=f"in apposition to {host.text!r}")
@@ -147,7 +148,7 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations) -> 
         return None
     possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS), None)
     if possessor is not None:
-        owner = resolve_reference(ctx, possessor, quotations=quotations)
+        owner = resolve_reference(ctx, possessor, quotations=quotations, visited=visited)
         if owner is not None and owner.country:
             return dataclasses.replace(own, code=owner.country + role, country=owner.country,
                                        why=f"{possessor.text!r} refers to {owner.text!r}")
@@ -169,22 +170,27 @@ def _modified_phrase(token: Token) -> tuple[int, int]:
     return 0, 0
 
 
-def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | None = None) -> Actor | None:
+def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | None = None,
+                      visited: frozenset[int] = frozenset()) -> Actor | None:
     """The actor ``token`` refers to: for a pronoun or definite description the most recent
     compatible earlier mention; for a mention of its own, that mention (given the country it
     refers back to when it has none); None when nothing fits. ``quotations`` saves a caller that
-    resolves many tokens from recomputing ``quotation_spans(ctx)`` each time."""
+    resolves many tokens from recomputing ``quotation_spans(ctx)`` each time. ``visited`` holds the
+    tokens already being resolved up the chain, so a mention that refers back to itself ends."""
+    if token.i in visited:
+        return None
+    visited = visited | {token.i}
     word = token.lower_
     quotes = quotation_spans(ctx) if quotations is None else quotations
     quote_here = _inside(token.idx, quotes)
-    if word in FIRST_PERSON:
+    if word in FIRST_PERSON and token.text != "US":  # "US" is the country, not the pronoun
         if quote_here is None:
             return None
         return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
     pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
     own = None if pronoun else _mention_at(ctx, token)
     if own is not None:
-        recoded = None if own.country else _recoded(ctx, own, token, quotes)
+        recoded = None if own.country else _recoded(ctx, own, token, quotes, visited)
         if own.country or recoded:
             return recoded or own
     description = not pronoun and _is_description(token)
@@ -199,7 +205,7 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
         kind = actor_kind(actor, token.doc)
         if pronoun and _compatible(kind, word):
             head = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-            recoded = _recoded(ctx, actor, head.root, quotes) if not actor.country and head is not None else None
+            recoded = _recoded(ctx, actor, head.root, quotes, visited) if not actor.country and head is not None else None
             return recoded or actor
         if description and _description_matches(actor, kind, token.lemma_.lower() or word, ctx.article.text):
             if own is None:

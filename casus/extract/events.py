@@ -3,8 +3,10 @@
 ``code_events(ctx, res)`` reads each sentence's parse, matches triggers against the lexicon
 (``casus.extract.lexicon``), takes source and target from syntactic roles (subjects, passive agents,
 objects, prepositional phrases, coordination, relative clauses, possessives and nationality
-adjectives), sets the epistemic status (asserted, alleged, denied, negated, hypothetical, future),
-turns reported speech into the reporter's accusation or threat where CAMEO does, merges repeats
+adjectives; a named but uncoded target keeps its text with no code, and refusals, threats, protests,
+force postures, resignations and retreats with no target named get a null target), sets the epistemic
+status (asserted, alleged, denied, negated, hypothetical, future), turns reported speech into the
+reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, merges repeats
 within the article, links acts that target another's claim, and explains every event and every
 sentence that produced none (``ctx.rejected``).
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -28,6 +29,7 @@ STATIC = Path(__file__).with_name("static")
 MAX_LIMIT = 1000
 MAX_URL = 2048
 MAX_BODY = 16 * 1024
+LOCK_WAIT = 5.0  # seconds a request waits for a writer to release the store
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -58,13 +60,28 @@ Code = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_\-]+$", 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
+def _connect_read_only(path: Path, wait: float = LOCK_WAIT) -> Any:
+    """A read-only DuckDB connection, waiting while a writer (``casus code``/``casus watch``) holds the
+    file: DuckDB allows one writing process, so the server never keeps a connection between requests."""
+    import duckdb
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.IOException as exc:
+            if time.monotonic() >= deadline:
+                raise HTTPException(503, "the store is being written; retry shortly") from exc
+            time.sleep(0.05)
+
+
 def _cursor(request: Request) -> Iterator[Any]:
-    """A DuckDB cursor of the app's read-only connection for one request (cursors are thread-safe)."""
-    local = request.app.state.connection.cursor()
+    """A read-only connection to the store for one request."""
+    con = _connect_read_only(request.app.state.db_path)
     try:
-        yield local
+        yield con
     finally:
-        local.close()
+        con.close()
 
 
 Cursor = Annotated[Any, Depends(_cursor)]
@@ -120,9 +137,9 @@ def create_app(db: str | Path, *, allowed_hosts: list[str] | None = None) -> Fas
     path = Path(db)
     if not path.is_file():
         raise FileNotFoundError(f"no database at {path}")
-    base = duckdb.connect(str(path), read_only=True)
-    has_corpus = bool(base.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'corpus_event_members'").fetchone()[0])
+    with duckdb.connect(str(path), read_only=True) as con:
+        has_corpus = bool(con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'corpus_event_members'").fetchone()[0])
     app = FastAPI(title="casus", version="1", docs_url=None, redoc_url=None,
                   description="Event data coded by casus: events, articles with spans, dyad series, actor network, "
                   "claim threads and agreements. Read-only.")  # fmt: skip
@@ -138,7 +155,7 @@ def create_app(db: str | Path, *, allowed_hosts: list[str] | None = None) -> Fas
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    app.state.connection = base
+    app.state.db_path = path
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
