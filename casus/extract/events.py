@@ -57,11 +57,13 @@ TARGETLESS_CODES = ("12", "13", "14", "15", "0831", "087")
 #: Roots whose target may be the subject of a "that" clause ("demanded that the US cancel ...").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10"})
 #: Head nouns of phrases that name actors even when no code is known for them.
-ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset("""
-people civilian villager resident protester demonstrator soldier troop force rebel militant fighter police
-policeman worker student journalist prisoner refugee citizen farmer opposition faction community population
-man woman child official insurgent guerrilla militia settler activist opponent dissident member
-""".split())
+ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({
+    "people", "civilian", "villager", "resident", "protester", "demonstrator", "soldier", "troop", "force",
+    "rebel", "militant", "fighter", "police", "policeman", "worker", "student", "journalist", "prisoner",
+    "refugee", "citizen", "farmer", "opposition", "faction", "community", "population", "man", "woman",
+    "child", "official", "insurgent", "guerrilla", "militia", "settler", "activist", "opponent", "dissident",
+    "member"
+})
 RESPONSE_MARKS = frozenset({"after", "following"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -313,7 +315,7 @@ class _Coder:
     def _mention_in(self, token: Token) -> Actor | None:
         for t in token.subtree:
             found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t)
-            if found is not None and found.code:
+            if found is not None and found.code and token.idx <= t.idx:
                 return found
         return None
 
@@ -363,9 +365,13 @@ class _Coder:
             return self.subject(verb.head)
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
-            # "urged Iran to withdraw" controls by the object; "opened fire to disperse" does not
+            # "urged Iran to withdraw" controls by the object; "opened fire to disperse" by the subject;
+            # "gave permission to Russia to help", "faces pressure from Congress to act": unclear, none
             if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None):
                 return controller
+            if controller is not None and any(c.dep_ in OBLIQUE and _case(c) in ("to", "from") and self.actor(c)
+                                              for c in (*verb.head.children, *controller.children)):
+                return None
             raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT), None)
             if raised is not None and verb.dep_ == "xcomp":
                 return raised  # "Obama is scheduled to attend"
@@ -716,7 +722,8 @@ class _Coder:
         return None
 
     def apply_speech(self, found: list[Candidate], speech, sent) -> list[Candidate]:
-        """Reported content becomes alleged (or denied); the reporter's accusation or threat is added."""
+        """Reported content becomes alleged (or denied); the reporter's accusation, threat or demand
+        ("X said Y must ...") is added."""
         doc = sent.doc
         out: list[Candidate] = []
         claimed: dict[int, tuple[Token, list[Actor]]] = {}
