@@ -176,3 +176,16 @@ def test_saying_another_side_must_act_is_a_demand(code):
 def test_rejecting_a_proposal_targets_its_author(code):
     coded = code("Chile rejected a Peruvian proposal on fishing rights.")
     assert {(e.source.country, e.target.country, e.cameo[:2]) for e in coded.events} == {("CHL", "PER", "12")}
+
+
+def test_a_state_and_its_own_government_are_not_a_dyad():
+    from casus.extract.events import _self_directed
+    from casus.records import Actor
+
+    ankara = Actor("Ankara", (0, 6), code="TURGOV", country="TUR", role="GOV")
+    turkey = Actor("Turkey", (30, 36), code="TUR", country="TUR")
+    rebels = Actor("Kurdish militants", (40, 57), code="TURREB", country="TUR", role="REB")
+    kremlin = Actor("the Kremlin", (60, 71), code="RUSGOV", country="RUS", role="GOV")
+    assert _self_directed(ankara, turkey) and _self_directed(turkey, ankara)
+    assert not _self_directed(ankara, rebels)  # a government acting on its own insurgents is a real dyad
+    assert not _self_directed(kremlin, turkey) and not _self_directed(ankara, None)

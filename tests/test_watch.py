@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import time
 import threading
 from email.utils import format_datetime
 from functools import partial
@@ -88,6 +89,19 @@ while not os.path.exists(stop):
 """
 
 
+def read_until(reader: subprocess.Popen, last: str, seconds: float = 30) -> list[str]:
+    """The reader's lines up to and including ``last`` (or until it ends or time runs out)."""
+    lines, deadline = [], time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        line = reader.stdout.readline().strip()
+        if not line:
+            break
+        lines.append(line)
+        if line == last:
+            break
+    return lines
+
+
 def start_reader(db, stop) -> subprocess.Popen:
     """A reader process in the style of a server: a read-only connection per request, retried on the lock."""
     reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE, text=True)
@@ -112,8 +126,9 @@ def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
     try:
         watch(watcher, resources, interval=0, polls=3, report=polls.append, sleep=lambda _: next(changes)())
     finally:
+        lines = read_until(reader, "4")  # let the reader see the final store before it stops
         stop.touch()
-        lines = reader.communicate(timeout=30)[0].splitlines()
+        lines += reader.communicate(timeout=30)[0].splitlines()
     assert not [line for line in lines if line.startswith("error")], lines
     seen = [int(n) for n in lines]
     assert [(p.coded, p.seen) for p in polls] == [(2, 0), (1, 2), (1, 3)]

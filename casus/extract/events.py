@@ -518,17 +518,28 @@ class _Coder:
                 content = verb.head  # "Y attacked Z, X said"
             if content is None:
                 content = self._misparsed_content(verb)
-            if content is None:
-                continue
+            if content is None or content.i == getattr(self._claim_clause(verb), "i", None):
+                continue  # "rejected an accusation by X that ...": the clause is X's claim, not the verb's
             acts.append((verb, content, self.speakers(verb)))
         for noun in sent:
             if noun.pos_ in NOMINAL and set(lemmas(noun)) & self.lex.speech_nouns:
                 content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "acl:relcl") and _verbal(c)
-                                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+                                and _that_clause(c)), None)
+                if content is None and noun.dep_ in OBJECT:
+                    content = self._claim_clause(noun.head)
                 author = self.noun_source(noun)
                 if content is not None and author is not None:
                     acts.append((noun, content, [author]))
         return acts
+
+    def _claim_clause(self, verb: Token) -> Token | None:
+        """"rejected an accusation by X that Y ..." parsed with the that-clause on the verb: the clause
+        after the verb's claim-noun object is the noun's content."""
+        noun = next((c for c in verb.children if c.dep_ in OBJECT and set(lemmas(c)) & self.lex.speech_nouns), None)
+        if noun is None:
+            return None
+        return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and _verbal(c) and _that_clause(c)),
+                    None)
 
     def _misparsed_content(self, verb: Token) -> Token | None:
         """"X said Russian forces were attacking ..." parsed with "forces" as the object of "said" and
@@ -645,6 +656,9 @@ class _Coder:
                 rule = "no-target"
             else:
                 return [], "no actor (no coded target)"
+        pairs = [(s, t) for s, t in pairs if not _self_directed(s, t)]
+        if not pairs:
+            return [], "source and target are the same actor"
         status, why = self.status(token)
         if why:
             notes.append(why)
@@ -798,6 +812,18 @@ class _Coder:
             notes=(f"'{verb.text}' reports '{act.text}' by another side: an accusation",),
         )
 
+
+
+
+def _self_directed(source: Actor, target: Actor | None) -> bool:
+    """A dyad of one actor with itself: equal codes, or a state and its own government ("TURGOV" → "TUR")."""
+    if target is None or not source.code or not target.code:
+        return False
+    codes = {source.code, target.code}
+    return len(codes) == 1 or (source.country == target.country and codes == {source.country, source.country + "GOV"})
+
+def _that_clause(verb: Token) -> bool:
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children)
 
 def _claimed_by(claimed: dict[int, tuple], token: Token, verb: Token) -> bool:
     return token.i in claimed and claimed[token.i][0].i == verb.i
