@@ -189,3 +189,13 @@ def test_a_state_and_its_own_government_are_not_a_dyad():
     assert _self_directed(ankara, turkey) and _self_directed(turkey, ankara)
     assert not _self_directed(ankara, rebels)  # a government acting on its own insurgents is a real dyad
     assert not _self_directed(kremlin, turkey) and not _self_directed(ankara, None)
+
+
+def test_generic_agents_without_a_country_are_never_self_directed():
+    from casus.extract.events import _self_directed
+    from casus.records import Actor
+
+    forces = Actor("Government forces", (0, 17), code="---MIL", role="MIL")
+    rebels = Actor("rebels", (22, 28), code="---REB", role="REB")
+    rivals = Actor("rival rebels", (40, 52), code="---REB", role="REB")
+    assert not _self_directed(forces, rebels) and not _self_directed(rebels, rivals)

@@ -61,7 +61,7 @@ def actor_kind(actor: Actor, doc) -> Kind:
     elif actor.kb_id:
         person = True  # a knowledge-base entry that is not a body, place or group is a person
     else:
-        person = any(t.ent_type_ in ("PERSON", "PER") for t in span)
+        person = head.ent_type_ in ("PERSON", "PER")  # the head decides: "the Chilean navy" is no person
     if (person and head.lower_ not in ORGANISATION_NOUNS) or head.lower_ in PERSON_TITLES:
         return "person"  # "the Health Ministry" is not, even when tagged PERSON; "the spokeswoman" is
     if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):

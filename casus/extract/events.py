@@ -816,11 +816,12 @@ class _Coder:
 
 
 def _self_directed(source: Actor, target: Actor | None) -> bool:
-    """A dyad of one actor with itself: equal codes, or a state and its own government ("TURGOV" → "TUR")."""
-    if target is None or not source.code or not target.code:
+    """A dyad of a state with itself or with its own government ("Ankara … accused Turkey": TURGOV → TUR).
+    Other same-country dyads (a government and its rebels, rival ministers) are real events."""
+    if target is None or not source.country or source.country != target.country:
         return False
-    codes = {source.code, target.code}
-    return len(codes) == 1 or (source.country == target.country and codes == {source.country, source.country + "GOV"})
+    state = source.country
+    return state in (source.code, target.code) and {source.code, target.code} <= {state, state + "GOV"}
 
 def _that_clause(verb: Token) -> bool:
     return any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children)
