@@ -71,3 +71,9 @@ def test_different_parties_make_different_agreements(code):
 def test_no_agreement_without_an_agreement_word(code):
     text = "The document was leaked. A great deal of rain fell, and farmers dealt with the floods."
     assert code(text).agreements == ()
+
+
+def test_a_relative_clause_without_that_names_the_maker(code):
+    text = "Ethiopia accused Eritrea of breaking agreements it had signed with Addis Ababa in 2018."
+    (agreement,) = code(text).agreements
+    assert set(agreement.parties) == {"ETH", "ERI"}

@@ -162,6 +162,10 @@ class _Finder:
         verbs = [token.head] if token.dep_ in ("obj", "nsubj:pass", "obl") else []
         for relative in (c for c in token.children if c.dep_ in ("acl:relcl", "relcl", "acl")):
             verbs += [relative, *(c for c in relative.children if c.dep_ in ("xcomp", "ccomp"))]
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if following is not None and following.pos_ == "PRON" and following.dep_.startswith("nsubj") \
+                and following.head.i > following.i:  # a relative clause without "that", however parsed
+            verbs.append(following.head)
         return [v for v in verbs if self.is_(v, MAKING_VERBS)]
 
     def _with(self, head: Token) -> Actor | None:
