@@ -1,14 +1,18 @@
-"""Coding time versus parse time on AllSides news bodies (issue 5: coding ≤ 30% of parsing).
+"""Per-article cost of each extraction step against the parse, with an optional profile of one step.
 
-    python bench/bench_coding.py [--articles 500] [--model fast] [--shared ../shared]
+    python bench/bench_coding.py [--articles 50] [--model fast] [--shared ../shared]
+                                       [--profile STEP] [--top 25]
 
-Parses the articles once (CPU seconds), then runs every extractor step after the parse and reports
-CPU seconds per step, the event coder's share and the total coding / parse ratio.
+Parses the AllSides articles once with ``parse_many``, then runs ``default_steps()`` in order over the
+parsed docs, timing each step in CPU milliseconds per article. ``--profile find_actors`` (any step name)
+runs that step again under cProfile over the same contexts and prints its hottest functions.
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
+import pstats
 import time
 from collections import Counter
 from pathlib import Path
@@ -18,11 +22,14 @@ from bench_parse import news_texts
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--model", default="fast")
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("--profile", metavar="STEP", help="profile this step's function with cProfile")
+    parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
     args = parser.parse_args()
 
+    from casus.nlp import parse_many
     from casus.pipeline import Context, Resources, default_steps, sentences_of
     from casus.records import Article
 
@@ -30,24 +37,37 @@ def main() -> None:
     texts = news_texts(args.shared, args.articles)
     articles = [Article(id=str(i), text=t, published=dt.date(2020, 1, 1)) for i, t in enumerate(texts)]
     start = time.process_time()
-    docs = list(res.nlp.pipe((a.text for a in articles), batch_size=16))
-    parse_s = time.process_time() - start
+    parsed = list(parse_many(res.nlp, articles))
+    parse_ms = 1000 * (time.process_time() - start) / len(articles)
 
-    per_step: Counter = Counter()
-    events = 0
-    for article, doc in zip(articles, docs):
+    steps = default_steps()
+    step_ms: Counter = Counter()
+    inputs: dict[str, list[Context]] = {step.__name__: [] for step in steps}
+    for article, doc in parsed:
         ctx = Context(article=article, doc=doc, sentences=sentences_of(doc))
-        for step in default_steps():
+        for step in steps:
+            inputs[step.__name__].append(ctx)
             began = time.process_time()
             ctx = step(ctx, res)
-            per_step[step.__name__] += time.process_time() - began
-        events += len(ctx.events)
-    coding_s = sum(per_step.values())
-    print(f"articles {len(articles)}  tokens {sum(len(d) for d in docs)}  events {events}")
-    print(f"parse CPU s {parse_s:.2f}")
-    for name, seconds in per_step.most_common():
-        print(f"  {name:<18} {seconds:8.2f} s  {100 * seconds / parse_s:6.1f}% of parse")
-    print(f"coding / parse = {100 * coding_s / parse_s:.1f}%  (event coder alone {100 * per_step['code_events'] / parse_s:.1f}%)")
+            step_ms[step.__name__] += 1000 * (time.process_time() - began) / len(articles)
+
+    coding_ms = sum(step_ms.values())
+    print(f"{len(articles)} articles, {sum(len(doc) for _, doc in parsed) // len(articles)} tokens each on average")
+    print(f"{'step':<20} {'ms/article':>11} {'% of parse':>11}")
+    print(f"{'parse':<20} {parse_ms:11.1f} {100.0:11.1f}")
+    for step in steps:
+        ms = step_ms[step.__name__]
+        print(f"{step.__name__:<20} {ms:11.1f} {100 * ms / parse_ms:11.1f}")
+    print(f"{'coding (all steps)':<20} {coding_ms:11.1f} {100 * coding_ms / parse_ms:11.1f}")
+
+    if args.profile:
+        step = next(s for s in steps if s.__name__ == args.profile)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for ctx in inputs[args.profile]:
+            step(ctx, res)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
 
 
 if __name__ == "__main__":
