@@ -6,6 +6,7 @@ publication date.
 """
 from __future__ import annotations
 
+import enum
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -15,7 +16,18 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Frequency = Literal["day", "week", "month", "year"]
-FREQUENCIES: tuple[str, ...] = ("day", "week", "month", "year")
+
+
+class Freq(str, enum.Enum):
+    """The periods of a series, as a choice for the CLI and the API."""
+
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+FREQUENCIES: tuple[str, ...] = tuple(f.value for f in Freq)
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 EVENT_DAY = "coalesce(e.date_start, a.published)"
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from casus.analysis.queries import Freq
 from casus.store import DEFAULT_DB
 
 plot_app = typer.Typer(help="Charts from the store for reports (matplotlib; format from the -o suffix).", no_args_is_help=True)
@@ -14,12 +15,6 @@ analyse_app = typer.Typer(help="Analyst tables from the store, cross-article ded
 
 DB = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB file written by `casus code`.")
 
-
-class Freq(str, enum.Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
 
 
 class AnalystFormat(str, enum.Enum):

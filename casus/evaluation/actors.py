@@ -18,6 +18,8 @@ from typing import Any
 
 import typer
 
+from casus.evaluation import halves
+
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 #: Pre-ISO codes in the GSR → ISO alpha-3.
 LEGACY_CODES = {"JAP": "JPN"}
@@ -128,6 +130,5 @@ def register(eval_app: typer.Typer) -> None:
         sentences = read_gsr(path)
         parser = spacy.blank("en") if model == "blank" else casus_nlp.load(model)
         coded = list(code_sentences(sentences, parser, KnowledgeBase.load()))
-        report = {name: {**score(part), "sentences": len(part)}
-                  for name, part in (("dev", coded[0::2]), ("test", coded[1::2]), ("all", coded))}
+        report = halves(lambda part: {**score(part), "sentences": len(part)}, coded)
         typer.echo(json.dumps(report, indent=1))

@@ -22,6 +22,7 @@ from typing import Any
 
 import typer
 
+from casus.evaluation import halves
 from casus.evaluation.events import prf
 from casus.records import Article, CodedArticle
 
@@ -236,8 +237,7 @@ def register(eval_app: typer.Typer) -> None:
 
         sentences = read_petrarch(path)
         coded = list(code_sentences(sentences, Resources.load(model)))
-        _emit({"all": score_petrarch(coded), "dev": score_petrarch(coded[0::2]), "test": score_petrarch(coded[1::2])},
-              as_json, detail)
+        _emit(halves(score_petrarch, coded), as_json, detail)
 
     @eval_app.command("plover")
     def plover(
@@ -250,8 +250,7 @@ def register(eval_app: typer.Typer) -> None:
 
         sentences = read_plover(path)
         coded = list(code_sentences(sentences, Resources.load(model)))
-        _emit({"all": score_plover(coded), "dev": score_plover(coded[0::2]), "test": score_plover(coded[1::2])},
-              as_json, False)
+        _emit(halves(score_plover, coded), as_json, False)
 
     @eval_app.command("conflibert")
     def conflibert(

@@ -49,12 +49,6 @@ class Status(str, enum.Enum):
     future = "future"
 
 
-class Freq(str, enum.Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
-
 
 Code = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9_\-]+$", description="Actor code or prefix, e.g. RUS, RUSGOV.")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -262,7 +256,7 @@ def create_app(db: str | Path, *, allowed_hosts: list[str] | None = None) -> Fas
         return found[0] | {"spans": spans, "events": event_rows, "quotes": quotes, "links": links}
 
     @app.get("/api/series")
-    def series(cur: Cursor, source: Code = None, target: Code = None, actor: Code = None, freq: Freq = Freq.month,
+    def series(cur: Cursor, source: Code = None, target: Code = None, actor: Code = None, freq: queries.Freq = queries.Freq.month,
                both: bool = False) -> list[dict[str, Any]]:
         """Events per period and quad class for a dyad, an actor or everything."""
         return _records(queries.event_series(cur, freq.value, source=source, target=target, actor=actor, both_directions=both))
