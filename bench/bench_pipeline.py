@@ -1,15 +1,16 @@
 """End-to-end throughput of ``casus code`` on the AllSides subset (ingest → parse → code → store).
 
     python bench/bench_pipeline.py                       # all ~3,600 articles, every configuration
-    nice -n 10 python bench/bench_pipeline.py --limit 300 --configs 1,2,dask
+    nice -n 10 python bench/bench_pipeline.py --limit 300 --configs 1,2,2p,dask
     python bench/bench_pipeline.py --repeat 10 --configs 2 # 10× the corpus by repetition (RSS stays flat)
     python bench/bench_pipeline.py --recall --configs ''   # recall the --prefilter costs on the gold
 
-Prints one table: for an in-process run timed stage by stage (ingest, parse, coding, store), then
-for real ``casus code`` runs (1 worker, 2 workers, Dask LocalCluster with 2 workers) as
-subprocesses: wall time, articles/s and words/s (start-up included), CPU seconds per article
-(all processes; on a busy machine the fairer measure of scaling) and peak RSS of the whole process
-tree (sampled). The corpus is written once as JSON Lines in a temporary folder.
+Prints one table: for an in-process run timed stage by stage in CPU seconds (ingest, parse, coding,
+store), then for real ``casus code`` runs (1 worker, 2 workers, 2 workers with ``--prefilter``, Dask
+LocalCluster with 2 workers) as subprocesses: wall time, articles/s and words/s (start-up
+included), CPU seconds per article (all processes; on a busy machine the fairer measure of scaling)
+and peak RSS of the whole process tree (sampled). The corpus is written once as JSON Lines in a
+temporary folder.
 """
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ class PeakRSS:
 
 
 def staged(corpus: Path, db: Path) -> dict[str, float]:
-    """Code in this process with each stage timed; seconds per stage and peak RSS."""
+    """Code in this process with each stage timed in CPU seconds (``time.process_time``, so other jobs
+    on the machine do not count); wall seconds in total, peak RSS."""
     from casus import ingest
     from casus.nlp import parse_many
     from casus.pipeline import Context, Resources, run_steps, sentences_of
@@ -85,17 +87,17 @@ def staged(corpus: Path, db: Path) -> dict[str, float]:
     items = ingest.read([str(corpus)])
     with Store(db) as store:
         while True:
-            mark = time.perf_counter()
+            mark = time.process_time()
             batch = [a for a in next(batched(items, STORE_BATCH), []) if not hasattr(a, "reason")]
-            times["ingest"] += (now := time.perf_counter()) - mark
+            times["ingest"] += (now := time.process_time()) - mark
             if not batch:
                 break
             parsed = list(parse_many(res.nlp, batch))
-            times["parse"] += (mark := time.perf_counter()) - now
+            times["parse"] += (mark := time.process_time()) - now
             coded = [run_steps(Context(article=a, doc=d, sentences=sentences_of(d)), res) for a, d in parsed]
-            times["coding"] += (now := time.perf_counter()) - mark
+            times["coding"] += (now := time.process_time()) - mark
             store.write(coded, batch_size=STORE_BATCH)
-            times["store"] += time.perf_counter() - now
+            times["store"] += time.process_time() - now
     times["total"] = time.perf_counter() - started
     times["cpu"] = _cpu(resource.RUSAGE_SELF) - cpu
     times["rss"] = sampler.close()
@@ -117,7 +119,7 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
     if config == "dask":
         args += ["--dask", "local", "-o", str(work / "parquet")]
     else:
-        args += ["--workers", config, "-f", "jsonl", "-o", "/dev/null"]
+        args += ["--workers", config.removesuffix("p"), "-f", "jsonl", "-o", "/dev/null"] + ["--prefilter"] * config.endswith("p")
     started, cpu = time.perf_counter(), _cpu(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = PeakRSS(process.pid)
@@ -136,29 +138,34 @@ def stored(db: Path) -> int:
 
 
 def recall() -> list[tuple[str, str]]:
-    """What ``--prefilter`` costs: gold units it would not parse, and the scores with and without it."""
+    """What ``--prefilter`` costs: the hand-coded articles (seed + dev/test) and PETRARCH-2's validation
+    sentences scored without and with it, with the share of tokens it sends to the parser."""
     from casus import ingest
+    from casus.evaluation.events import GOLD, load_golds, score_article, totals
     from casus.evaluation.peers import SHARED as DATA
     from casus.evaluation.peers import read_petrarch, score_petrarch
-    from casus.pipeline import Resources, code_articles
-    from casus.records import Article, CodedArticle
-    from casus.scale.prefilter import trigger_words, worth_parsing
+    from casus.pipeline import Resources
+    from casus.records import Article
+    from casus.scale.prefilter import plan, trigger_words
+    from casus.scale.workers import Settings, code_chunk
 
     res = Resources.load()
-    triggers = trigger_words(res.lexicon)
-    lines = []
-    seed = [a for p in GOLD_SEED for a in ingest.read([str(p).removesuffix(".gold.json") + ".txt"]) if not hasattr(a, "reason")]
-    lines.append(("seed gold articles passed", f"{sum(worth_parsing(a, res, triggers) for a in seed)}/{len(seed)} (recall unchanged when all pass)"))
+    golds = load_golds([*GOLD_SEED, GOLD])
+    articles = [next(a for a in ingest.read([str(g.text_path)], published=g.published) if not hasattr(a, "reason")) for g in golds]
     sentences = read_petrarch(DATA / "petrarch-validation" / "PETR2_GSR_validation.xml")
-    articles = [Article(id=s.id, text=s.text, published=s.published) for s in sentences]
-    coded = list(code_articles(articles, res))
-    kept = [worth_parsing(a, res, triggers) for a in articles]
-    filtered = [c if k else CodedArticle(article=c.article) for c, k in zip(coded, kept)]
-    with_gold = [k for k, s in zip(kept, sentences) if s.answer]
-    lines.append(("petrarch sentences passed", f"{sum(kept)}/{len(kept)} (with gold events: {sum(with_gold)}/{len(with_gold)})"))
-    for name, run in (("without", coded), ("with", filtered)):
-        score = score_petrarch(zip(sentences, run))["root_f1_codes"]
-        lines.append((f"petrarch root F1 {name} --prefilter", f"P {score['p']:.3f}  R {score['r']:.3f}  F1 {score['f']:.3f}"))
+    plans = [plan(a, res, trigger_words(res.lexicon)) for a in articles]
+    share = sum(b - a for p in plans for a, b, worth in p.sentences if worth) / sum(len(p.doc) for p in plans)
+    lines = [("gold article tokens parsed with --prefilter", f"{share:.0%}")]
+    for prefilter in (False, True):
+        settings = Settings(prefilter=prefilter)
+        coded = code_chunk(articles, res, settings)
+        score = totals([score_article(g.data, c.events, c.links) for g, c in zip(golds, coded)])
+        lines.append((f"{len(golds)} gold articles, prefilter {'on' if prefilter else 'off'}",
+                      f"required recall {score['required_recall']:.3f}  precision {score['precision']:.3f}  "
+                      f"forbidden {score['forbidden_hits']}"))  # fmt: skip
+        coded = code_chunk([Article(id=s.id, text=s.text, published=s.published) for s in sentences], res, settings)
+        root = score_petrarch(zip(sentences, coded))["root_f1_codes"]
+        lines.append((f"petrarch root codes, prefilter {'on' if prefilter else 'off'}", f"P {root['p']:.3f}  R {root['r']:.3f}  F1 {root['f']:.3f}"))
     return lines
 
 
@@ -167,7 +174,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="Folder of AllSides-style JSON files.")
     parser.add_argument("--limit", type=int, default=0, help="Only the first N articles (0: all).")
     parser.add_argument("--repeat", type=int, default=1, help="Repeat the corpus K times (memory stays bounded).")
-    parser.add_argument("--configs", default="staged,1,2,dask", help="Comma list of: staged, 1, 2, dask.")
+    parser.add_argument("--configs", default="staged,1,2,2p,dask", help="Comma list of: staged, 1, 2, 2p (2 workers, --prefilter), dask.")
     parser.add_argument("--recall", action="store_true", help="Also measure what --prefilter costs on the gold.")
     options = parser.parse_args()
     configs = [c for c in options.configs.split(",") if c]
@@ -183,16 +190,19 @@ def main() -> None:
             print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
     header = f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}  split (staged run)"
     print(header + "\n" + "-" * len(header))
-    names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers", "dask": "Dask local, 2 workers"}
+    names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers",
+             "2p": "2 workers, --prefilter", "dask": "Dask local, 2 workers"}  # fmt: skip
     for config, r in rows:
         split = ""
         if config == "staged":
             work_s = r["ingest"] + r["parse"] + r["coding"] + r["store"]
-            split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f"  (+{r['load']:.1f}s load)"
+            split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f" of CPU  (+{r['load']:.1f}s load)"
         print(f"{names[config]:<22}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['cpu'] / articles:>10.2f}{r['rss'] / 2**30:>9.2f}G  {split}")
     by = dict(rows)
     if "1" in by and "2" in by:
         print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")
+    if "2" in by and "2p" in by:
+        print(f"--prefilter speed-up (2 workers, wall time): {by['2']['total'] / by['2p']['total']:.2f}x")
     if "2" in by and "dask" in by:
         print(f"Dask / multiprocessing (2 workers) wall time: {by['dask']['total'] / by['2']['total']:.2f}")
     if options.recall:

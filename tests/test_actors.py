@@ -125,3 +125,18 @@ def test_the_seed_actors_are_found_with_gold_codes(res: Resources) -> None:
         accepted, wanted = {item["code"], *item.get("also", ())}, normalize(item["text"])
         assert any((wanted in normalize(a.text) or normalize(a.text) in wanted) and a.code in accepted
                    for a in actors), item
+
+
+
+def test_a_modifier_the_kb_does_not_know_stays_inside_the_mention(res: Resources) -> None:
+    if not res.nlp.has_pipe("parser"):
+        pytest.skip("needs the parse to see that the word modifies the agent")
+    found = by_text(actors_of(res, "Irish nationalist guerrillas ambushed a patrol.", dt.date(1990, 1, 1)))
+    assert found == {"Irish nationalist guerrillas": "IRLREB"}
+
+
+def test_a_capitalized_common_adjective_is_not_a_surname(res: Resources) -> None:
+    if not res.nlp.has_pipe("tagger") and not res.nlp.has_pipe("morphologizer"):
+        pytest.skip("needs part-of-speech tags")
+    found = by_text(actors_of(res, "Young Kenyans marched in Nairobi.", dt.date(2020, 1, 1)))
+    assert found == {"Kenyans": "KEN"}

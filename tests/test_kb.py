@@ -140,6 +140,66 @@ def test_dated_roles_across_transitions(kb: KnowledgeBase, text: str, day: dt.da
     assert code(kb, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Jeff Sessions", D(2014, 6, 1), "USALEG"),  # senator
+    ("Sessions", D(2017, 6, 1), "USAJUD"),  # attorney general
+    ("Sessions", D(2020, 6, 1), "USAELI"),
+    ("Mitt Romney", D(2005, 6, 1), "USAGOV"),  # governor of Massachusetts
+    ("Romney", D(2012, 8, 16), "USAOPP"),  # challenger of the sitting president
+    ("Romney", D(2020, 8, 1), "USALEG"),  # senator
+    ("Mueller", D(2010, 6, 1), "USACOP"),  # FBI director
+    ("Mueller", D(2018, 6, 1), "USAJUD"),  # special counsel
+    ("Guillaume Soro", D(2004, 1, 1), "CIVREB"),  # rebel leader, then prime minister, then speaker
+    ("Soro", D(2010, 1, 1), "CIVGOV"),
+    ("Soro", D(2015, 1, 1), "CIVLEG"),
+    ("Ousmane Sonko", D(2022, 1, 1), "SENOPP"),
+    ("Sonko", D(2024, 6, 1), "SENGOV"),
+    ("Brice Oligui Nguema", D(2024, 1, 1), "GABMIL"),  # junta leader, then elected president
+    ("Oligui Nguema", D(2025, 6, 1), "GABGOV"),
+    ("Zoran Milanovic", D(2013, 1, 1), "HRVGOV"),  # prime minister, out of office, president
+    ("Milanović", D(2018, 1, 1), "HRVELI"),
+    ("Milanovic", D(2021, 1, 1), "HRVGOV"),
+    ("Kurz", D(2019, 8, 1), "AUTELI"),  # between his two chancellorships
+    ("Babiš", D(2023, 1, 1), "CZEOPP"),  # between his two premierships
+    ("Pope Francis", D(2020, 1, 1), "VATGOV"),
+    ("Pope Francis", D(2025, 6, 1), "VATELI"),
+    ("Stoltenberg", D(2010, 1, 1), "NORGOV"),  # Norwegian prime minister before NATO
+])
+def test_roles_change_over_a_career(kb: KnowledgeBase, text: str, day: dt.date, expected: str) -> None:
+    assert code(kb, text, day) == expected
+
+
+def test_one_person_keeps_one_id_across_posts_and_countries(kb: KnowledgeBase) -> None:
+    norway, nato = kb.resolve("Stoltenberg", on=D(2010, 1, 1)), kb.resolve("Jens Stoltenberg", on=D(2020, 1, 1))
+    assert norway.kb_id == nato.kb_id and norway.country == "NOR" and nato.country != "NOR"
+    pm, president = kb.resolve("Milanovic", on=D(2013, 1, 1)), kb.resolve("Zoran Milanović", on=D(2021, 1, 1))
+    assert pm.kb_id == president.kb_id
+
+
+def test_a_nationality_title_names_each_incumbent_in_turn(kb: KnowledgeBase) -> None:
+    before, after = (kb.resolve("Senegalese President", on=day) for day in (D(2013, 1, 1), D(2024, 6, 1)))
+    assert before.code == after.code == "SENGOV"
+    assert before.kb_id == kb.resolve("Macky Sall", on=D(2013, 1, 1)).kb_id
+    assert after.kb_id == kb.resolve("Bassirou Diomaye Faye", on=D(2024, 6, 1)).kb_id
+
+
+def test_every_person_is_found_by_name_while_in_each_post(kb: KnowledgeBase) -> None:
+    """A person's canonical name resolves to them, with that post's country, midway through each
+    interval: no other entry (a namesake, a place, a group) takes the name away."""
+    wrong = []
+    for entry in kb.entries.values():
+        if entry.kind != "person":
+            continue
+        for iv in entry.intervals:
+            start, end = iv.start or D(1990, 1, 1), iv.end or D(2026, 11, 1)
+            day = start + (end - start) / 2
+            actor = kb.resolve(entry.name, on=day)
+            active = {other.country for other in entry.intervals if other.covers(day)}
+            if actor.kb_id != entry.id or (actor.country or "")[:3] not in {(c or "")[:3] for c in active}:
+                wrong.append((entry.id, day, actor.kb_id, actor.code))
+    assert wrong == []
+
+
 def test_the_day_of_a_transition_belongs_to_the_new_role(kb: KnowledgeBase) -> None:
     assert code(kb, "Taliban", D(2021, 8, 14)) == "AFGREB"
     assert code(kb, "Taliban", D(2021, 8, 15)) == "AFGGOV"
@@ -296,3 +356,21 @@ def test_the_cached_index_is_rebuilt_when_a_data_file_changes(tmp_path: Path, mo
         groups.write("zorblat\tZorblat Front\t\tTUR\tREB\t\t\ttest row\n")
     assert KnowledgeBase.load(directory).resolve("Zorblat Front").code == "TURREB"
     assert len(list((tmp_path / "cache" / "casus").glob("actors-*.pkl"))) == 1  # the stale index is gone
+
+
+def test_an_organisations_troops_are_its_military_but_its_officials_are_the_organisation(kb: KnowledgeBase) -> None:
+    assert code(kb, "African Union soldiers", on=D(2016, 3, 1)) == "IGOAFRAFUMIL"
+    assert code(kb, "NATO troops", on=D(2016, 3, 1)) == "IGOWSTNATMIL"
+    assert code(kb, "NATO diplomats", on=D(2016, 3, 1)) == "IGOWSTNAT"
+
+
+def test_undated_text_codes_a_titled_person_in_the_post_the_title_names(kb: KnowledgeBase) -> None:
+    assert code(kb, "President Barack Obama") == "USAGOV"
+    assert code(kb, "Barack Obama") == "USAELI"
+    assert code(kb, "President Barack Obama", on=D(2020, 1, 1)) == "USAELI"
+
+
+def test_a_body_qualified_by_its_leaders_possessive_is_the_body(kb: KnowledgeBase) -> None:
+    assert kb.resolve("Osama bin Laden's al-Qaeda", on=D(2005, 6, 1)).kb_id == kb.resolve("al-Qaeda").kb_id
+    assert kb.resolve("Osama bin Laden, the al-Qaeda leader", on=D(2005, 6, 1)).kb_id == kb.resolve(
+        "Osama bin Laden").kb_id

@@ -22,6 +22,11 @@ def test_covers_every_root_with_valid_codes(lexicon, ontology):
     assert len({e.code for e in lexicon.entries if len(e.code) >= 3}) >= 100
 
 
+def test_every_preposition_is_a_word_not_a_yaml_boolean(lexicon):
+    assert all(isinstance(prep, str) for e in lexicon.entries for prep, _ in e.preps)
+    assert any(dict(e.preps).keys() == {"on"} for e in lexicon.candidates("verb", ["call"]))
+
+
 def test_most_specific_entry_comes_first(lexicon):
     accuse = lexicon.candidates("verb", ["accuse"])
     assert accuse and accuse[0].specificity >= accuse[-1].specificity

@@ -108,25 +108,48 @@ def light_resources():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Pakistan's army shelled positions across the border overnight.", True),
-    ("Brazilian officials criticized the proposal. It was late.", True),
-    ("The recipe calls for two cups of flour and a pinch of salt.", False),
-    ("Russia is a large country. Prices rose sharply in May.", False),  # actor and no trigger in one sentence
-    ("Markets fell. Hungary denounced the decision.", True),
+    ("Pakistan's army shelled positions across the border overnight.", [True]),
+    ("Brazilian officials criticized the proposal. It was late.", [True, False]),
+    ("The recipe calls for two cups of flour and a pinch of salt.", [False]),
+    ("Russia is a large country. Prices rose sharply in May.", [False, False]),  # actor and trigger apart
+    ("Markets fell. Hungary denounced the decision.", [False, True]),
+    ("Kenyan police fought the gang on Friday. She said the Gen. Adams report was late.", [True, False]),  # irregular form
+    ("The weather turned cold. He condemned the U.S. sanctions on Cuba.", [False, True]),  # a pronoun may be an actor
 ])  # fmt: skip
-def test_prefilter_needs_actor_and_trigger_in_one_sentence(light_resources, text, expected):
-    from casus.scale.prefilter import trigger_words, worth_parsing
+def test_prefilter_marks_sentences_with_an_actor_and_a_trigger(light_resources, text, expected):
+    from casus.scale.prefilter import plan, trigger_words
 
-    assert worth_parsing(Article(id="a", text=text), light_resources, trigger_words(light_resources.lexicon)) is expected
+    marked = plan(Article(id="a", text=text), light_resources, trigger_words(light_resources.lexicon))
+    assert [worth for _, _, worth in marked.sentences] == expected
 
 
-def test_prefiltered_articles_are_kept_with_a_reason(light_resources):
-    from casus.scale.prefilter import REASON, code_filtered
+@pytest.fixture(scope="module")
+def resources():
+    from casus.pipeline import Resources
 
-    dull = Article(id="dull", text="The recipe calls for two cups of flour.")
-    coded = list(code_filtered([dull], light_resources))
-    assert [c.article.id for c in coded] == ["dull"] and coded[0].rejected == ({"reason": REASON},)
-    assert not coded[0].events
+    return Resources.load()
+
+
+def test_prefilter_parses_only_candidate_sentences_and_explains_the_others(resources):
+    from casus.scale.prefilter import REASON, code_filtered, parse_planned, plan, trigger_words
+
+    text = ("Heavy rain fell in the north on Monday.\n\nEgyptian police arrested 12 protesters in Cairo, "
+            "officials said. Traffic was slow. The cabinet met later.")  # fmt: skip
+    article = Article(id="a", text=text)
+    doc = next(parse_planned(resources.nlp, [plan(article, resources, trigger_words(resources.lexicon))]))
+    assert doc.text == text
+    sentences = list(doc.sents)
+    assert [s.text.strip() for s in sentences][:2] == ["Heavy rain fell in the north on Monday.",
+                                                      "Egyptian police arrested 12 protesters in Cairo, officials said."]  # fmt: skip
+    assert {t.dep_ for t in sentences[0]} == {"ROOT", "dep"} and not any(t.pos_ for t in sentences[0])
+    assert any(t.dep_ == "nsubj" for t in sentences[1])
+    coded = next(code_filtered([article], resources))
+    assert "arrested" in [text[slice(*e.span)] for e in coded.events]
+    parsed = {i for i, s in enumerate(sentences) if s.root.pos_}
+    assert 0 not in parsed and {e.sentence for e in coded.events} <= parsed
+    explained = {r["sentence"]: r["reason"] for r in coded.rejected if "sentence" in r}
+    assert explained[0] == REASON and 1 not in explained
+    assert [e.cameo for e in next(code_filtered([Article(id="b", text=text[:40])], resources)).events] == []
 
 
 def test_an_extractor_failure_is_recorded_on_its_article_and_the_rest_are_coded(light_resources, monkeypatch):
@@ -144,3 +167,14 @@ def test_an_extractor_failure_is_recorded_on_its_article_and_the_rest_are_coded(
     assert [c.article.id for c in coded] == ["0", "1", "2"]
     assert coded[1].rejected == ({"reason": "coding failed", "error": "RecursionError: maximum recursion depth exceeded"},)
     assert coded[0].rejected == coded[2].rejected == ({"reason": "seen"},)
+
+
+def test_workers_code_small_chunks_in_input_order_like_one_process(resources):
+    from casus.scale.workers import Settings, code_stream
+
+    articles = [Article(id=i["id"], text=i["text"]) for i in corpus(9)]
+    pooled = list(code_stream(articles, Settings(), workers=2, chunk_size=2))
+    alone = list(code_stream(articles, Settings(), res=resources))
+    assert [c.article.id for c in pooled] == [a.id for a in articles]
+    assert [[(e.cameo, e.span) for e in c.events] for c in pooled] == [[(e.cameo, e.span) for e in c.events] for c in alone]
+    assert any(c.events for c in alone)

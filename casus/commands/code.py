@@ -149,7 +149,7 @@ def code(
         writer = DocumentWriter(stream, lines=output_format is OutputFormat.jsonl) if stream else None
         coded_ids: list[str] = []
         todo = pending(articles(), store, lambda a: skipped.append(a.id)) if resume and not no_db else articles()
-        for batch in batched(code_stream(todo, settings, workers, chunk_size=batch_size, res=resources), batch_size):
+        for batch in batched(code_stream(todo, settings, workers, res=resources), batch_size):
             coded_ids.extend(c.article.id for c in batch)
             if store:
                 store.write(batch, batch_size=batch_size)

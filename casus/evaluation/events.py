@@ -1,12 +1,17 @@
 """``casus eval events GOLD.json...``: score coded events against hand-coded articles.
 
-Gold format: ``../shared/seed/*.gold.json`` (the article text is the ``.txt`` beside it). An event
-matches a gold entry when its source and target fit the entry's lists (a full code such as "RUSMIL",
-or a bare country "RUS" that accepts any code of that country) and its CAMEO code is listed (a
-2-digit root accepts every code under it). Scores: required recall; precision against required +
-optional entries, with duplicates (several events matching one entry) reported separately; role
-accuracy (right direction among events whose dyad fits either way); date accuracy; forbidden hits;
-claim links found.
+Gold format: ``../shared/seed/*.gold.json``. The article is the ``.txt`` beside the gold file, or
+``article.path`` relative to ``../shared`` (any input ``casus.ingest`` reads, e.g. an AllSides JSON).
+An event matches a gold entry when its source and target fit the entry's lists (a full code such as
+"RUSMIL", a bare country "RUS" that accepts any code of that country, or null that accepts no actor)
+and its CAMEO code is listed (a listed code accepts every code under it: "13" takes "138", "087" takes "0874"). Forbidden rules combine
+``source_country``, ``target_country``, ``cameo_root``, ``cameo`` (exact codes), ``date_after`` and
+``text_from``. Scores: required recall; precision against required + optional entries, with
+duplicates (several events matching one entry) reported separately; role accuracy (right direction
+among events whose dyad fits either way); date accuracy; forbidden hits; claim links found.
+
+The project's own hand-coded news articles ship in ``casus/evaluation/gold/events/{dev,test}``
+(``--split dev``): tune on dev, report on test.
 """
 from __future__ import annotations
 
@@ -21,6 +26,10 @@ import typer
 
 from casus.records import Actor, Event, Link
 
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+GOLD = Path(__file__).resolve().parent / "gold" / "events"
+SPLITS = ("dev", "test")
+
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
@@ -28,16 +37,17 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
-def actor_fits(actor: Actor | None, accepted: Iterable[str]) -> bool:
-    """A coded actor fits a gold list of codes: exact code, or a bare 3-letter country code."""
+def actor_fits(actor: Actor | None, accepted: Iterable[str | None]) -> bool:
+    """A coded actor fits a gold list of codes: exact code, a bare 3-letter country code, or None
+    (listed as JSON null) for an event without that actor."""
     if actor is None or not actor.code:
-        return False
+        return actor is None and None in accepted
     country = actor.country or actor.code[:3]
-    return any(actor.code == a or (len(a) == 3 and a == country) for a in accepted)
+    return any(a is not None and (actor.code == a or (len(a) == 3 and a == country)) for a in accepted)
 
 
 def code_fits(code: str, accepted: Iterable[str]) -> bool:
-    return any(code == a or (len(a) == 2 and code.startswith(a)) for a in accepted)
+    return any(code.startswith(a) for a in accepted)
 
 
 def _date(value: str) -> tuple[dt.date, dt.date]:
@@ -51,9 +61,13 @@ def _date(value: str) -> tuple[dt.date, dt.date]:
 class GoldArticle:
     path: Path
     data: dict[str, Any]
+    shared: Path = SHARED
 
     @property
     def text_path(self) -> Path:
+        """``article.path`` under the shared data directory, else the ``.txt`` beside the gold file."""
+        if relative := self.data.get("article", {}).get("path"):
+            return self.shared / relative
         return self.path.with_name(self.path.name.removesuffix(".gold.json") + ".txt")
 
     @property
@@ -91,6 +105,8 @@ def forbidden_hit(event: Event, rule: dict[str, Any]) -> bool:
         checks.append(actor_fits(event.target, rule["target_country"]))
     if "cameo_root" in rule:
         checks.append(event.cameo[:2] in rule["cameo_root"])
+    if "cameo" in rule:
+        checks.append(event.cameo in rule["cameo"])
     if "date_after" in rule:
         after = dt.date.fromisoformat(rule["date_after"])
         checks.append(event.date.start is not None and event.date.start > after)
@@ -99,18 +115,47 @@ def forbidden_hit(event: Event, rule: dict[str, Any]) -> bool:
     return bool(checks) and all(checks)
 
 
+def assign(events: tuple[Event, ...], entries: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Event id → the gold entry it counts for (None: unmatched). A maximum one-to-one matching
+    covers as many required entries as possible, then optional ones, matching events to entries whose
+    date they fit before the others; each event takes a free entry when it can, displacing an earlier
+    event only to cover one more entry. An event left over that still fits an entry is a duplicate."""
+    by_id = {g["id"]: g for g in entries}
+    fits = {e.id: [g["id"] for g in entries if matches(e, g)] for e in events}
+    dated = {(e.id, g) for e in events for g in fits[e.id] if date_fits(e, by_id[g]) is not False}
+    owner: dict[str, str] = {}  # gold id → event id
+
+    def augment(event_id: str, allowed: set[str], seen: set[str]) -> bool:
+        candidates = [g for g in fits[event_id] if g in allowed and g not in seen]
+        free = next((g for g in candidates if g not in owner), None)
+        if free is not None:
+            owner[free] = event_id
+            return True
+        for gold_id in candidates:
+            seen.add(gold_id)
+            if augment(owner[gold_id], allowed, seen):
+                owner[gold_id] = event_id
+                return True
+        return False
+
+    for group in ({g["id"] for g in entries if g.get("required")}, {g["id"] for g in entries if not g.get("required")}):
+        for date_first in (True, False):
+            for event in events:
+                allowed = {g for g in group if not date_first or (event.id, g) in dated}
+                if event.id not in owner.values():
+                    augment(event.id, allowed, set())
+    matched = {event_id: gold_id for gold_id, event_id in owner.items()}
+    return {e.id: matched.get(e.id) or next(iter(fits[e.id]), None) for e in events}
+
+
 def score_article(gold: dict[str, Any], events: tuple[Event, ...], links: tuple[Link, ...]) -> dict[str, Any]:
     """Scores for one article (see the module docstring) plus per-event detail."""
     entries = gold["events"]
-    assigned: dict[str, str | None] = {}  # event id → gold id (None: unmatched)
+    assigned = assign(events, entries)
     found: dict[str, list[str]] = {g["id"]: [] for g in entries}
-    for event in events:
-        fitting = [g for g in entries if matches(event, g)]
-        fresh = [g for g in fitting if not found[g["id"]]]
-        pick = (sorted(fresh, key=lambda g: not g.get("required")) or fitting or [None])[0]
-        assigned[event.id] = pick["id"] if pick else None
-        if pick:
-            found[pick["id"]].append(event.id)
+    for event_id, gold_id in assigned.items():
+        if gold_id:
+            found[gold_id].append(event_id)
     required = [g for g in entries if g.get("required")]
     correct = sum(1 for v in assigned.values() if v)
     duplicates = sum(max(0, len(v) - 1) for v in found.values())
@@ -175,11 +220,20 @@ def totals(per_article: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def evaluate(paths: list[Path], res: Any) -> dict[str, Any]:
+def gold_files(paths: Iterable[Path]) -> list[Path]:
+    """The gold files named, a folder standing for the ``*.gold.json`` files under it."""
+    return [f for p in paths for f in (sorted(p.rglob("*.gold.json")) if p.is_dir() else [p])]
+
+
+def load_golds(paths: Iterable[Path], shared: Path = SHARED) -> list[GoldArticle]:
+    return [GoldArticle(p, json.loads(p.read_text(encoding="utf-8")), shared) for p in gold_files(paths)]
+
+
+def evaluate(paths: list[Path], res: Any, shared: Path = SHARED) -> dict[str, Any]:
     from casus import ingest
     from casus.pipeline import code_articles
 
-    golds = [GoldArticle(p, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    golds = load_golds(paths, shared)
     per_article = []
     for gold in golds:
         items = list(ingest.read([str(gold.text_path)], published=gold.published))
@@ -194,14 +248,21 @@ def evaluate(paths: list[Path], res: Any) -> dict[str, Any]:
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("events")
     def events(
-        gold: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="GOLD.json files (text beside them as .txt)."),
+        gold: list[Path] = typer.Argument(None, exists=True, help="GOLD.json files or folders of them."),
+        split: str = typer.Option("", help=f"The shipped hand-coded news articles: one of {', '.join(SPLITS)}."),
+        shared: Path = typer.Option(SHARED, help="The shared data directory that 'article.path' is relative to."),
         model: str = typer.Option("fast", help="Shipped parser model."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
     ) -> None:
         """Code hand-coded articles and score required recall, precision, roles, dates, forbidden hits."""
         from casus.pipeline import Resources
 
-        scores = evaluate(gold, Resources.load(model))
+        if split and split not in SPLITS:
+            raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
+        paths = list(gold or ()) + ([GOLD / split] if split else [])
+        if not paths:
+            raise typer.BadParameter("give GOLD.json files or folders, or --split")
+        scores = evaluate(paths, Resources.load(model), shared)
         if as_json:
             typer.echo(json.dumps(scores))
             return

@@ -8,6 +8,12 @@
 - ``casus eval conflibert``: the ConfliBERT CAMEO train split: sentence class (0 statement,
   1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict) from the
   most conflictual event, and source/target spans (overlap with the BIO spans).
+
+The peers code the act a sentence reports, whoever reports it ("X said Y attacked Z" is Y's attack),
+so PETRARCH and PLOVER are scored on casus's events minus its readings of a report as the reporter's
+accusation (rule ``reported-accusation``) and minus the acts that did not happen (denied, negated).
+PLOVER codes a promised cooperative act ("X will provide aid") as AGREE, and so is a future or
+hypothetical cooperative event here.
 """
 from __future__ import annotations
 
@@ -24,11 +30,10 @@ import typer
 
 from casus.evaluation import halves
 from casus.evaluation.events import prf
-from casus.records import Article, CodedArticle
+from casus.records import Article, CodedArticle, Event
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 #: PLOVER 0.5b1 type names in the GSR → the 2021 names of the CAMEO→PLOVER table.
-CLAIM_STATUSES = frozenset({"alleged", "denied"})
 PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
@@ -50,6 +55,19 @@ def code_sentences(sentences: list[GoldSentence], res: Any) -> Iterator[tuple[Go
 
 def _country(code: str | None) -> str:
     return (code or "")[:3]
+
+
+def reported_acts(events: Iterable[Event]) -> list[Event]:
+    """The events a peer coder would code: not casus's reporter-as-accuser readings, not denied or
+    negated acts."""
+    return [e for e in events if e.status not in ("denied", "negated")
+            and not (e.explanation and e.explanation.rule == "reported-accusation")]
+
+
+def plover_type(event: Event) -> str | None:
+    """The event's PLOVER type; a future or hypothetical cooperative act is a promise (AGREE)."""
+    promised = event.status in ("future", "hypothetical") and event.quad_class in (1, 2)
+    return "AGREE" if promised and event.plover.get("type") else event.plover.get("type")
 
 
 # --- PETRARCH-2 GSR validation ---------------------------------------------------------------------
@@ -76,15 +94,13 @@ def read_petrarch(path: Path) -> list[GoldSentence]:
 
 
 def score_petrarch(coded: Iterable[tuple[GoldSentence, CodedArticle]]) -> dict[str, Any]:
-    """F1 with full actor codes and at country level. PETRARCH codes a reported claim as the
-    claimant's act only, so the main scores leave out casus's alleged/denied events (the claims'
-    content); ``*_all_events`` keeps them."""
+    """F1 with full actor codes and at country level over the reported acts (see the module
+    docstring); ``*_all_events`` scores every event casus emits."""
     counts = Counter()
     detail = []
     for gold, article in coded:
         coded_events = [e for e in article.events if e.source and e.target]
-        for subset, events in (("", [e for e in coded_events if e.status not in CLAIM_STATUSES]),
-                               ("_all_events", coded_events)):
+        for subset, events in (("", reported_acts(coded_events)), ("_all_events", coded_events)):
             predicted = {(e.source.code, e.target.code, e.cameo[:2]) for e in events}
             for level, project in (("codes", lambda t: t), ("countries", lambda t: (_country(t[0]), _country(t[1]), t[2]))):
                 p = {project(t) for t in predicted}
@@ -119,14 +135,15 @@ def score_plover(coded: Iterable[tuple[GoldSentence, CodedArticle]]) -> dict[str
     tp = n_pred = n_gold = source_ok = typed = 0
     per_type: Counter = Counter()
     for gold, article in coded:
-        types = {e.plover.get("type") for e in article.events if e.plover.get("type")}
+        events = reported_acts(article.events)
+        types = {plover_type(e) for e in events if plover_type(e)}
         n_gold += 1
         n_pred += len(types)
         if gold.answer in types:
             tp += 1
             per_type[gold.answer] += 1
             typed += 1
-            hit = [e for e in article.events if e.plover.get("type") == gold.answer]
+            hit = [e for e in events if plover_type(e) == gold.answer]
             source_ok += any(_country(e.source.code) in {_country(c) for c in gold.extra} for e in hit if e.source)
     return {
         "sentences": n_gold,

@@ -71,7 +71,7 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
     mentions: list[list[Piece]] = []
     for piece in _pieces(tokens, text, kb):
         previous = mentions[-1][-1] if mentions else None
-        if previous is not None and _joins(previous, piece, text):
+        if previous is not None and (_joins(previous, piece, text) or _adjective_between(previous, piece, tokens)):
             mentions[-1].append(piece)
         else:
             mentions.append([piece])
@@ -153,7 +153,8 @@ def _plausible(
     if atom.kind == "derived" and one_token:
         after_title = (previous is not None and previous.end + 1 == token.idx and previous.atom.agent is not None
                        and bool(previous.atom.agent.post)) or token.i > 0 and token.nbor(-1).text in HONORIFICS
-        common = key in STOP_WORDS or key in MONTHS
+        # ... nor a word the tagger reads as a common adjective, adverb or verb ("Young Algerians")
+        common = key in STOP_WORDS or key in MONTHS or token.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET")
         return (token.is_title or token.is_upper) and (not common or after_title)
     return True
 
@@ -175,6 +176,16 @@ def _joins(left: Piece, right: Piece, text: str) -> bool:
     if gap in JOINING_GAPS:
         return True
     return gap == " of " and left.atom.kind == "agent" and right.atom.kind == "name"
+
+
+def _adjective_between(left: Piece, right: Piece, tokens: list[Any]) -> bool:
+    """A nationality or name and an agent with one unknown modifier of the agent between them are one
+    mention ("Irish nationalist guerrillas", "Iraqi Shiite militias"); needs a parse."""
+    if right.first != left.last + 2 or left.atom.kind not in ("adjective", "name") or right.atom.kind != "agent":
+        return False
+    between = tokens[left.last + 1]
+    modifies = between.dep_ in ("amod", "compound") and right.first <= between.head.i <= right.last
+    return modifies and between.is_alpha and bool(tokens[left.last].whitespace_ and between.whitespace_)
 
 
 def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:

@@ -16,12 +16,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from lemminflect import getLemma
+
 from casus.extract.casualties import event_casualties
 from casus.extract.coref import ORGANISATION_NOUNS, PERSON_TITLES, resolve_reference
 from casus.extract.lexicon import ANY, Entry, Lexicon
 from casus.extract.places import event_location
 from casus.extract.times import event_date
-from casus.records import Actor, Event, Explanation, Link, Status
+from casus.records import Actor, Event, EventDate, Explanation, Link, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -38,7 +40,9 @@ NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
 GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter",
-                                                             "hundred", "thousand", "dozen", "score", "million"})
+                                                             "hundred", "thousand", "dozen", "score", "million",
+                                                             "inspector", "monitor", "observer", "peacekeeper", "staff",
+                                                             "personnel", "delegate", "troop", "soldier", "force"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -46,14 +50,18 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
-CONFLICT_TARGET_PREPS = ("against", "at", "on")
+CONFLICT_TARGET_PREPS = ("against", "at", "on", "into")
 COOPERATION_TARGET_PREPS = ("to", "with")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
 LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
-#: Acts coded without a target when none is named (refusals, threats, protests, force posture, resignations,
-#: retreats).
-TARGETLESS_CODES = ("12", "13", "14", "15", "0831", "087")
+#: Acts coded without a target when none is named (refusals, threats, protests, force posture, cuts in
+#: relations or aid, coercion such as curfews and arrests, resignations, retreats).
+TARGETLESS_CODES = ("12", "13", "14", "15", "16", "17", "0831", "087")
+#: Roots whose act, with no target in the syntax, is aimed at the nearest other side named in the sentence.
+SENTENCE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13", "16"})
+#: Consultations both sides hold (meet, meet elsewhere, negotiate): "X met with Y" is also Y meeting X.
+MUTUAL_CODES = ("040", "044", "046")
 #: Roots whose target may be the subject of a "that" clause ("demanded that the US cancel ...").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10"})
 #: Head nouns of phrases that name actors even when no code is known for them.
@@ -65,6 +73,10 @@ ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({
     "member"
 })
 RESPONSE_MARKS = frozenset({"after", "following"})
+#: Infinitives whose subject after "be to" undergoes the act ("Hamas was to blame").
+PASSIVE_INFINITIVES = frozenset({"blame"})
+#: Verbs whose subject is the target of an act with its own author ("the US experienced strikes by X").
+SUFFERING_VERBS = frozenset({"suffer", "experience", "endure", "sustain", "face"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL_ROLES = frozenset({"obl", "obl:agent", "obj", "nsubj", "nsubj:pass", "nmod", "iobj"})
@@ -105,11 +117,18 @@ def code_events(ctx: Context, res: Resources) -> Context:
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
 
 
+#: Inflection endings and what replaces them in the stem ("denied" → "deny", "hitting" → "hitt").
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
 def lemmas(token: Token) -> tuple[str, ...]:
     """The lemma plus inflection-stripped forms: robust to a trained lemmatizer's slips."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+    if forms[0] == lower and token.tag_ in ("VBD", "VBN"):  # an irregular past the lemmatizer kept ("struck", "fled")
+        forms.extend(getLemma(lower, upos="VERB"))
+    inflections = INFLECTIONS if lower.endswith(("s", "d", "g")) else ()
+    for suffix, repl in inflections:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)] + repl
             forms.append(stem)
@@ -137,12 +156,16 @@ def _antecedent(relative: Token) -> Token:
     return relative.head.head
 
 
-def _own_relative_clause_elsewhere(token: Token) -> bool:
-    """"..., and Ankara, which backs ..." with the relative clause hung on another noun: a sign the
-    parse coordinated two separate phrases."""
+def _own_relative_clause_elsewhere(token: Token, head: Token) -> bool:
+    """"Moscow, which backs X, and Ankara, which backs ..." with the second relative clause hung on another
+    noun: a sign the parse coordinated two separate phrases. A clause on the head of the coordination
+    that has no clause of its own ("the US and the EU, which ...") is the whole coordination's."""
     after = token.doc[token.i + 1: token.i + 3]
     relative = next((t for t in after if t.lower_ in RELATIVE_PRONOUNS), None)
-    return relative is not None and relative.head.dep_.startswith("acl") and relative.head.head.i != token.i
+    if relative is None or not relative.head.dep_.startswith("acl") or relative.head.head.i == token.i:
+        return False
+    own_clause = any(c.dep_.startswith("acl") and head.i < c.i < token.i for c in head.children)
+    return relative.head.head.i != head.i or own_clause
 
 
 def _interrupted(head: Token, conjunct: Token) -> bool:
@@ -152,17 +175,19 @@ def _interrupted(head: Token, conjunct: Token) -> bool:
 
 
 def _list_tail_subject(verb: Token) -> bool:
-    """"The US, Russia, and Switzerland met" parsed as a relative clause on "US" whose subject is
-    "and Switzerland": the subject carries the list's conjunction."""
+    """"The US, Russia, and Switzerland met" parsed as a relative clause on (or a conjunct of) "US"
+    whose subject is "and Switzerland": the subject carries the list's conjunction."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECT), None)
-    return verb.dep_ == "acl:relcl" and subj is not None and any(c.dep_ == "cc" for c in subj.children)
+    under_list = verb.dep_ == "acl:relcl" or (verb.dep_ == "conj" and verb.head.pos_ in NOMINAL)
+    return under_list and subj is not None and any(
+        c.dep_ == "cc" and c.i < subj.i for c in (*subj.children, *verb.children))
 
 
 def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
-        if (c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c)
-                and not _interrupted(token, c)):
+        if (c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c, token)
+                and not _interrupted(token, c) and not any(x.dep_ == "cc" and x.lower_ in ("but", "yet") for x in c.children)):
             out.extend(_conjuncts(c))
     return out
 
@@ -175,10 +200,18 @@ def _verbal(token: Token) -> bool:
 def _passive(verb: Token) -> bool:
     """Passive voice, including reduced relatives ("an allegation made by X") but not a main verb
     the parse hung under its sentence-initial subject ("The European Union called on ...")."""
-    if any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return True
-    reduced = verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
-    return reduced and not _hung_main_verb(verb)
+    if any(c.dep_ in PASSIVE_SUBJECT for c in verb.children):
+        # a passive subject with no passive auxiliary on a past form is a misparsed active subject
+        # ("Germany's chancellor called for ..."); a bare participle is a passive ("Five soldiers killed")
+        return verb.tag_ != "VBD" and (verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj", "ccomp"))
+    # a participle tagged as a past tense has neither subject nor object ("soldiers killed in Ukraine")
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT | OBJECT for c in verb.children))
+    reduced = participle and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
+    # "the leader prepared to attend": a planning verb with its infinitive is active
+    planning = verb.lemma_.lower() in PLANNING_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+    return reduced and not planning and not _hung_main_verb(verb)
 
 
 def _hung_main_verb(verb: Token) -> bool:
@@ -201,6 +234,9 @@ class _Coder:
         self.quotes = [q for q in ctx.quotes if q.speaker is not None]
         self._actor_cache: dict[int, Actor | None] = {}
         self.accusations: list[Candidate] = []
+        # trigger → (code, actors a report of it accuses): the sources of an act with no target, the X of "X is to blame"
+        self.untargeted: dict[int, tuple[str, list[Actor]]] = {}
+        self._hung_verbs: dict[int, tuple[Token, Token]] = {}  # verb → (subject, object) the parse lost
         self._subject_of: dict[int, Token] = {}  # subjects restored where the parse lost them  # coded so far, for "X rejected the allegation"
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
@@ -228,11 +264,18 @@ class _Coder:
         found = found or resolve_reference(self.ctx, token)
         if found is not None and found.code:
             return self._complete(found, token)
+        countryless = None  # a possessor without a country yields to a nationality ("its South Korean allies")
         for child in token.children:
             if child.dep_ in NOMINAL_LINK:
                 found = self._mention_in(child)
-                if found is not None and (_side(found) or child.dep_ != "amod"):
-                    return found  # a country-less adjective ("military exercises") is no actor
+                if found is not None and child.dep_ == "appos" and found.code.startswith("---"):
+                    found = self._complete(found, child)  # "Eshel, the commander of the Israeli Air Force"
+                if found is not None and _side(found):
+                    return found
+                if found is not None and child.dep_ != "amod":  # a country-less adjective ("military exercises") is no actor
+                    countryless = countryless or found
+        if countryless is not None:
+            return countryless
         if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in GROUP_HEADS:
             for child in token.children:  # "13 of its soldiers", "leaders of the Muslim Brotherhood"
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
@@ -263,6 +306,10 @@ class _Coder:
         if not actor.code.startswith("---"):
             return actor
         role = actor.code[3:]
+        named = next((m for c in token.children if c.dep_ == "amod" and c.i < token.i
+                      and (m := self.mention_at(c)) is not None and _side(m)), None)
+        if named is not None:  # "its South Korean allies": the nationality named beats the possessor
+            return replace(actor, code=_side(named) + role, country=_side(named), why=f"{actor.why}; {named.text}")
         for child in token.children:
             if child.dep_ in ("nmod:poss", "poss"):  # "its soldiers", "Iraq's national security advisor"
                 if child.pos_ == "PRON":
@@ -272,9 +319,12 @@ class _Coder:
                 if owner is not None and _side(owner):
                     return replace(actor, code=_side(owner) + role, country=_side(owner),
                                    why=f"{actor.why}; country of '{child.text}' = {owner.text}")
-        # "ministers from the Georgian government", "a court in Guyana" (troops in a country are not its own)
-        preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in")
-        for child in token.children:
+        # "ministers from the Georgian government", "a court in Guyana", "a spokesman for President X"
+        # (troops in a country are not its own)
+        preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in", "for")
+        # ... also when the parse hung the phrase right after an object on its verb ("received ministers from X")
+        hung = [c for c in token.head.children if c.left_edge.i == token.right_edge.i + 1] if token.dep_ in OBJECT else []
+        for child in (*token.children, *hung):
             if child.dep_ in ("nmod", "obl") and _case(child) in preps:
                 # "the mayor of the West Bank city of Nablus": any country named in the phrase
                 owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)), None)
@@ -283,12 +333,19 @@ class _Coder:
                                    why=f"{actor.why}; {_case(child)} {owner.text}")
         definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
         last = actor.text.split()[-1].lower()
-        if definite:
-            for earlier in sorted((a for a in self.ctx.actors if a.span[1] <= actor.span[0]), key=lambda a: -a.span[0]):
-                if earlier.code and not earlier.code.startswith("---") and earlier.text.split()[-1].lower() == last \
-                        and earlier.code.endswith(role):
-                    return replace(actor, code=earlier.code, country=earlier.country,
-                                   why=f"{actor.why}; refers back to '{earlier.text}'")
+        # "administration officials" after "the Obama administration": the modifier names the body
+        bodies = {c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        earlier_actors = sorted((a for a in self.ctx.actors if a.span[1] <= actor.span[0]), key=lambda a: -a.span[0])
+        for earlier in earlier_actors if definite or bodies else ():
+            if not earlier.code or earlier.code.startswith("---"):
+                continue
+            named = earlier.text.split()[-1].lower()
+            if definite and named == last and earlier.code.endswith(role):
+                return replace(actor, code=earlier.code, country=earlier.country,
+                               why=f"{actor.why}; refers back to '{earlier.text}'")
+            if named in bodies and _side(earlier):
+                return replace(actor, code=_side(earlier) + role, country=_side(earlier),
+                               why=f"{actor.why}; '{named}' refers back to '{earlier.text}'")
         return actor
 
     def mention_at(self, token: Token) -> Actor | None:
@@ -322,6 +379,13 @@ class _Coder:
     def actors(self, token: Token | None) -> list[Actor]:
         if token is None:
             return []
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
+            # "the United States and the European Union, which ...": the whole coordination
+            antecedent = _antecedent(token)
+            while antecedent.dep_ == "conj" and antecedent.head.pos_ in NOMINAL:
+                antecedent = antecedent.head
+            if antecedent.i != token.i:
+                return self.actors(antecedent)
         found: list[Actor] = []
         for i, t in enumerate(_conjuncts(token)):
             actor = self.actor(t)
@@ -329,12 +393,36 @@ class _Coder:
                 break  # "rebels, under increasing strain, the Kremlin": a chain through a non-actor is a misparse
             if actor is not None:
                 found.append(actor)
+                found.extend(a for a in self._coordinated_nationalities(t, actor) if a not in found)
+                members = next((c for c in t.children if c.dep_ in ("nmod", "obl") and _case(c) == "of"), None) \
+                    if t.lemma_.lower() in GROUP_HEADS else None
+                coordinated = self.actors(members) if members is not None else []
+                if len(coordinated) > 1:  # "the leaders of France, Germany and Britain"
+                    found.extend(a for a in coordinated if a not in found)
         return found
+
+    def _coordinated_nationalities(self, head: Token, actor: Actor) -> list[Actor]:
+        """"the Japanese and South Korean governments": each coordinated nationality modifier of the
+        head names an actor of its own, with the head's role."""
+        role = (actor.code or "")[3:]
+        out = []
+        for modifier in head.children:
+            if modifier.dep_ not in ("amod", "compound"):
+                continue
+            for t in (modifier, *(c for c in modifier.children if c.dep_ == "conj")):
+                other = self._mention_in(t)
+                side = _side(other)
+                if other is not None and side and side != _side(actor):
+                    phrase = head.doc[t.left_edge.i: t.i + 1]
+                    out.append(replace(other, code=side + role, country=side, span=(phrase.start_char, phrase.end_char),
+                                       text=phrase.text, why=f"coordinated with '{actor.text}'"))
+        return out
 
     def noun_source(self, noun: Token, depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
+        authors = ("by", "from") if set(lemmas(noun)) & self.lex.speech_nouns else ("by",)  # "a statement from X"
         for child in noun.children:
-            if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) == "by":
+            if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) in authors:
                 return self._find_actor(child, depth + 1)
             if child.dep_ == "acl" and _passive(child):
                 agent = next((c for c in child.children if _case(c) == "by"), None)
@@ -347,6 +435,26 @@ class _Coder:
                     return found
         return None
 
+    def co_agents(self, verb: Token) -> list[Actor]:
+        """Actors acting alongside the subject: "Together with the U.K. and France, the U.S. launched ...",
+        "Russia, along with Iran, backed ..."."""
+        found: list[Actor] = []
+        for child in verb.children:
+            adverb = child.lower_ in ("together", "along")
+            phrases = [g for g in child.children if g.dep_ in OBLIQUE] if adverb else [child] if child.dep_ in OBLIQUE else []
+            for phrase in phrases:
+                marks = {w.lower_ for w in phrase.subtree if w.i < phrase.i} | ({child.lower_} if adverb else set())
+                if "with" in marks and marks & {"together", "along"}:
+                    found += self.actors(phrase)
+        return found
+
+    def _givers(self, noun: Token, support: Token | None) -> list[Actor]:
+        """The "from X" actors of an event noun received by the subject of ``support`` (see
+        ``receipt`` in the lexicon), the phrase hung on the noun or on the verb."""
+        if support is None or not set(lemmas(support)) & self.lex.receipt:
+            return []
+        return self.actors(self.prep_object(noun, "from", deep=False) or self.prep_object(support, "from", deep=False))
+
     def is_event_noun(self, token: Token) -> bool:
         return _nominal(token) and bool(self.lex.candidates("noun", lemmas(token)))
 
@@ -354,20 +462,39 @@ class _Coder:
     def subject(self, verb: Token) -> Token | None:
         """The agent of ``verb``: its subject, its passive by-phrase, or one inherited from the
         verb it is coordinated with, controlled by or modifies."""
+        if verb.i in self._hung_verbs:
+            return self._hung_verbs[verb.i][0]
         passive = _passive(verb)
         if passive:
             agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
             return agent
-        subj = next((c for c in verb.children if c.dep_ in SUBJECT), self._subject_of.get(verb.i))
+        # ... also one the parse hung on an auxiliary ("The leaders [of X] have all scheduled")
+        subj = next((c for t in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in t.children
+                     if c.dep_ in SUBJECT | PASSIVE_SUBJECT), self._subject_of.get(verb.i))
         if subj is not None:
             return subj
         if verb.dep_ == "conj" and _verbal(verb.head):
-            return self.subject(verb.head)
+            inherited = self.subject(verb.head)
+            if inherited is not None and self.actor(inherited) is not None:
+                return inherited
+            # "The strike came after Trump called ... and warned him": the parse joined the wrong verbs;
+            # the nearest verb in between with an actor as subject
+            between = (next((c for c in t.children if c.dep_ in SUBJECT), None)
+                       for t in reversed(verb.doc[verb.head.i + 1: verb.i]) if _verbal(t))
+            found = next((subj for subj in between if subj is not None and self.actor(subj) is not None), None)
+            if found is None and verb.head.dep_ in ("ccomp", "parataxis") and _verbal(verb.head.head):
+                # "X said the strike had killed ... and blamed Y": the conjunct belongs to the reporting verb
+                reporter = self.subject(verb.head.head)
+                found = reporter if reporter is not None and self.actor(reporter) is not None else None
+            return found or inherited
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
-            # "urged Iran to withdraw" controls by the object; "opened fire to disperse" by the subject;
-            # "gave permission to Russia to help", "faces pressure from Congress to act": unclear, none
-            if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None):
+            # "urged Iran to withdraw" controls by the object; "opened fire to disperse" and "would blockade
+            # Paris to demand" by the subject; "gave permission to Russia to help", "faces pressure from
+            # Congress to act": unclear, none
+            asks = any(e.to is not None for e in self.lex.candidates("verb", lemmas(verb.head))) \
+                or _case(verb) in ("of", "for")  # "accused Pakistan of violating", "blamed X for failing"
+            if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None and asks):
                 return controller
             if controller is not None and any(c.dep_ in OBLIQUE and _case(c) in ("to", "from") and self.actor(c)
                                               for c in (*verb.head.children, *controller.children)):
@@ -376,9 +503,25 @@ class _Coder:
             if raised is not None and verb.dep_ == "xcomp":
                 return raised  # "Obama is scheduled to attend"
             return self.subject(verb.head)
+        if verb.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "cop" for c in verb.head.children):
+            # "Russia was the first to contend ...": the subject of the copular predicate
+            predicated = next((c for c in verb.head.children if c.dep_ in SUBJECT), None)
+            if predicated is not None:
+                return predicated
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
         return self._named_just_before(verb)
+
+    def _repair_hung_verbs(self, sent: SpacySpan) -> None:
+        """"Iran's supreme leader rejected talks" parsed as one noun phrase, the verb a modifier of
+        "talks": a past-tense modifier after a naming modifier of the same noun is a verb with that
+        subject and the noun as its object."""
+        for verb in sent:
+            if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN") and _verbal(verb) and verb.head.pos_ in NOMINAL:
+                namer = next((c for c in verb.head.children if c.dep_ in ("compound", "nmod:poss") and c.i < verb.i
+                              and self.actor(c) is not None), None)
+                if namer is not None:
+                    self._hung_verbs[verb.i] = (namer, verb.head)
 
     def _named_just_before(self, verb: Token) -> Token | None:
         """A subject the parse attached elsewhere ("On Tuesday Germany accused ...", "after X said"):
@@ -389,6 +532,8 @@ class _Coder:
         return None
 
     def object(self, verb: Token) -> Token | None:
+        if verb.i in self._hung_verbs:
+            return self._hung_verbs[verb.i][1]
         if _passive(verb):
             subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
             if subj is None and verb.dep_.startswith("acl"):
@@ -404,7 +549,8 @@ class _Coder:
     def prep_object(self, token: Token, prep: str, *, deep: bool = True) -> Token | None:
         """The object of ``prep`` attached to ``token`` (or to its object when ``deep``)."""
         for child in token.children:
-            if child.dep_ in OBLIQUE and not _verbal(child) and _case(child) == prep:
+            # an object with its own preposition is a misparsed oblique ("held talks with President X")
+            if child.dep_ in OBLIQUE | OBJECT and not _verbal(child) and _case(child) == prep:
                 return child
             if child.dep_ in ("compound:prt", "prt") and child.lower_ == prep:
                 obj = next((c for c in token.children if c.dep_ in OBJECT), None)
@@ -420,11 +566,16 @@ class _Coder:
         return None
 
     def complement(self, verb: Token) -> Token | None:
-        """The infinitival complement ("threaten to attack", "call on X to withdraw")."""
+        """The infinitival complement ("threaten to attack", "call on X to withdraw", "a plan to strike")."""
         for child in verb.children:
             infinitive = child.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "mark" for c in child.children)
-            if child.dep_ in ("xcomp", "advcl", "ccomp") and _verbal(child) and infinitive:
+            if child.dep_ in ("xcomp", "advcl", "ccomp", "acl") and _verbal(child) and infinitive:
                 return child
+        if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
+            follows = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+            if follows is not None and follows.lower_ == "to" and follows.head.head.i == verb.head.i \
+                    and follows.head.dep_ in ("xcomp", "advcl") and _verbal(follows.head):
+                return follows.head
         return None
 
     # --- matching -----------------------------------------------------------------------------
@@ -459,6 +610,8 @@ class _Coder:
             objects = [obj] if obj is not None else []
             objects += [c for c in token.children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
             if entry.objects is not None:
+                # a noun predicated of the object is a second one ("called Mr. Assad an animal")
+                objects += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in NOMINAL and objects]
                 obj = next((o for o in objects if self._has_words(o, entry.objects)), None)
                 if obj is None:
                     return None
@@ -503,6 +656,8 @@ class _Coder:
                 return "future", "future auxiliary"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLANNING_VERBS:
                 return "future", f"planned ('{token.head.text}')"
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
+                return "negated", f"failed ('{token.head.text}')"
             token = token.head if token.dep_ in ("xcomp", "conj") and token.head.i != token.i else None
         return None, None
 
@@ -513,7 +668,9 @@ class _Coder:
         for verb in sent:
             if not _verbal(verb) or not (set(lemmas(verb)) & (self.lex.speech | self.lex.denial)):
                 continue
-            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and _verbal(c)), None)
+            # a copular content clause too: "contended that it was Israel that ..."
+            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                            and (_verbal(c) or any(x.dep_ == "cop" for x in c.children))), None)
             if content is None and verb.dep_ in ("parataxis", "ccomp") and _verbal(verb.head):
                 content = verb.head  # "Y attacked Z, X said"
             if content is None:
@@ -560,7 +717,13 @@ class _Coder:
             or self.actors(self._named_just_before(verb))
 
     def quote_speaker(self, token: Token) -> Actor | None:
-        return next((q.speaker for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
+        """The speaker of the quote around ``token``; none for what a cue denies ("X accused Y of Z,
+        which Y denied": the reporter states the accusation)."""
+        quote = next((q for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
+        cue = token.doc.char_span(*quote.cue_span, alignment_mode="expand") if quote and quote.cue_span else None
+        if quote is None or cue is not None and set(lemmas(cue.root)) & self.lex.denial:
+            return None
+        return quote.speaker
 
     def claimant(self, speakers: list[Actor], verb: Token | None, trigger: Token) -> Actor | None:
         """Whose claim the content is: a coded speaker that is not a news outlet reporting."""
@@ -571,6 +734,7 @@ class _Coder:
 
     # --- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: SpacySpan) -> tuple[list[Candidate], str]:
+        self._repair_hung_verbs(sent)
         speech = self.speech_acts(sent)
         triggers = [(t, m) for t in sent if (m := self.best_entry(t)) is not None]
         out: list[Candidate] = []
@@ -586,7 +750,8 @@ class _Coder:
             out.extend(made)
             if reason:
                 reasons.append(reason)
-        out = self.apply_speech(out, speech, sent)
+        accusers = {c.trigger: c.source for c in out if c.code.startswith("11")}
+        out = self.apply_speech([self._accused_act(c, accusers) for c in out], speech, sent)
         self.accusations.extend(c for c in out if c.code.startswith("11"))
         if out:
             return out, ""
@@ -596,6 +761,11 @@ class _Coder:
 
     def events_for(self, token, entry: Entry, slots: dict, consumed: set[int]) -> tuple[list[Candidate], str | None]:
         code, rule, notes = entry.code, f"{entry.pos}-entry", []
+        if token.lemma_.lower() in PASSIVE_INFINITIVES and any(c.lower_ == "to" for c in token.children) \
+                and any(c.lemma_ == "be" for c in (*token.children, token.head)):
+            self.untargeted[token.i] = (code, self.actors(self.subject(token)))  # a report of it accuses X
+            return [], f"no actor ('X is to {token.text}': X is the one blamed)"
+        recipients: list[Actor] | None = None
         if entry.pos == "verb":
             subj = self.subject(token)
             sources = self.actors(subj)
@@ -604,8 +774,11 @@ class _Coder:
                     sources += [a for a in self.actors(other) if a not in sources]
             if _list_tail_subject(token):  # ... or the list's head taken for a relative clause's antecedent
                 sources = [a for a in self.actors(token.head) if a not in sources] + sources
-            if subj is not None and _case(subj) == "by" and self.is_event_noun(subj):
-                # "killed by Syrian shelling": the agent is an act; its author is the source
+            sources += [a for a in self.co_agents(token) if a not in sources]
+            acting_noun = subj is not None and subj.dep_ in SUBJECT and not sources and code[:2] in ("18", "19", "20")
+            if subj is not None and (_case(subj) == "by" or acting_noun) and self.is_event_noun(subj):
+                # "killed by Syrian shelling", "Saudi-led airstrikes killed ...": the agent is an act; its author
+                # is the source
                 noun_entry = self.best_entry(subj)
                 author = self.noun_source(subj)
                 sources = [author] if author else []
@@ -617,18 +790,28 @@ class _Coder:
             if obj is not None and obj.i != token.i and self.is_event_noun(obj):
                 consumed.add(obj.i)
         else:
-            support = token.head if token.dep_ in OBJECT | PASSIVE_SUBJECT and _verbal(token.head) else None
+            # an object, also one the parse took for an unmarked oblique or a complement ("continue to wage attacks")
+            support = token.head if _verbal(token.head) and (
+                token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None) else None
             own = self.noun_source(token)
+            givers = self._givers(token, support) if own is None else []
             if own is not None:
                 sources = [own]
+                if support is not None and set(lemmas(support)) & SUFFERING_VERBS:  # "suffered strikes by X"
+                    recipients = self.actors(self.subject(support)) or None
+            elif givers:  # "received assurances from X", "faces pressure from X": X acts on the recipient
+                sources, recipients = givers, self.actors(self.subject(support))
+                rule = "received-act"
+                notes.append(f"received through '{support.text}'")
             elif support is not None and set(lemmas(support)) & self.lex.support:
                 sources = self.actors(self.subject(support))
+                sources += [a for a in self.co_agents(support) if a not in sources]
                 rule = "support-verb"
                 notes.append(f"supported by '{support.text}'")
             else:
                 return [], "no actor (nominal act without its author)"
         order = self.target_slots(token, entry, slots)
-        targets = self.targets(order, slots, sources)
+        targets = self.targets(order, slots, sources) if recipients is None else recipients
         if entry.code[:2] >= "15":  # news media report, they do not fight
             sources = [s for s in sources if not (s.code or "").endswith("MED")]
         if not sources:
@@ -637,9 +820,11 @@ class _Coder:
         if not targets and entry.reciprocal and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
             rule = "reciprocal"
-        if not pairs and entry.code[:2] in LOCATION_TARGET_ROOTS:
-            place = event_location(self.ctx, token)
-            inside = place is not None and token.left_edge.idx <= place.span[0] < token.right_edge.idx + len(token.right_edge)
+        # a threat to attack is aimed where the attack would be ("a plan to strike Guam")
+        anchor = slots["to"] if code[:2] == "13" and slots.get("to") is not None else token
+        if not pairs and (entry.code[:2] in LOCATION_TARGET_ROOTS or anchor is not token):
+            place = event_location(self.ctx, anchor)
+            inside = place is not None and anchor.left_edge.idx <= place.span[0] < anchor.right_edge.idx + len(anchor.right_edge)
             if inside and place.country and not any(s.span[0] <= place.span[0] < s.span[1] for s in sources):
                 where = Actor(text=place.text, span=place.span, code=place.country, country=place.country,
                               why="the country where the act took place (no target named)")
@@ -647,14 +832,20 @@ class _Coder:
                 rule = "location-as-target"
         if not pairs:
             named = self.uncoded_target(order, slots, sources)
+            nearby = self.sentence_target(token, sources) if code[:2] in SENTENCE_TARGET_ROOTS else None
             if named is not None:
                 pairs = [(s, named) for s in sources]
                 rule = "uncoded-target"
                 notes.append(f"target '{named.text}' names an actor the knowledge base does not code")
+            elif nearby is not None:
+                pairs = [(s, nearby) for s in sources]
+                rule = "sentence-target"
+                notes.append(f"no target in the syntax: '{nearby.text}', the nearest other side's actor in the sentence")
             elif code.startswith(TARGETLESS_CODES):
                 pairs = [(s, None) for s in sources]
                 rule = "no-target"
             else:
+                self.untargeted[token.i] = (code, sources)
                 return [], "no actor (no coded target)"
         pairs = [(s, t) for s, t in pairs if not _self_directed(s, t)]
         if not pairs:
@@ -662,6 +853,10 @@ class _Coder:
         status, why = self.status(token)
         if why:
             notes.append(why)
+        if code.startswith(MUTUAL_CODES) and rule != "reciprocal" and status in (None, "future"):
+            # "X held talks with Y": Y held talks with X too (not so for "X would not meet Y")
+            pairs += [(t, s) for s, t in pairs if t is not None and t.code and (t, s) not in pairs]
+            notes.append("a consultation both sides hold")
         obj = slots.get("obj")
         return [
             Candidate(
@@ -685,7 +880,7 @@ class _Coder:
                 order.append(f"support.prep:{p}")
         complement = slots.get("to")
         if complement is not None:  # "threatened to impose sanctions on Uganda"
-            for p in (*CONFLICT_TARGET_PREPS, *COOPERATION_TARGET_PREPS):
+            for p in (*CONFLICT_TARGET_PREPS, *COOPERATION_TARGET_PREPS, "between"):
                 slots[f"to.prep:{p}"] = self.prep_object(complement, p)
                 order.append(f"to.prep:{p}")
         if entry.code[:2] in CLAUSE_TARGET_ROOTS and entry.pos == "verb":
@@ -709,15 +904,37 @@ class _Coder:
             fallback = fallback or found
         obj = slots.get("obj")
         if not fallback and obj is not None and _nominal(obj) and self.mention_at(obj) is None:
-            # "rejected an Indian proposal", "dismissed an appeal from X": the author of the object
-            author = self.noun_source(obj) or next(iter(self.actors(self.prep_object(obj, "from", deep=False))), None)
+            # "rejected an Indian proposal", "dismissed an appeal from X": the author of the object;
+            # "praised the agreement between X and Y": its parties
+            # ("the reaction of the United States"; "the killing of X" names the victim, not the author)
+            act = self.best_entry(obj)
+            authors = ("from",) if act is not None and self.onto[act[0].code].quad_class == 4 else ("from", "of")
+            author = self.noun_source(obj) or next(
+                (a for p in authors for a in self.actors(self.prep_object(obj, p, deep=False))), None)
             fallback = [author] if author is not None and all(author.span != s.span for s in sources) else []
+            if not fallback and self.is_event_noun(obj):
+                parties = self.actors(self.prep_object(obj, "between", deep=False))
+                fallback = [a for a in parties if all(a.span != s.span for s in sources)]
         if not fallback and obj is not None and set(lemmas(obj)) & self.lex.speech_nouns:
             # "Mexico rejected the allegation": the author of the latest accusation against the source
             accuser = next((c.source for c in reversed(self.accusations)
                             if any(_same_side(c.target, s) for s in sources)), None)
             fallback = [accuser] if accuser is not None else []
         return fallback
+
+    def sentence_target(self, trigger: Token, sources: list[Actor]) -> Actor | None:
+        """The coded actor nearest the trigger in its sentence whose country is none of the sources':
+        whom a criticism, rejection, appeal, demand or threat with no syntactic target is aimed at
+        ("ruled out an end to sanctions" in a sentence about Russia)."""
+        sent, sides = trigger.sent, {_side(s) for s in sources}
+        others = [a for a in self.ctx.actors
+                  if sent.start_char <= a.span[0] < sent.end_char and _side(a) and _side(a) not in sides
+                  and not _in_other_relative_clause(trigger.doc.char_span(*a.span, alignment_mode="expand"), trigger)]
+        if not others:  # "called for a ceasefire in Libya": the country of a place named
+            others = [Actor(text=p.text, span=p.span, code=p.country, country=p.country, why="the country of a place named")
+                      for p in self.ctx.places
+                      if sent.start_char <= p.span[0] < sent.end_char and p.country and p.country not in sides]
+        return min(others, key=lambda a: abs(a.span[0] - trigger.idx), default=None)
 
     def uncoded_target(self, order: list[str], slots: dict, sources: list[Actor]) -> Actor | None:
         """The first target slot holding a noun phrase that names an actor the knowledge base does not
@@ -753,19 +970,24 @@ class _Coder:
             if speaker is not None:  # "Obama and Putin said they will ...": a co-speaker's own act
                 speaker = next((s for s in speakers[1:] if _same_side(s, cand.source)), speaker)
             if speaker is None or _same_actor(speaker, cand.source) and verb is None:
-                out.append(cand)
+                out.append(self._refusal(cand, doc[cand.trigger]))
                 continue
             denied = verb is not None and bool(set(lemmas(verb)) & self.lex.denial)
             status: Status = "denied" if denied else cand.status if cand.status != "asserted" else "alleged"
             cue = verb if verb is not None else doc[cand.trigger]
-            announced = self.lex.announced_code(cand.code) if cand.status in ("future", "hypothetical") else None
+            announced = (self.lex.announced_code(cand.code) if cand.status in ("future", "hypothetical")
+                         else self.lex.refused_code(cand.code) if cand.status == "negated" and _modal(doc[cand.trigger])
+                         else None)
             if announced and _same_side(speaker, cand.source):
                 kind, code = announced
-                derived.append(replace(
-                    cand, code=code, source=speaker, status="asserted", rule=f"reported-{kind}",
+                subject = self.subject(doc[cand.trigger])
+                # "Obama and Putin said they will attack": each speaker announces it
+                announcers = speakers if subject is not None and subject.lower_ in ("they", "we") else [speaker]
+                derived.extend(replace(
+                    cand, code=code, source=who, status="asserted", rule=f"reported-{kind}",
                     notes=cand.notes + (f"own side's {cand.status} act {cand.code} announced: {kind}",),
                     tokens=tuple(sorted({cue.i, *cand.tokens})),
-                ))
+                ) for who in announcers or [speaker])
                 continue
             if verb is not None and set(lemmas(verb)) & RESPONSIBILITY_CLAIMS and _same_side(speaker, cand.source) \
                     and self.onto[cand.code].quad_class == 4:
@@ -780,7 +1002,8 @@ class _Coder:
                 status, how = "asserted", how + " (its own side's act: a self-report)"
             out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
-                not denied and self.onto[cand.code].quad_class >= 3 and not _same_side(speaker, cand.source)
+                not denied and cand.status != "negated" and self.onto[cand.code].quad_class >= 3
+                and not _same_side(speaker, cand.source)
                 and not (verb is not None and self.is_event_trigger(verb, found))
             ):
                 derived.append(self._accusation(cue, speaker, cand.source, doc[cand.trigger], "reported-accusation"))
@@ -792,6 +1015,14 @@ class _Coder:
                     for accused in self.actors(self.subject(t)):
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
+                elif t.i in self.untargeted and _claimed_by(claimed, t, verb) and not _conditional(t) and not any(
+                        d.trigger == verb.i or _same_side(d.source, speakers[0]) for d in derived):
+                    # "Russia contended it was Israel that carried out the airstrike": no target, still an
+                    # accusation (unless the report already accuses someone of a targeted act)
+                    code, sources = self.untargeted[t.i]
+                    for accused in sources if self.onto[code].quad_class >= 3 else ():
+                        if not _same_side(speakers[0], accused):
+                            derived.append(self._accusation(verb, speakers[0], accused, t, "reported-accusation"))
             if any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children):
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject
                 for obliged in self.actors(self.subject(content)):
@@ -801,6 +1032,25 @@ class _Coder:
                             code=self.lex.obligation_code,
                             notes=(f"'{verb.text}' says another side must act ('{content.text}'): a demand",)))
         return out + derived
+
+    def _accused_act(self, cand: Candidate, accusers: dict[int, Actor]) -> Candidate:
+        """"India accused Pakistan of violating the ceasefire": the violation is alleged by India."""
+        trigger = self.ctx.doc[cand.trigger]
+        accuser = accusers.get(trigger.head.i) if trigger.dep_ == "advcl" and _case(trigger) in ("of", "for") else None
+        if accuser is None or cand.code.startswith("11"):
+            return cand
+        return replace(cand, status="alleged", attributed_to=accuser,
+                       notes=cand.notes + (f"the act '{trigger.head.text}' accuses of",))
+
+    def _refusal(self, cand: Candidate, trigger: Token) -> Candidate:
+        """"Putin would not meet with Tillerson": a cooperative act its source will or would not do is
+        the source's refusal (12), as when the source says so itself."""
+        refused = self.lex.refused_code(cand.code) if cand.status == "negated" and _modal(trigger) else None
+        if refused is None:
+            return cand
+        kind, code = refused
+        return replace(cand, code=code, status="asserted", rule=f"negated-{kind}",
+                       notes=cand.notes + (f"'{trigger.text}' will or would not happen: {kind}",))
 
     def is_event_trigger(self, token: Token, found: list[Candidate]) -> bool:
         return any(c.trigger == token.i for c in found)
@@ -823,6 +1073,29 @@ def _self_directed(source: Actor, target: Actor | None) -> bool:
     state = source.country
     return state in (source.code, target.code) and {source.code, target.code} <= {state, state + "GOV"}
 
+def _modal(verb: Token) -> bool:
+    """A future or conditional auxiliary on the verb ("will not", "would not")."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in verb.children)
+
+
+def _in_other_relative_clause(span: SpacySpan | None, trigger: Token) -> bool:
+    """Inside a relative clause that does not hold ``trigger`` ("Bolton, who argued ... as Libya did")."""
+    if span is None:
+        return False
+    holding = {trigger.i, *(t.i for t in trigger.ancestors)}
+    for t in (span.root, *span.root.ancestors):
+        if t.i in holding:
+            return False
+        if t.dep_ in ("acl:relcl", "relcl"):
+            return True
+    return False
+
+
+def _conditional(token: Token) -> bool:
+    """Inside an "if"/"unless" clause."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in (token, *token.ancestors) for c in t.children)
+
+
 def _that_clause(verb: Token) -> bool:
     return any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children)
 
@@ -842,6 +1115,16 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
     return a is b or (_side(a) is not None and _side(a) == _side(b))
+
+
+def _date(ctx: Context, trigger: Token) -> EventDate:
+    """The event's date; a past perfect with no time expression ("a deal it had struck") happened
+    at some unknown time before the story, not on the publication date."""
+    date = event_date(ctx, trigger)
+    if date.inferred and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children) \
+            and trigger.tag_ == "VBN":
+        return EventDate(None, None, "unknown", None, inferred=True)
+    return date
 
 
 def _merge_key(c: Candidate) -> tuple:
@@ -876,7 +1159,7 @@ def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tu
             id=event_id, cameo=code.code, cameo_name=code.name, plover=code.plover, goldstein=code.goldstein,
             quad_class=code.quad_class, source=first.source, target=first.target, status=first.status,
             attributed_to=first.attributed_to, span=(token.idx, token.idx + len(token.text)),
-            sentence=sentence_index[sent.start], evidence=sent.text.strip(), date=event_date(ctx, token),
+            sentence=sentence_index[sent.start], evidence=sent.text.strip(), date=_date(ctx, token),
             location=event_location(ctx, token), casualties=event_casualties(ctx, token),
             mentions=tuple(dict.fromkeys((doc[c.trigger].idx, doc[c.trigger].idx + len(doc[c.trigger].text)) for c in group)),
             explanation=Explanation(
@@ -916,6 +1199,11 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
             reported = by_trigger.get(first.tokens[-1])
             if reported and reported != event.id:
                 links.append(Link("accuses", event.id, reported, f"'{trigger.text}' reports it"))
+        if event.cameo.startswith("11"):  # "accused Pakistan of violating the ceasefire"
+            for child in trigger.children:
+                accused = by_trigger.get(child.i) if child.dep_ == "advcl" and _case(child) in ("of", "for") else None
+                if accused and accused != event.id:
+                    links.append(Link("accuses", event.id, accused, f"'{trigger.text} ... {_case(child)} {child.text}'"))
         for child in trigger.children:
             if child.dep_ == "advcl" and _case(child) in RESPONSE_MARKS:
                 earlier = _event_in(child.subtree, by_trigger, exclude=event.id, events=events)

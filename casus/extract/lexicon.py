@@ -57,7 +57,9 @@ class Lexicon:
     blame_code: str
     threat: tuple[tuple[str, str], ...]  # (code prefix, threat code), longest prefix first
     intent: tuple[tuple[str, str], ...]  # (code prefix, intent code), longest prefix first
+    refusal: tuple[tuple[str, str], ...]  # (code prefix, refusal code), longest prefix first
     support: frozenset[str]
+    receipt: frozenset[str] = frozenset()
     obligation_modals: frozenset[str] = frozenset()
     obligation_code: str = "100"
     by_word: dict[tuple[str, str], tuple[Entry, ...]] = field(repr=False, default_factory=dict)
@@ -66,15 +68,16 @@ class Lexicon:
     def load(cls, directory: Path = LEXICON_DIR, ontology: Ontology | None = None) -> Lexicon:
         ontology = ontology or Ontology.load()
         entries: list[Entry] = []
-        lists: dict[str, Any] = {"speech": set(), "speech_nouns": set(), "denial": set(), "support": set(), "blame": set()}
+        lists: dict[str, Any] = {key: set() for key in ("speech", "speech_nouns", "denial", "support", "receipt", "blame")}
         threat: dict[str, str] = {}
         intent: dict[str, str] = {}
+        refusal: dict[str, str] = {}
         blame_code = "112"
         obligation: dict[str, Any] = {"code": "100", "modals": ()}
         for path in sorted(directory.glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             classes = {k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()}
-            for key in ("speech", "speech_nouns", "denial", "support"):
+            for key in ("speech", "speech_nouns", "denial", "support", "receipt"):
                 lists[key].update(data.get(key) or ())
             if data.get("blame"):
                 lists["blame"].update(data["blame"]["verbs"])
@@ -82,9 +85,10 @@ class Lexicon:
             obligation = data.get("obligation") or obligation
             threat.update({str(k): str(v) for k, v in (data.get("threat") or {}).items()})
             intent.update({str(k): str(v) for k, v in (data.get("intent") or {}).items()})
+            refusal.update({str(k): str(v) for k, v in (data.get("refusal") or {}).items()})
             for n, raw in enumerate(data.get("entries") or (), 1):
                 entries.append(_entry(f"{path.stem}:{n}", raw, classes, ontology))
-        for code in [blame_code, str(obligation["code"]), *threat.values(), *intent.values()]:
+        for code in [blame_code, str(obligation["code"]), *threat.values(), *intent.values(), *refusal.values()]:
             if code not in ontology:
                 raise LexiconError(f"lexicon refers to unknown CAMEO code {code!r}")
         by_word: dict[tuple[str, str], list[Entry]] = defaultdict(list)
@@ -100,7 +104,9 @@ class Lexicon:
             blame_code=blame_code,
             threat=_by_prefix_length(threat),
             intent=_by_prefix_length(intent),
+            refusal=_by_prefix_length(refusal),
             support=frozenset(lists["support"]),
+            receipt=frozenset(lists["receipt"]),
             obligation_modals=frozenset(obligation["modals"]),
             obligation_code=str(obligation["code"]),
             by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in by_word.items()},
@@ -124,6 +130,11 @@ class Lexicon:
             return "threat", threat
         intent = next((t for prefix, t in self.intent if code.startswith(prefix)), None)
         return ("intent", intent) if intent else None
+
+    def refused_code(self, code: str) -> tuple[str, str] | None:
+        """("refusal", code) for saying one's own side will not commit the cooperative act ``code``."""
+        refusal = next((t for prefix, t in self.refusal if code.startswith(prefix)), None)
+        return ("refusal", refusal) if refusal else None
 
 
 def _by_prefix_length(table: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -416,10 +416,18 @@ class KnowledgeBase:
         parts = self._parts([a if isinstance(a, Atom) else a in names for a in atoms], day, context)
         roles = [agent.role for agent in parts.agents]
         people = [e for e in parts.entries if e.kind == "person"]
-        if people:
+        # "Osama bin Laden's al-Qaeda", "Erdogan's AKP": the body the person's possessive qualifies
+        after_person = parts.entries[parts.entries.index(people[-1]) + 1:] if people else []
+        owned = "'s " in text.translate(_FOLD) and any(e.kind in ("group", "organisation", "institution")
+                                                        for e in after_person)
+        if people and not owned:
             # a full name beats a surname met in the same mention ("Crown Prince Mohammed" + "Salman")
             entry = (parts.full_names or people)[-1]
             iv, why = entry.at(day)
+            titled = [i for i in entry.intervals if i.post and i.post in {a.post for a in parts.agents}]
+            if day == dt.date.max and titled:  # undated text: "President X" speaks of X in that post
+                iv = titled[-1]
+                why = f"{iv.title or iv.post} {_period(iv)}, the post named (undated)"
             # "Assad's forces" are his country's MIL; "Peskov, the Kremlin spokesman" is Peskov
             role = _strongest(a.role for a in parts.after_person if not a.post)
             if role is not None and role != iv.role:
@@ -431,7 +439,9 @@ class KnowledgeBase:
             entry = actors[-1]
             iv, why = entry.at(day)
             country = iv.country if iv.country is not None else context
-            return _coded(text, span, country, iv.role, entry, f"{entry.kind} {entry.name}: {why}")
+            # an organisation's armed forces ("UN troops", "NATO warplanes") are its MIL
+            role = iv.role or ("MIL" if entry.kind == "organisation" and "MIL" in roles else None)
+            return _coded(text, span, country, role, entry, f"{entry.kind} {entry.name}: {why}")
         places = [e for e in parts.entries if e.kind in ("institution", "country", "capital")]
         if places:
             entry = places[-1]

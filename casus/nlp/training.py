@@ -47,18 +47,24 @@ def convert(shared: Path, corpus: Path) -> None:
         typer.echo(f"{split}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
 
 
-def vector_corpus(shared: Path, out: Path) -> None:
-    """One tokenised line per paragraph: AllSides news bodies (Apache-2.0) plus the training treebanks
-    (permissive GUM genres only)."""
+def news_paragraphs(shared: Path) -> list[str]:
+    """The paragraphs of the AllSides news bodies (Apache-2.0), in file order."""
     import json
 
-    import spacy
-
-    tokenizer = spacy.blank("en").tokenizer
     paragraphs: list[str] = []
     for path in sorted((shared / "data" / "allsides-news-subset" / "data" / "jsons").glob("*.json")):
         body = json.loads(path.read_text(encoding="utf-8")).get("content_original") or ""
-        paragraphs.extend(p for p in body.split("\n") if p.strip())
+        paragraphs.extend(p.strip() for p in body.split("\n") if p.strip())
+    return paragraphs
+
+
+def vector_corpus(shared: Path, out: Path) -> None:
+    """One tokenised line per paragraph: AllSides news bodies (Apache-2.0) plus the training treebanks
+    (permissive GUM genres only)."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    paragraphs = news_paragraphs(shared)
     for path in (shared / "data" / "ud-english-ewt" / "en_ewt-ud-train.conllu",
                  shared / "data" / "ud-english-gum" / "en_gum-ud-train.conllu"):
         for sentences in conllu.group_documents(conllu.read_sentences(path)):
@@ -83,6 +89,25 @@ def train_vectors(shared: Path, work: Path, dim: int = 64, bucket: int = 30000) 
     nlp = spacy.blank("en")
     convert_vectors(nlp, work / "vectors.floret", truncate=0, prune=-1, mode="floret")
     nlp.to_disk(work / "vectors")
+
+
+def pretrain(config: Path, shared: Path, work: Path, vectors: Path) -> Path:
+    """Pretrain the tok2vec on the news paragraphs (spaCy's character objective, the config's
+    ``[pretraining]``) and return the last epoch's weights, used as ``paths.init_tok2vec``."""
+    import json
+
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    raw = work / "pretrain.jsonl"
+    with open(raw, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps({"text": p}) + "\n" for p in news_paragraphs(shared) if len(p.split()) >= 5)
+    output = work / "pretrain"
+    output.mkdir(parents=True, exist_ok=True)
+    settings = load_config(config, overrides={"paths.raw_text": str(raw), "paths.vectors": str(vectors)},
+                           interpolate=False).interpolate()
+    spacy_pretrain(settings, output, use_gpu=-1, silent=False)
+    return output / "model-last.bin"
 
 
 def package(trained: Path, model: str) -> None:
@@ -111,16 +136,20 @@ def build(
 ) -> None:
     """Convert the treebanks, train the news vectors, train and package one model."""
     from spacy.cli.train import train
+    from spacy.util import load_config
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     corpus, vectors = work / "corpus", work / "vectors"
     if not reuse:
         convert(shared, corpus)
         train_vectors(shared, work)
+    config = REPO / "training" / f"{model}.cfg"
+    overrides = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
+                 "paths.vectors": str(vectors)}
+    if load_config(config, interpolate=False).get("pretraining"):
+        overrides["paths.init_tok2vec"] = str(pretrain(config, shared, work, vectors))
     output = work / model
-    train(REPO / "training" / f"{model}.cfg", output, use_gpu=-1,
-          overrides={"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
-                     "paths.vectors": str(vectors)})
+    train(config, output, use_gpu=-1, overrides=overrides)
     package(output / "model-best", model)
 
 

@@ -43,8 +43,9 @@ class CheckpointStore(Store):
 
     def _replace(self, ids: list[str], tables: dict[str, list[dict[str, Any]]]) -> None:
         super()._replace(ids, tables)  # runs inside Store.write's transaction
-        marks = [(self.config, row["origin"], row["article_id"]) for row in tables["articles"]]
-        self.con.executemany("INSERT OR IGNORE INTO checkpoints VALUES (?, ?, ?)", marks)
+        articles = tables["articles"]
+        self.con.execute("INSERT OR IGNORE INTO checkpoints SELECT ?, unnest(?), unnest(?)",
+                         [self.config, [row["origin"] for row in articles], [row["article_id"] for row in articles]])  # fmt: skip
 
     def write_rows(self, tables: dict[str, list[dict[str, Any]]]) -> int:
         """Upsert ready-made table rows (e.g. read back from Parquet) and their checkpoints in one

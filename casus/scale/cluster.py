@@ -5,8 +5,9 @@ flight, so memory stays bounded). ``ResourcesPlugin`` loads ``Resources`` once p
 it on the worker's plugin state. Each task codes its partition and writes one Parquet file per
 table and publication day under ``PARQUET/<table>/day=YYYY-MM-DD/`` (``day=unknown`` when the
 article has no date), named by a digest of the partition's articles, so a re-run overwrites
-rather than duplicates. The client then loads each finished partition into the store (one
-transaction with its checkpoints) unless there is no store (``--no-db``).
+rather than duplicates. With a store, the task also returns its rows, which the client loads (one
+transaction with their checkpoints) without reading the Parquet back; with ``--no-db`` it returns
+only the file names.
 """
 from __future__ import annotations
 
@@ -53,14 +54,16 @@ def table_schemas() -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Partition:
-    """A coded partition: how many articles, and the Parquet files written per table."""
+    """A coded partition: how many articles, the Parquet files written per table, and (if asked
+    for) the rows per table, without the ``day`` partition key."""
 
     articles: int
     files: dict[str, list[str]]
+    rows: dict[str, list[dict[str, Any]]] | None = None
 
 
-def write_partition(coded: list[CodedArticle], root: Path, schemas: dict[str, Any]) -> Partition:
-    """Write the rows of ``coded`` as Parquet partitioned by publication day."""
+def write_partition(coded: list[CodedArticle], root: Path, schemas: dict[str, Any], keep_rows: bool = False) -> Partition:
+    """Write the rows of ``coded`` as Parquet partitioned by publication day (and return them if ``keep_rows``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -70,35 +73,30 @@ def write_partition(coded: list[CodedArticle], root: Path, schemas: dict[str, An
     digest = hashlib.blake2b("\n".join(f"{c.article.origin}\0{i}" for i, c in latest.items()).encode(), digest_size=8)
     now = dt.datetime.now(dt.timezone.utc)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in schemas}
+    days: dict[str, list[str]] = {name: [] for name in schemas}
     for one in latest.values():
         day = one.article.published.isoformat() if one.article.published else "unknown"
         for name, table_rows in rows(one, now).items():
-            tables[name].extend(row | {"day": day} for row in table_rows)
+            tables[name].extend(table_rows)
+            days[name].extend([day] * len(table_rows))
     written: dict[str, list[str]] = {}
     for name, table_rows in tables.items():
         if table_rows:
             files: list[str] = []
-            table = pa.Table.from_pylist(table_rows, schema=schemas[name].append(pa.field("day", pa.string())))
+            table = pa.Table.from_pylist(table_rows, schema=schemas[name]).append_column("day", pa.array(days[name], pa.string()))
             pq.write_to_dataset(table, root / name, partition_cols=["day"], basename_template=f"part-{digest.hexdigest()}-{{i}}.parquet",
                                 existing_data_behavior="overwrite_or_ignore", file_visitor=lambda f, into=files: into.append(f.path))  # fmt: skip
             written[name] = files
-    return Partition(len(latest), written)
+    return Partition(len(latest), written, tables if keep_rows else None)
 
 
-def code_partition(articles: list[Article], root: str) -> Partition:
+def code_partition(articles: list[Article], root: str, keep_rows: bool) -> Partition:
     """A Dask task: code one partition with the worker's resources and write it as Parquet."""
     from distributed import get_worker
 
     plugin = get_worker().plugins[PLUGIN]
     coded = list(code_chunk(articles, plugin.resources, plugin.settings))
-    return write_partition(coded, Path(root), plugin.schemas)
-
-
-def read_partition(files: dict[str, list[str]]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of a written partition, per table (without the ``day`` partition key)."""
-    import pyarrow.parquet as pq
-
-    return {name: [row for path in paths for row in pq.read_table(path).to_pylist()] for name, paths in files.items()}
+    return write_partition(coded, Path(root), plugin.schemas, keep_rows)
 
 
 def code_on_dask(paths: list[str], options: Any, settings: Settings, address: str, *, db: Path | None, config: str,
@@ -122,14 +120,15 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
         client = _client(stack, address, settings) if first else None
         if client:  # two partitions in flight per worker
             first += _take(partitions, 2 * max(len(client.scheduler_info()["workers"]), 1) - 1)
-        running = as_completed([client.submit(code_partition, p, str(root), pure=False) for p in first]) if client else []
+        keep = store is not None
+        running = as_completed([client.submit(code_partition, p, str(root), keep, pure=False) for p in first]) if client else []
         for future in running:
             partition = future.result()
             coded += partition.articles
             if store:
-                store.write_rows(read_partition(partition.files))
+                store.write_rows(partition.rows)
             for articles in _take(partitions, 1):
-                running.add(client.submit(code_partition, articles, str(root), pure=False))
+                running.add(client.submit(code_partition, articles, str(root), keep, pure=False))
         if store:
             store.quarantine(rejected)
     console.print(f"coded {coded} article(s) on Dask into {root}, skipped {len(skipped)} already stored, "

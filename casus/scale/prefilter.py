@@ -1,59 +1,141 @@
-"""The fast path: do not parse an article with no sentence holding both an actor and a trigger.
+"""The fast path (``casus code --prefilter``): parse only the sentences that can hold an event.
 
-The test is cheap: the tokenizer only (no tagger or parser), the knowledge base's phrase index
-through ``casus.extract.actors.mention_spans`` for actor mentions, and the lexicon's trigger words
-(event entries, blame and denial verbs) matched on ``casus.extract.events.lemmas`` of each token.
-Sentences are approximated by splitting at end punctuation followed by a capital or a quote, and at
-line breaks. An article that fails is stored with no events and one ``rejected`` entry saying why.
-Irregular forms the suffix stripping cannot reduce ("fought", "met") are missed: that is the recall
-the option costs (measured by ``bench/bench_pipeline.py --recall``).
+A sentence can hold an event when it names an actor (a knowledge-base mention, found with
+``casus.extract.actors.mention_spans``, or a personal pronoun coreference may resolve) and has an
+event trigger (a form of the lexicon's event words, blame and denial verbs). Only the tokenizer runs
+over the whole article;
+sentences are cut at end punctuation followed by a capital, digit or quote and at line breaks, except
+where the news sentence rules forbid a break (after "Gen.", in "U.S. officials"). Runs of candidate
+sentences are parsed with the full pipeline; every other sentence gets a flat placeholder tree (each
+token attached to the sentence's first, no tags, lemmas or entities), so the Doc still covers the whole
+text with the same offsets. Knowledge-base actors and time expressions are still found there (they
+read the text); events, quotes and parser entities are not, and the sentence's explanation says
+the prefilter skipped it. ``bench/bench_pipeline.py --recall`` measures what this costs on the gold.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from casus.records import Article, CodedArticle
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
-REASON = "prefilter: no sentence names both a known actor and an event trigger"
+PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+REASON = "prefilter: no actor and event trigger in the sentence, not parsed"
 
 
 def trigger_words(lexicon: Any) -> frozenset[str]:
-    """Every word that can trigger an event: the lexicon's verb and noun heads, blame and denial verbs."""
-    return frozenset(word for _, word in lexicon.by_word) | lexicon.blame | lexicon.denial
+    """Every word form that can trigger an event: the lexicon's verb and noun heads, blame and denial
+    verbs, with all their inflections (lemminflect knows the irregular ones: "struck", "fought")."""
+    from lemminflect import getAllInflections
+
+    words = {word for _, word in lexicon.by_word} | lexicon.blame | lexicon.denial
+    return frozenset(words).union(*(f for w in words for f in getAllInflections(w).values()))
 
 
-def sentence_bounds(text: str) -> list[int]:
-    """Start offsets of the rough sentences of ``text`` (always starts with 0)."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+@dataclass(frozen=True)
+class Plan:
+    """An article's tokens cut into sentences, each marked whether it is worth parsing."""
+
+    doc: Any  # spacy.tokens.Doc from the tokenizer only
+    sentences: tuple[tuple[int, int, bool], ...]  # (first token, end token, worth parsing)
+
+    def pieces(self) -> list[tuple[int, int, bool]]:
+        """Maximal runs of sentences with the same mark, as token ranges."""
+        runs: list[tuple[int, int, bool]] = []
+        for start, end, worth in self.sentences:
+            if runs and runs[-1][2] == worth:
+                runs[-1] = (runs[-1][0], end, worth)
+            else:
+                runs.append((start, end, worth))
+        return runs
 
 
-def worth_parsing(article: Article, res: Any, triggers: frozenset[str]) -> bool:
-    """True when some rough sentence of ``article`` has a known actor mention and a trigger word."""
-    from bisect import bisect_right
+def sentence_starts(doc: Any) -> list[int]:
+    """Token indices where the rough sentences of ``doc`` start (always 0 first)."""
+    from casus.nlp.news import token_rule
 
+    token_starts = [t.idx for t in doc]
+    starts = [0]
+    for match in _SENTENCE_END.finditer(doc.text):
+        i = bisect_left(token_starts, match.end())
+        if starts[-1] < i < len(doc) and token_rule(doc, i) is not False:
+            starts.append(i)
+    return starts
+
+
+def plan(article: Article, res: Any, triggers: frozenset[str]) -> Plan:
+    """Tokenize ``article`` and mark the sentences that name an actor and have an event trigger."""
     from casus.extract.actors import mention_spans
-    from casus.extract.events import lemmas
 
     doc = res.nlp.make_doc(article.text)
-    starts = sentence_bounds(article.text)
-    with_trigger = {bisect_right(starts, t.idx) for t in doc if t.is_alpha and not triggers.isdisjoint(lemmas(t))}
-    if not with_trigger:
-        return False
-    spans, _ = mention_spans(doc, res.kb)
-    return any(bisect_right(starts, start) in with_trigger for start, _ in spans)
+    starts = sentence_starts(doc) if len(doc) else []
+    with_trigger = {bisect_right(starts, t.i) for t in doc if t.lower_ in triggers}
+    with_actor = {bisect_right(starts, t.i) for t in doc if t.lower_ in PRONOUNS}
+    if with_trigger:
+        spans, _ = mention_spans(doc, res.kb, text=article.text)
+        token_starts = [t.idx for t in doc]
+        with_actor.update(bisect_right(starts, bisect_right(token_starts, start) - 1) for start, _ in spans)
+    ends = [*starts[1:], len(doc)]
+    worth = with_trigger & with_actor
+    return Plan(doc, tuple((s, e, n in worth) for n, (s, e) in enumerate(zip(starts, ends), start=1)))
+
+
+def placeholder(piece: Any, starts: Iterable[int]) -> Any:
+    """``piece`` (an unparsed Doc) with a flat tree per sentence: every token headed by the first."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    heads = numpy.zeros(len(piece), dtype="int64")
+    deps = numpy.full(len(piece), piece.vocab.strings.add("dep"), dtype="uint64")
+    bounds = [*starts, len(piece)]
+    for start, end in zip(bounds, bounds[1:]):
+        heads[start:end] = start - numpy.arange(start, end)  # relative offsets to the sentence's first token
+        deps[start] = piece.vocab.strings.add("ROOT")
+    return piece.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+
+
+def parse_planned(nlp: Any, plans: list[Plan], batch_size: int = 16) -> Iterator[Any]:
+    """One Doc per plan over the whole text: its candidate runs parsed with ``nlp.pipe``, the rest
+    given placeholder trees. Each run is tokenized from its own text (it starts after whitespace,
+    so the tokens are the article's), which is cheaper than slicing the article's Doc."""
+    from spacy.tokens import Doc
+
+    texts = [[(_char_range(p.doc, a, b), worth) for a, b, worth in p.pieces()] for p in plans]
+    parsed = nlp.pipe([p.doc.text[a:b] for p, runs in zip(plans, texts) for (a, b), worth in runs if worth], batch_size=batch_size)
+    for one, runs in zip(plans, texts):
+        starts = [one.doc[s].idx for s, _, _ in one.sentences]
+        docs = [next(parsed) if worth else _unparsed(nlp, one.doc.text, a, b, starts) for (a, b), worth in runs]
+        yield Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"]) if len(docs) > 1 else (docs or [one.doc])[0]
+
+
+def _char_range(doc: Any, first: int, end: int) -> tuple[int, int]:
+    return doc[first].idx, (doc[end].idx if end < len(doc) else len(doc.text))
+
+
+def _unparsed(nlp: Any, text: str, start: int, end: int, sentence_starts: list[int]) -> Any:
+    """The placeholder Doc of ``text[start:end]``, with its sentences starting at ``sentence_starts`` (chars)."""
+    piece = nlp.make_doc(text[start:end])
+    token_starts = [t.idx + start for t in piece]
+    inside = sentence_starts[bisect_left(sentence_starts, start):bisect_left(sentence_starts, end)]
+    return placeholder(piece, [bisect_left(token_starts, s) for s in inside])
 
 
 def code_filtered(articles: Iterable[Article], res: Any, batch_size: int = 16) -> Iterator[CodedArticle]:
-    """``code_isolated`` behind the prefilter; yields in input order."""
-    from casus.scale.workers import code_isolated
+    """``code_isolated`` with only the candidate sentences parsed; yields in input order."""
+    import dataclasses
+
+    from casus.scale.workers import code_parsed
     from casus.store import batched
 
     triggers = trigger_words(res.lexicon)
-    for chunk in batched(articles, batch_size * 4):
-        keep = [worth_parsing(a, res, triggers) for a in chunk]
-        parsed = code_isolated((a for a, k in zip(chunk, keep) if k), res, batch_size=batch_size)
-        for article, kept in zip(chunk, keep):
-            yield next(parsed) if kept else CodedArticle(article=article, rejected=({"reason": REASON},))
+    for chunk in batched(articles, batch_size):
+        plans = [plan(a, res, triggers) for a in chunk]
+        for one, coded in zip(plans, code_parsed(zip(chunk, parse_planned(res.nlp, plans, batch_size * 2)), res)):
+            unparsed = [_char_range(one.doc, a, b) for a, b, worth in one.pieces() if not worth]
+            skipped = {n for n, s in enumerate(coded.sentences) if any(a <= s.span[0] < b for a, b in unparsed)}
+            rejected = tuple(r | {"reason": REASON} if r.get("sentence") in skipped else r for r in coded.rejected)
+            yield dataclasses.replace(coded, rejected=rejected)
