@@ -125,3 +125,96 @@ def test_us_the_country_is_not_the_pronoun_us(context):
     ctx = context(text, [("US", "USA", "USA"), ("Caracas", "VENGOV", "VEN")])
     assert resolve_reference(ctx, token(ctx, "US")).country == "USA"
 
+
+
+def person(name: str, code: str) -> tuple:
+    return (name, code, code[:3], name.lower().replace(" ", "-"), f"{name}: Minister")
+
+
+def test_a_pronoun_in_a_new_sentence_takes_the_earlier_sentence_subject(context):
+    text = "Moussa Diallo welcomed Amadou Traore in Bamako. He said the border would reopen."
+    ctx = context(text, [person("Moussa Diallo", "MLIGOV"), person("Amadou Traore", "BFAGOV")])
+    assert resolve_reference(ctx, token(ctx, "He")).text == "Moussa Diallo"
+
+
+def test_she_skips_a_man_the_article_calls_mister(context):
+    text = "Tomas Vidal hosted Gabriela Ruiz in Lima. She praised the talks, and Mr. Vidal said they went well."
+    ctx = context(text, [person("Tomas Vidal", "PERGOV"), person("Gabriela Ruiz", "CHLGOV"), person("Mr. Vidal", "PERGOV")])
+    assert resolve_reference(ctx, token(ctx, "She")).text == "Gabriela Ruiz"
+
+
+def test_honorifics_give_each_surname_one_gender():
+    from casus.extract.coref import gendered_surnames
+
+    text = "Mr. Tomas Vidal met Ms. Ruiz and Mrs. Ana Ortiz. Later Mr. Ortiz, her husband, and Ms. Ortiz left."
+    assert gendered_surnames(text) == {"Vidal": False, "Ruiz": True}
+
+
+def test_they_is_neither_one_person_nor_one_named_country(context):
+    text = "President Ines Alvarado met Chancellor Jonas Berg in Oslo. They will both travel to Paris."
+    ctx = context(text, [person("President Ines Alvarado", "URYGOV"), person("Chancellor Jonas Berg", "NORGOV"),
+                         ("Oslo", "NORGOV", "NOR", "oslo", "capital Oslo as GOV")])
+    assert resolve_reference(ctx, token(ctx, "They")) is None
+
+
+def test_they_takes_a_group_over_the_country_that_sent_it(context):
+    text = "Kenya sent police units to the border town. They fired tear gas at the crowd."
+    ctx = context(text, [("Kenya", "KEN", "KEN", "KEN", "country Kenya"), ("police units", "KENCOP", "KEN")])
+    assert resolve_reference(ctx, token(ctx, "They")).text == "police units"
+
+
+def test_a_pronoun_does_not_reach_back_past_two_sentences(context):
+    text = "Moussa Diallo spoke first. Rain fell all day. Roads flooded. He left early."
+    ctx = context(text, [person("Moussa Diallo", "MLIGOV")])
+    assert resolve_reference(ctx, token(ctx, "He")) is None
+
+
+def test_a_chain_of_pronouns_leads_back_to_the_name_not_its_title(context):
+    text = "Ambassador Awa Ndiaye of Senegal spoke first. Rain fell, she said. Crops failed, she added. She then left."
+    ctx = context(text, [("Ambassador", "---GOV", None), person("Awa Ndiaye", "SENGOV"), ("Senegal", "SEN", "SEN")])
+    assert resolve_reference(ctx, token(ctx, "She")).text == "Awa Ndiaye"
+
+
+def test_the_administration_is_the_government_of_the_leading_country(context):
+    text = "The United States and Cuba traded charges. American diplomats left. The administration recalled its envoy."
+    ctx = context(text, [("United States", "USA", "USA", "USA", "country United States"),
+                         ("Cuba", "CUB", "CUB", "CUB", "country Cuba"), ("American", "USA", "USA", None, "nationality USA"),
+                         ("administration", "---GOV", None, None, "agent GOV without a country")])
+    administration = resolve_reference(ctx, token(ctx, "administration"))
+    assert (administration.code, administration.span) == ("USAGOV", ctx.actors[-1].span)
+
+
+def test_the_government_of_no_leading_country_stays_uncoded(context):
+    text = "Peru and Chile traded charges on Monday. The government recalled its envoy."
+    ctx = context(text, [("Peru", "PER", "PER"), ("Chile", "CHL", "CHL"), ("government", "---GOV", None)])
+    assert resolve_reference(ctx, token(ctx, "government")).country is None
+
+
+def test_a_spokesman_for_a_leader_takes_the_leaders_country(context):
+    text = "A spokesman for President Lula said Brazil would wait. The spokesman, Paulo Reis, said he was calm."
+    ctx = context(text, [("spokesman", "---GOV", None), person("President Lula", "BRAGOV"), ("Brazil", "BRA", "BRA"),
+                         ("spokesman", "---GOV", None)])
+    assert resolve_reference(ctx, token(ctx, "spokesman")).code == "BRAGOV"
+    assert resolve_reference(ctx, token(ctx, "he")).code == "BRAGOV"
+
+
+def test_they_takes_coordinated_countries(context):
+    text = "Ghana and Togo closed the border on Monday. They blamed smugglers."
+    ctx = context(text, [("Ghana", "GHA", "GHA", "GHA", "country Ghana"), ("Togo", "TGO", "TGO", "TGO", "country Togo")])
+    assert resolve_reference(ctx, token(ctx, "They")).text == "Ghana"
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject_nor_a_place(context):
+    text = "Strikers in Nairobi faced Kenyan riot police, who fired at them with rubber bullets."
+    ctx = context(text, [("Strikers", "---LAB", None), ("Nairobi", "KENGOV", "KEN", "nairobi", "capital Nairobi as GOV"),
+                         ("Kenyan riot police", "KENCOP", "KEN", None, "nationality KEN + agent COP")])
+    assert resolve_reference(ctx, token(ctx, "them")).text == "Strikers"
+
+
+def test_they_takes_a_named_country_only_in_its_own_sentence(context):
+    ecuador = ("Ecuador", "ECU", "ECU", "ECU", "country Ecuador")
+    ctx = context("Ecuador said they would close the port.", [ecuador])
+    assert resolve_reference(ctx, token(ctx, "they")).text == "Ecuador"
+    ctx = context("Ecuador closed the port. Peru lost a ship. They blamed the storm.",
+                  [ecuador, ("Peru", "PER", "PER", "PER", "country Peru")])
+    assert resolve_reference(ctx, token(ctx, "They")) is None

@@ -178,3 +178,15 @@ def test_workers_code_small_chunks_in_input_order_like_one_process(resources):
     assert [c.article.id for c in pooled] == [a.id for a in articles]
     assert [[(e.cameo, e.span) for e in c.events] for c in pooled] == [[(e.cameo, e.span) for e in c.events] for c in alone]
     assert any(c.events for c in alone)
+
+
+def test_an_article_too_long_for_the_parser_is_kept_with_a_reason(light_resources, monkeypatch):
+    from casus.scale.workers import Settings, code_chunk
+
+    monkeypatch.setattr(light_resources.nlp, "max_length", 60)
+    articles = [Article(id="short", text="Calm day."), Article(id="long", text="Word. " * 20), Article(id="end", text="Quiet.")]
+    for prefilter in (False, True):
+        coded = list(code_chunk(articles, light_resources, Settings(prefilter=prefilter, batch_size=2)))
+        assert [c.article.id for c in coded] == ["short", "long", "end"]
+        assert coded[1].rejected == ({"reason": "too long to parse", "error": "120 characters > the parser's limit 60"},)
+        assert all(r.get("reason") != "too long to parse" for c in (coded[0], coded[2]) for r in c.rejected)

@@ -259,9 +259,9 @@ def register(eval_app: typer.Typer) -> None:
 
         if split and split not in SPLITS:
             raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
-        paths = list(gold or ()) + ([GOLD / split] if split else [])
-        if not paths:
-            raise typer.BadParameter("give GOLD.json files or folders, or --split")
+        if bool(gold) == bool(split):
+            raise typer.BadParameter("give either GOLD.json files/folders or --split, not both")
+        paths = list(gold) if gold else [GOLD / split]
         scores = evaluate(paths, Resources.load(model), shared)
         if as_json:
             typer.echo(json.dumps(scores))

@@ -1,18 +1,28 @@
 """Reference resolution: pronouns and definite descriptions → the actor mention they refer to.
 
 Cheap rules over ``ctx.actors`` (no coreference model): a pronoun or a description ("the ministry",
-"the Kremlin spokesman") takes the most recent earlier actor mention compatible in number and
-animacy: he/she → a person, it/its → an organisation or country, they → a group, an organisation
-or a country; I/we inside a quotation → the quote's speaker. Mentions inside quotation marks are
-skipped when the reference itself stands outside them (a reporter's "it" does not point into a quote).
+"the Kremlin spokesman") takes the nearest earlier actor mention compatible in number, animacy and
+gender: he/she → a person not known to be of the other gender (from "Mr."/"Ms." before the name
+anywhere in the article), it/its → an organisation or country, they → a group, a body or
+coordinated mentions, never one person, and one named country only in its own sentence; I/we inside
+a quotation → the quote's speaker. A pronoun searches as Hobbs does: its own sentence right to left, then the two sentences
+before it left to right ("He" after "Mr. Obama met Mr. Tusk." is Mr. Obama), else follows an
+earlier pronoun of its kind ("she said … she added"). It skips places ("protesters in Kiev") and,
+as an object, its own clause's subject ("police who fired at them"). Mentions inside quotation marks
+are skipped when the reference itself stands outside them (a reporter's "it" does not point into a
+quote). "The administration", "the government" with no earlier body of that name stand for the
+government of the country the article names most before them, if one leads.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
+from casus.extract.actors import PLACE_PREPOSITIONS
 from casus.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -24,10 +34,14 @@ Kind = Literal["person", "group", "organisation"]
 #: Spans of quoted text, as ``quotation_spans`` finds them.
 Quotations = Sequence[Span]
 
-PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+MASCULINE_PRONOUNS = frozenset("he him his himself".split())
+FEMININE_PRONOUNS = frozenset("she her hers herself".split())
+PERSON_PRONOUNS = MASCULINE_PRONOUNS | FEMININE_PRONOUNS
 THING_PRONOUNS = frozenset("it its itself".split())
 GROUP_PRONOUNS = frozenset("they them their theirs themselves".split())
 FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+#: Pronouns that stand as an object and so cannot be their own clause's subject ("X fired at them").
+OBJECT_PRONOUNS = frozenset("him her them it".split())
 
 #: Head nouns of descriptions that refer to a person by office ("the Kremlin spokesman").
 PERSON_TITLES = frozenset("""
@@ -46,6 +60,17 @@ committee court coalition party movement group company embassy
 #: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
 NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed organisation group".split())
 _DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
+#: How many sentences before its own a pronoun looks for its referent.
+PRONOUN_REACH = 2
+#: Descriptions that, with no earlier body of that name, mean the government of the story's country.
+GOVERNMENT_NOUNS = frozenset("administration government regime".split())
+#: Honorifics and gendered titles before a name, and the pronouns they allow.
+_HONORIFIC = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Lady|Madam|King|Queen|Prince|Princess|Sheikha?)\.?\s+"
+    r"(?P<name>(?:[A-Z](?:\.|[\w’'-]+)\s+){0,3}[A-Z][\w’'-]+)")
+#: What may stand between a title and the name it belongs to: given names and initials.
+_NAME_GAP = re.compile(r"(?:\s+[A-Z](?:\.|[\w’'-]+))*\s+")
+_FEMININE_TITLES = frozenset("Mrs Ms Miss Lady Madam Queen Princess Sheikha".split())
 
 
 def actor_kind(actor: Actor, doc) -> Kind:
@@ -82,19 +107,48 @@ def _inside(offset: int, spans) -> tuple[int, int] | None:
     return next((s for s in spans if s[0] <= offset < s[1]), None)
 
 
-def _compatible(kind: Kind, pronoun: str) -> bool:
+def _compatible(kind: Kind, pronoun: str, actor: Actor, token: Token) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return kind == "person"
     if pronoun in THING_PRONOUNS:
         return kind == "organisation"
-    return True  # they/them/their: groups, organisations, countries and people alike
+    # they/them/their: a group, a body, a people ("American") or one of coordinated mentions
+    # ("Chile and Peru said they"), not one person; a named country or capital only in the same
+    # sentence ("The US claimed that they had attacked Iraq")
+    span = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)):
+        return True
+    named_place = (actor.why or "").split(" ", 1)[0] in ("country", "capital")
+    return kind != "person" and (actor.span[1] > token.sent.start_char or not named_place)
+
+
+def _is_place(actor: Actor, doc) -> bool:
+    """A mention standing as a place ("protesters in Kiev"), which a pronoun does not refer to."""
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    return span is not None and any(c.dep_ == "case" and c.lower_ in PLACE_PREPOSITIONS for c in span.root.children)
+
+
+def gendered_surnames(text: str) -> dict[str, bool]:
+    """Surname → True if feminine, for names written after an honorific ("Mr. Tusk", "Ms. Merkel");
+    a surname seen with both kinds of title is left out."""
+    seen: dict[str, set[bool]] = {}
+    for match in _HONORIFIC.finditer(text):
+        seen.setdefault(match["name"].split()[-1], set()).add(match["title"] in _FEMININE_TITLES)
+    return {name: kinds.pop() for name, kinds in seen.items() if len(kinds) == 1}
+
+
+def _gender_fits(actor: Actor, pronoun: str, genders: dict[str, bool]) -> bool:
+    """A person mention can take ``pronoun`` unless the article titles the name as the other gender."""
+    words = [w for w in re.split(r"[\s’']+", actor.text) if w[:1].isupper()]
+    feminine = genders.get(words[-1]) if words else None
+    return feminine is None or feminine == (pronoun in FEMININE_PRONOUNS)
 
 
 def _description_matches(actor: Actor, kind: Kind, head: str, text: str) -> bool:
     """"the ministry" → a mention containing "ministry"; "the spokesman" → a person introduced
     as one ("Kremlin spokesman Dmitry Peskov")."""
-    if head in f"{actor.text} {actor.name or ''}".lower():
-        return True
+    if head in re.findall(r"\w+", f"{actor.text} {actor.name or ''}".lower()):
+        return True  # a whole word: "the government" is not "Western governments"
     if head in PERSON_TITLES and kind == "person":
         before = text[max(0, actor.span[0] - 40): actor.span[0]].lower()
         return head in before.split()
@@ -117,6 +171,65 @@ def _mention_at(ctx: Context, token: Token) -> Actor | None:
 
 def _start(actor: Actor) -> int:
     return actor.span[0]
+
+
+def _sentence_starts(ctx: Context, offset: int) -> tuple[list[int], int]:
+    """Start offsets of the article's sentences and the index of the one holding ``offset`` (-1: none)."""
+    starts = [s.span[0] for s in ctx.sentences]
+    return starts, bisect.bisect_right(starts, offset) - 1
+
+
+def _candidates(ctx: Context, offset: int) -> Iterator[Actor]:
+    """Actor mentions a pronoun at ``offset`` may refer to, in Hobbs order: its own sentence right
+    to left, then the ``PRONOUN_REACH`` sentences before it, each left to right, an uncoded title
+    giving way to the name it stands before ("Ambassador" in "Ambassador Nikki R. Haley"). A mention
+    belongs to the sentence it ends in (a parser may split a sentence inside a name)."""
+    starts, here = _sentence_starts(ctx, offset)
+    if here < 0:
+        yield from _earlier(ctx, offset)
+        return
+    yield from (a for a in _earlier(ctx, offset) if a.span[1] > starts[here])
+    for sentence in reversed(ctx.sentences[max(0, here - PRONOUN_REACH):here]):
+        start, end = sentence.span
+        first, last = bisect.bisect_left(ctx.actors, start, key=_start), bisect.bisect_left(ctx.actors, end, key=_start)
+        while first and ctx.actors[first - 1].span[1] > start:
+            first -= 1
+        mentions = [a for a in ctx.actors[first:last] if start < a.span[1] <= end]
+        for actor, following in zip(mentions, (*mentions[1:], None)):
+            gap = ctx.article.text[actor.span[1]:following.span[0]] if following else ""
+            if not (following and not actor.country and _NAME_GAP.fullmatch(gap)):
+                yield actor
+
+
+_PRONOUN_CLASSES = (MASCULINE_PRONOUNS, FEMININE_PRONOUNS, THING_PRONOUNS, GROUP_PRONOUNS)
+
+
+def _previous_pronoun(ctx: Context, token: Token, quote_here: Span | None, quotes: Quotations) -> Token | None:
+    """The nearest earlier pronoun of the same gender and number within ``PRONOUN_REACH`` sentences,
+    on the same side of quotation marks: a chain of "she said … she asked" leads back to one name."""
+    same = next(c for c in _PRONOUN_CLASSES if token.lower_ in c)
+    starts, here = _sentence_starts(ctx, token.idx)
+    reach = starts[max(0, here - PRONOUN_REACH)] if here >= 0 else 0
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.idx < reach:
+            return None
+        if earlier.lower_ in same and (_inside(earlier.idx, quotes) is None) == (quote_here is None):
+            return earlier
+    return None
+
+
+def _dominant_government(ctx: Context, token: Token, own: Actor | None) -> Actor | None:
+    """For "the administration" with no earlier body of that name: the government of the country
+    the article names most before it, when one country leads (a tie resolves nothing)."""
+    counts = Counter(a.country for a in _earlier(ctx, token.idx) if a.country and len(a.country) == 3)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    country = ranked[0][0]
+    phrase = token.doc[token.left_edge.i: token.i + 1]
+    mention = own or Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char))
+    return dataclasses.replace(mention, code=country + "GOV", country=country, role="GOV",
+                               why=f"{phrase.text!r}: the government of the story's leading country {country}")
 
 
 def _earlier(ctx: Context, offset: int) -> Iterator[Actor]:
@@ -146,8 +259,10 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
                                        why=f"in apposition to {host.text!r}")
     if not role:
         return None
-    possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS), None)
-    if possessor is not None:
+    possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+                      or (c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("for", "of") for g in c.subtree)
+                          and c.i > span.root.i)), None)
+    if possessor is not None:  # "its forces", "a spokesman for President Obama"
         owner = resolve_reference(ctx, possessor, quotations=quotations, visited=visited)
         if owner is not None and owner.country:
             return dataclasses.replace(own, code=owner.country + role, country=owner.country,
@@ -155,10 +270,33 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
         return None
     head = span.root.lower_
     for actor in _earlier(ctx, own.span[0]):
-        if actor.country and actor.code and actor.code.endswith(role) and head in actor.text.lower().split():
-            return dataclasses.replace(own, code=actor.code, country=actor.country,
-                                       why=f"refers back to {actor.text!r}")
+        if actor.code and actor.code.endswith(role) and head in actor.text.lower().split():
+            earlier = actor if actor.country else _resolved_mention(ctx, actor, token.doc, quotations, visited)
+            if earlier is not None and earlier.country:
+                return dataclasses.replace(own, code=earlier.code, country=earlier.country,
+                                           why=f"refers back to {actor.text!r}")
     return None
+
+
+def _resolved_mention(ctx: Context, actor: Actor, doc, quotations: Quotations, visited: frozenset[int]) -> Actor | None:
+    """What an uncoded earlier mention ("A spokesman for President Obama") resolves to."""
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    return None if span is None else resolve_reference(ctx, span.root, quotations=quotations, visited=visited)
+
+
+def _own_subject(token: Token) -> tuple[int, int]:
+    """For an object pronoun, the span of its clause's subject, which it cannot mean ("officers, who
+    fired at them": not the officers); a relative pronoun subject stands for the phrase it modifies.
+    Empty otherwise."""
+    if token.lower_ not in OBJECT_PRONOUNS or token.dep_.startswith("nsubj") or token.dep_ == "nmod:poss":
+        return 0, 0
+    verb = token.head
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ in ("acl:relcl", "relcl"):
+        subject = verb.head
+    if subject is None:
+        return 0, 0
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
 
 
 def _modified_phrase(token: Token) -> tuple[int, int]:
@@ -196,14 +334,17 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
     description = not pronoun and _is_description(token)
     if not (pronoun or description):
         return own
-    modified = _modified_phrase(token)
-    for actor in _earlier(ctx, token.idx):
+    modified, subject = _modified_phrase(token), _own_subject(token)
+    genders = gendered_surnames(ctx.article.text) if word in PERSON_PRONOUNS else {}
+    for actor in _candidates(ctx, token.idx) if pronoun else _earlier(ctx, token.idx):
         if quote_here is None and _inside(actor.span[0], quotes) is not None:
             continue
-        if modified[0] <= actor.span[0] < modified[1]:
+        if modified[0] <= actor.span[0] < modified[1] or subject[0] <= actor.span[0] < subject[1]:
             continue
         kind = actor_kind(actor, token.doc)
-        if pronoun and _compatible(kind, word):
+        if pronoun and word in PERSON_PRONOUNS and kind == "person" and not _gender_fits(actor, word, genders):
+            continue
+        if pronoun and _compatible(kind, word, actor, token) and not _is_place(actor, token.doc):
             head = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
             recoded = _recoded(ctx, actor, head.root, quotes, visited) if not actor.country and head is not None else None
             return recoded or actor
@@ -213,4 +354,8 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
             if not actor.country:
                 return own
             return dataclasses.replace(own, code=actor.code, country=actor.country, why=f"refers back to {actor.text!r}")
+    if description and token.lower_ in GOVERNMENT_NOUNS:
+        return _dominant_government(ctx, token, own) or own
+    if pronoun and (previous := _previous_pronoun(ctx, token, quote_here, quotes)) is not None:
+        return resolve_reference(ctx, previous, quotations=quotes, visited=visited)
     return own

@@ -41,12 +41,19 @@ def load(settings: Settings) -> Any:
 
 
 def code_chunk(articles: Iterable[Article], res: Any, settings: Settings) -> Iterator[CodedArticle]:
-    """Code articles with loaded resources, through the prefilter if ``settings.prefilter``."""
-    if settings.prefilter:
-        from casus.scale.prefilter import code_filtered
+    """Code articles with loaded resources, through the prefilter if ``settings.prefilter``. An article
+    longer than the parser's ``max_length`` (spaCy refuses it) is kept with a ``rejected`` entry."""
+    from casus.scale.prefilter import code_filtered
+    from casus.store import batched
 
-        return code_filtered(articles, res, batch_size=settings.batch_size)
-    return code_isolated(articles, res, batch_size=settings.batch_size)
+    code = code_filtered if settings.prefilter else code_isolated
+    limit = res.nlp.max_length
+    for chunk in batched(articles, settings.batch_size):
+        fits = [len(a.text) <= limit for a in chunk]
+        coded = code((a for a, fit in zip(chunk, fits) if fit), res, batch_size=settings.batch_size)
+        for article, fit in zip(chunk, fits):
+            too_long = {"reason": "too long to parse", "error": f"{len(article.text)} characters > the parser's limit {limit}"}
+            yield next(coded) if fit else CodedArticle(article=article, rejected=(too_long,))
 
 
 def code_isolated(articles: Iterable[Article], res: Any, batch_size: int = 16) -> Iterator[CodedArticle]:
