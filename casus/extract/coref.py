@@ -269,13 +269,16 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
                                        why=f"{possessor.text!r} refers to {owner.text!r}")
         return None
     head = span.root.lower_
-    for actor in _earlier(ctx, own.span[0]):
-        if actor.code and actor.code.endswith(role) and head in actor.text.lower().split():
-            earlier = actor if actor.country else _resolved_mention(ctx, actor, token.doc, quotations, visited)
-            if earlier is not None and earlier.country:
-                return dataclasses.replace(own, code=earlier.code, country=earlier.country,
-                                           why=f"refers back to {actor.text!r}")
-    return None
+    # Only the latest such mention: it resolves through its own predecessors in turn, so trying every
+    # earlier one as well would make long articles exponential.
+    actor = next((a for a in _earlier(ctx, own.span[0])
+                  if a.code and a.code.endswith(role) and head in a.text.lower().split()), None)
+    if actor is None:
+        return None
+    earlier = actor if actor.country else _resolved_mention(ctx, actor, token.doc, quotations, visited)
+    if earlier is None or not earlier.country:
+        return None
+    return dataclasses.replace(own, code=earlier.code, country=earlier.country, why=f"refers back to {actor.text!r}")
 
 
 def _resolved_mention(ctx: Context, actor: Actor, doc, quotations: Quotations, visited: frozenset[int]) -> Actor | None:
