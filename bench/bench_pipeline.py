@@ -146,14 +146,14 @@ def recall() -> list[tuple[str, str]]:
     from casus.evaluation.peers import read_petrarch, score_petrarch
     from casus.pipeline import Resources
     from casus.records import Article
-    from casus.scale.prefilter import plan, trigger_words
+    from casus.scale.prefilter import plan
     from casus.scale.workers import Settings, code_chunk
 
     res = Resources.load()
     golds = load_golds([*GOLD_SEED, GOLD])
     articles = [next(a for a in ingest.read([str(g.text_path)], published=g.published) if not hasattr(a, "reason")) for g in golds]
     sentences = read_petrarch(DATA / "petrarch-validation" / "PETR2_GSR_validation.xml")
-    plans = [plan(a, res, trigger_words(res.lexicon)) for a in articles]
+    plans = [plan(a, res, res.lexicon.trigger_forms) for a in articles]
     share = sum(b - a for p in plans for a, b, worth in p.sentences if worth) / sum(len(p.doc) for p in plans)
     lines = [("gold article tokens parsed with --prefilter", f"{share:.0%}")]
     for prefilter in (False, True):

@@ -117,9 +117,9 @@ def light_resources():
     ("The weather turned cold. He condemned the U.S. sanctions on Cuba.", [False, True]),  # a pronoun may be an actor
 ])  # fmt: skip
 def test_prefilter_marks_sentences_with_an_actor_and_a_trigger(light_resources, text, expected):
-    from casus.scale.prefilter import plan, trigger_words
+    from casus.scale.prefilter import plan
 
-    marked = plan(Article(id="a", text=text), light_resources, trigger_words(light_resources.lexicon))
+    marked = plan(Article(id="a", text=text), light_resources, light_resources.lexicon.trigger_forms)
     assert [worth for _, _, worth in marked.sentences] == expected
 
 
@@ -131,12 +131,12 @@ def resources():
 
 
 def test_prefilter_parses_only_candidate_sentences_and_explains_the_others(resources):
-    from casus.scale.prefilter import REASON, code_filtered, parse_planned, plan, trigger_words
+    from casus.scale.prefilter import REASON, code_filtered, parse_planned, plan
 
     text = ("Heavy rain fell in the north on Monday.\n\nEgyptian police arrested 12 protesters in Cairo, "
             "officials said. Traffic was slow. The cabinet met later.")  # fmt: skip
     article = Article(id="a", text=text)
-    doc = next(parse_planned(resources.nlp, [plan(article, resources, trigger_words(resources.lexicon))]))
+    doc = next(parse_planned(resources.nlp, [plan(article, resources, resources.lexicon.trigger_forms)]))
     assert doc.text == text
     sentences = list(doc.sents)
     assert [s.text.strip() for s in sentences][:2] == ["Heavy rain fell in the north on Monday.",

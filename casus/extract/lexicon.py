@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,16 @@ class Lexicon:
             obligation_code=str(obligation["code"]),
             by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in by_word.items()},
         )
+
+    @cached_property
+    def trigger_forms(self) -> frozenset[str]:
+        """Every word form that can trigger an event: the verb and noun heads, blame and denial verbs,
+        with all their inflections (lemminflect knows the irregular ones: "struck", "fought").
+        Computed once per loaded lexicon."""
+        from lemminflect import getAllInflections
+
+        words = {word for _, word in self.by_word} | self.blame | self.denial
+        return frozenset(words).union(*(f for w in words for f in getAllInflections(w).values()))
 
     def candidates(self, pos: str, lemmas: Iterable[str]) -> tuple[Entry, ...]:
         """Entries whose trigger word is one of ``lemmas``, most specific first."""

@@ -2,7 +2,7 @@
 
 A sentence can hold an event when it names an actor (a knowledge-base mention, found with
 ``casus.extract.actors.mention_spans``, or a personal pronoun coreference may resolve) and has an
-event trigger (a form of the lexicon's event words, blame and denial verbs). Only the tokenizer runs
+event trigger (one of the lexicon's ``trigger_forms``). Only the tokenizer runs
 over the whole article;
 sentences are cut at end punctuation followed by a capital, digit or quote and at line breaks, except
 where the news sentence rules forbid a break (after "Gen.", in "U.S. officials"). Runs of candidate
@@ -25,15 +25,6 @@ from casus.records import Article, CodedArticle
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 REASON = "prefilter: no actor and event trigger in the sentence, not parsed"
-
-
-def trigger_words(lexicon: Any) -> frozenset[str]:
-    """Every word form that can trigger an event: the lexicon's verb and noun heads, blame and denial
-    verbs, with all their inflections (lemminflect knows the irregular ones: "struck", "fought")."""
-    from lemminflect import getAllInflections
-
-    words = {word for _, word in lexicon.by_word} | lexicon.blame | lexicon.denial
-    return frozenset(words).union(*(f for w in words for f in getAllInflections(w).values()))
 
 
 @dataclass(frozen=True)
@@ -131,9 +122,8 @@ def code_filtered(articles: Iterable[Article], res: Any, batch_size: int = 16) -
     from casus.scale.workers import code_parsed
     from casus.store import batched
 
-    triggers = trigger_words(res.lexicon)
     for chunk in batched(articles, batch_size):
-        plans = [plan(a, res, triggers) for a in chunk]
+        plans = [plan(a, res, res.lexicon.trigger_forms) for a in chunk]
         for one, coded in zip(plans, code_parsed(zip(chunk, parse_planned(res.nlp, plans, batch_size * 2)), res)):
             unparsed = [_char_range(one.doc, a, b) for a, b, worth in one.pieces() if not worth]
             skipped = {n for n, s in enumerate(coded.sentences) if any(a <= s.span[0] < b for a, b in unparsed)}
