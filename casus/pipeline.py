@@ -76,16 +76,18 @@ Step = Callable[[Context, Resources], Context]
 
 def default_steps() -> list[Step]:
     """The extractors in data-flow order: actors → times → places → casualties → quotes →
-    events (+ links) → agreements. Each component adds its step here when it lands."""
+    events (+ links) → bare state organs in events localised → agreements."""
     from casus.extract.actors import find_actors
     from casus.extract.agreements import find_agreements
     from casus.extract.casualties import casualties_step
     from casus.extract.events import code_events
+    from casus.extract.localise import localise_events
     from casus.extract.places import places_step
     from casus.extract.quotes import find_quotes
     from casus.extract.times import times_step
 
-    return [find_actors, times_step, places_step, casualties_step, find_quotes, code_events, find_agreements]
+    return [find_actors, times_step, places_step, casualties_step, find_quotes, code_events, localise_events,
+            find_agreements]
 
 
 def sentences_of(doc: Any) -> tuple[Sentence, ...]:

@@ -1,7 +1,9 @@
 """``casus eval parse`` and ``casus eval ner``: score the shipped pipeline on UD / UNER gold data.
 
-Parse: UPOS, UAS, LAS on the treebank's gold tokens (spaCy's scorer: punctuation excluded from
-UAS/LAS), then LAS and sentence P/R/F1 from the raw text (rebuilt from ``SpaceAfter``, paragraphs as
+Parse: UPOS, UAS, LAS on the treebank's gold tokens and sentences, one sentence per Doc as
+``spacy convert`` + ``spacy evaluate`` do by default (spaCy's scorer: punctuation excluded from
+UAS/LAS); the same on whole gold-token documents (``uas_doc``/``las_doc``, where the parser also
+splits sentences); then LAS and sentence P/R/F1 from the raw text (rebuilt from ``SpaceAfter``, paragraphs as
 blank lines). Words/s counts UD words per second of this process's CPU time (raw-text parse), so a
 busy machine does not skew it. NER: exact-span precision, recall and F1 per type on gold tokens.
 """
@@ -80,9 +82,14 @@ def score_parse(nlp, documents: list[GoldDocument], paragraph_breaks: bool = Tru
 
     from casus.nlp import conllu
 
+    def on_gold_tokens(groups: list[list]) -> dict:
+        return nlp.evaluate([Example(Doc(nlp.vocab, words=[w.form for s in group for w in s.words],
+                                         spaces=[bool(w.space_after) for s in group for w in s.words]),
+                                     conllu.to_doc(nlp.vocab, group)) for group in groups])
+
+    by_sentence = on_gold_tokens([[s] for d in documents for s in d.sentences])
+    by_document = on_gold_tokens([list(d.sentences) for d in documents])
     gold = [conllu.to_doc(nlp.vocab, list(d.sentences)) for d in documents]
-    on_gold_tokens = nlp.evaluate([Example(Doc(nlp.vocab, words=list(d.words), spaces=list(d.spaces)), g)
-                                   for d, g in zip(documents, gold)])
     raw = [conllu.raw_text(list(d.sentences), paragraph_breaks) for d in documents]
     start = time.process_time()
     parsed = list(nlp.pipe(text for text, _ in raw))
@@ -94,9 +101,11 @@ def score_parse(nlp, documents: list[GoldDocument], paragraph_breaks: bool = Tru
         tp, n_pred, n_gold = tp + len(predicted & set(spans)), n_pred + len(predicted), n_gold + len(spans)
     sents = prf(tp, n_pred, n_gold)
     return {
-        "upos": round(100 * on_gold_tokens["pos_acc"], 2),
-        "uas": round(100 * on_gold_tokens["dep_uas"], 2),
-        "las": round(100 * on_gold_tokens["dep_las"], 2),
+        "upos": round(100 * by_sentence["pos_acc"], 2),
+        "uas": round(100 * by_sentence["dep_uas"], 2),
+        "las": round(100 * by_sentence["dep_las"], 2),
+        "uas_doc": round(100 * by_document["dep_uas"], 2),
+        "las_doc": round(100 * by_document["dep_las"], 2),
         "sents_p": sents["p"], "sents_r": sents["r"], "sents_f": sents["f"],
         "las_raw": round(100 * on_raw_text["dep_las"], 2),
         "words_per_sec": round(sum(len(d.words) for d in documents) / seconds),
