@@ -1,8 +1,13 @@
-"""The event lexicon: loads, covers every CAMEO root, rejects bad entries, accepts analyst additions."""
+"""The event lexicon: loads, covers every CAMEO root, rejects bad entries, accepts analyst additions,
+and its entries code sentences they were not written from."""
+import datetime as dt
+
 import pytest
 
 from casus.extract.lexicon import LEXICON_DIR, Lexicon, LexiconError
 from casus.knowledge.ontology import Ontology
+from casus.pipeline import Resources, code_article
+from casus.records import Article
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +85,27 @@ def test_shipped_files_are_documented():
     header = (LEXICON_DIR / "events.yaml").read_text(encoding="utf-8").split("entries:")[0]
     for word in ("code:", "verb:", "noun:", "particle:", "object:", "prep:", "to:", "target:", "reciprocal:"):
         assert word in header
+
+
+@pytest.fixture(scope="module")
+def resources():
+    try:
+        return Resources.load()
+    except FileNotFoundError:
+        pytest.skip("no shipped parser")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ukraine lobbied for more NATO air defence systems on Tuesday.", ("020", "UKR", "IGOWSTNAT")),
+    ("Jordan said it would not accept more Syrian refugees.", ("122", "JOR", "SYRREF")),
+    ("Canada is reconsidering its relationship with China, the foreign minister said.", ("014", "CAN", "CHN")),
+    ("Bahrain restored diplomatic ties with Qatar in April.", ("054", "BHR", "QAT")),
+    ("Turkey reopened its border crossings to Syrian traders.", ("086", "TUR", "SYR")),
+    ("Human rights groups accused the Egyptian police of torture.", ("1122", "NGO", "EGYCOP")),
+    ("The UN envoy found fault with Israel and the Palestinians.", ("111", "IGOUNO", "PSE")),
+    ("Germany took Turkey to task over the arrests.", ("111", "DEU", "TUR")),
+    ("Turkey hit out at Germany.", ("111", "TUR", "DEU")),
+])
+def test_entries_code_sentences_they_were_not_written_from(resources, sentence, expected):
+    coded = code_article(Article(id="s", text=sentence, published=dt.date(2023, 5, 1)), resources)
+    assert expected in {(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in coded.events}

@@ -4,19 +4,21 @@ The recogniser is a longest-match phrase matcher fed from the knowledge base's i
 token it looks up the longest token-aligned substring (normalized as the KB normalizes names), so it
 works on any tokenization (``spacy.blank("en")`` or the trained parser). Adjacent phrases merge into
 one mention ("Kremlin spokesman Dmitry Peskov", "Syrian anti-government rebels", "Iran-backed
-militias"); a title followed by an unknown capitalized name takes the name in. Parser entities the
-KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
+militias"); a title followed by an unknown capitalized name takes the name in; a bare nationality
+coordinated with a nationality + agent shares the agent ("Hungarian and Romanian officials"). Parser
+entities the KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
 """
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from casus.knowledge.actors import Atom, KnowledgeBase, TextWords, normalize
+from casus.knowledge.actors import BACKER_SUFFIXES, Atom, KnowledgeBase, TextWords, normalize
 from casus.pipeline import Context, Resources
 from casus.records import Actor
 
@@ -24,6 +26,12 @@ from casus.records import Actor
 MAX_TOKENS = 12
 #: Gaps that join two phrases into one mention ("Turkey's military", "Iran-backed").
 JOINING_GAPS = frozenset({"", " ", "-", "'s ", "’s "})
+#: Agent words that are also plain adjectives ("military aid", "national security").
+ADJECTIVAL_AGENTS = frozenset({"military", "national"})
+#: Agent nouns that name no actor without a qualifier.
+VAGUE_PLURALS = frozenset({"countries", "nations"})
+#: Gaps between coordinated nationalities ("Hungarian and Romanian officials").
+COORDINATORS = frozenset({" and ", ", ", ", and ", " or "})
 #: A country or capital after these is a place ("in Syria"), not an actor.
 PLACE_PREPOSITIONS = frozenset("in inside across throughout near at outside around within".split())
 #: A name after these is part of a longer place name the KB does not know ("New Jersey", "New Mexico").
@@ -33,6 +41,8 @@ PLACE_PREFIXES = frozenset(
 )
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+POSSESSIVES = frozenset({"'s", "’s"})
+_EDGE_PUNCT = " \"'()[],;:!?."
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TITLE_NAME_TOKENS = 4  # an unknown name after a title: at most this many capitalized tokens
@@ -55,11 +65,47 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
     spans, where = mention_spans(ctx.doc, kb, text=text)
-    resolved = (kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e))
-                for s, e in spans)
+    resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
+    resolved = share_heads(resolved, text, kb, ctx.article.published, where)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors += unknown_entities(ctx.doc, spans, kb)
     return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
+
+
+def share_heads(
+    actors: list[Actor], text: str, kb: KnowledgeBase, day: dt.date | None, where: str | None
+) -> list[Actor]:
+    """A bare nationality coordinated with a nationality + agent shares the agent: "Hungarian and
+    Romanian officials", "French, German and Italian troops", "U.S. and Russian negotiators".
+    ``actors`` are in text order."""
+    out = list(actors)
+    heads: dict[int, str] = {}
+    for i in range(len(out) - 2, -1, -1):
+        left, right = out[i], out[i + 1]
+        if left.role is not None or left.country is None or text[left.span[1]:right.span[0]] not in COORDINATORS:
+            continue
+        last = left.text.split()[-1]
+        atom = kb.atom(normalize(last))
+        acronym = atom is not None and atom.kind == "name" and last.replace(".", "").isupper()  # "U.S."
+        if not (acronym or atom is not None and atom.kind == "adjective"):
+            continue
+        head = heads.get(i + 1) or _after_nationality(right.text, kb)
+        if right.role is not None and head:
+            shared = kb.resolve(f"{left.text} {head}", on=day, context=where, span=left.span)
+            if shared.role is not None:
+                out[i] = replace(shared, text=left.text, why=f"{shared.why}; shares '{head}' with '{right.text}'")
+                heads[i] = head
+    return out
+
+
+def _after_nationality(mention: str, kb: KnowledgeBase) -> str:
+    """The words of a mention after its first nationality adjective ("officials" of "Romanian officials")."""
+    words = mention.split()
+    for i, word in enumerate(words):
+        atom = kb.atom(normalize(word))
+        if atom is not None and atom.kind == "adjective":
+            return " ".join(words[i + 1:])
+    return ""
 
 
 def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
@@ -78,8 +124,13 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
     spans = []
     places: Counter[str] = Counter()
     for pieces in mentions:
-        if all(p.atom.kind in ("modifier", "former") for p in pieces):
+        # "officials alleged", "militiamen armed"; "Trump's top national [security adviser]", "military [aid]"
+        while pieces and (pieces[-1].atom.kind in ("modifier", "former") or _modifies_a_thing(pieces[-1], tokens)):
+            pieces = pieces[:-1]
+        if not pieces:
             continue
+        if len(pieces) == 1 and normalize(text[pieces[0].start:pieces[0].end]) in VAGUE_PLURALS:
+            continue  # "20 countries", but "Western nations", "NATO countries"
         if len(pieces) == 1 and _is_place(pieces[0], tokens, kb):
             places.update(kb.entries[i].intervals[0].country for i in pieces[0].atom.ids[:1])
             continue
@@ -127,7 +178,10 @@ def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
             atom = kb.atom(normalize(surface))
             if atom is None or atom.kind == "derived" and _beside_unknown_name(tokens, i, j, pieces, kb):
                 continue
-            if _plausible(atom, surface, tokens[i], i == j, pieces[-1] if pieces else None, kb):
+            if atom.kind == "name" and _inside_longer_name(tokens, j, kb):
+                continue
+            one_word = i == j or j == i + 1 and tokens[j].lower_ in POSSESSIVES  # "He's" is "He"
+            if _plausible(atom, surface, tokens[i], one_word, pieces[-1] if pieces else None, kb):
                 pieces.append(Piece(token.idx, end, i, j, atom))
                 i = j + 1
                 break
@@ -150,13 +204,23 @@ def _plausible(
     key = normalize(surface)
     if key in kb.acronyms and not surface.replace(".", "").replace("-", "").isupper():
         return False
+    if key in kb.cased and surface.strip(_EDGE_PUNCT) not in kb.cased[key]:  # "Let us", not "LeT"
+        return False
     if atom.kind == "derived" and one_token:
         after_title = (previous is not None and previous.end + 1 == token.idx and previous.atom.agent is not None
                        and bool(previous.atom.agent.post)) or token.i > 0 and token.nbor(-1).text in HONORIFICS
         # ... nor a word the tagger reads as a common adjective, adverb or verb ("Young Algerians")
         common = key in STOP_WORDS or key in MONTHS or token.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET")
-        return (token.is_title or token.is_upper) and (not common or after_title)
+        return _name_cased(token.text) and (not common or after_title)
     return True
+
+
+def _name_cased(word: str) -> bool:
+    """Written as a surname: capitalized ("Erdogan", "McCain", "O'Brien"), or in capitals when longer
+    than an acronym usually is ("PUTIN", not "BAK")."""
+    if word.isupper():
+        return len(word) > 3
+    return word[:1].isupper()
 
 
 def _beside_unknown_name(tokens: list[Any], i: int, j: int, pieces: list[Piece], kb: KnowledgeBase) -> bool:
@@ -168,13 +232,29 @@ def _beside_unknown_name(tokens: list[Any], i: int, j: int, pieces: list[Piece],
                       and not (pieces and pieces[-1].last == i - 1))  # but "But Erdogan", "On Monday Putin"
     unknown_after = (after is not None and after.is_alpha and after.is_title and tokens[j].whitespace_
                      and kb.atom(after.lower_) is None)
-    return bool(unknown_before or unknown_after)
+    # ... or the first syllable of a hyphenated given name ("Dong" of "Kim Dong-yeon")
+    syllable = (after is not None and after.text == "-" and not tokens[j].whitespace_ and j + 2 < len(tokens)
+                and tokens[j + 2].is_lower and tokens[j + 2].is_alpha)
+    return bool(unknown_before or unknown_after or syllable)
+
+
+def _inside_longer_name(tokens: list[Any], j: int, kb: KnowledgeBase) -> bool:
+    """A name followed by an unknown capitalized word of the same person entity is part of someone's name
+    ("Jordan Peterson", "Chad Wolf"), and a compass word of a place entity part of the place's ("West
+    Virginia"; but "Mexico City" still stands for Mexico); needs the parser's entities."""
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if after is None or after.ent_iob_ != "I" or tokens[j].ent_type_ != after.ent_type_ or not after.is_title:
+        return False
+    longer = after.ent_type_ == "PERSON" or after.ent_type_ in ("GPE", "LOC") and tokens[j].text in PLACE_PREFIXES
+    return longer and kb.atom(after.lower_) is None
 
 
 def _joins(left: Piece, right: Piece, text: str) -> bool:
     gap = text[left.end:right.start]
     if gap in JOINING_GAPS:
         return True
+    if left.atom.kind == "agent" and gap.endswith(" ") and gap[:-1] in BACKER_SUFFIXES:
+        return True  # "Egypt's military-led government"
     return gap == " of " and left.atom.kind == "agent" and right.atom.kind == "name"
 
 
@@ -186,6 +266,16 @@ def _adjective_between(left: Piece, right: Piece, tokens: list[Any]) -> bool:
     between = tokens[left.last + 1]
     modifies = between.dep_ in ("amod", "compound") and right.first <= between.head.i <= right.last
     return modifies and between.is_alpha and bool(tokens[left.last].whitespace_ and between.whitespace_)
+
+
+def _modifies_a_thing(piece: Piece, tokens: list[Any]) -> bool:
+    """An agent word with an adjective sense (``ADJECTIVAL_AGENTS``) used as an adjective of a later
+    word outside the mention ("military aid", "joint-military exercises", "national security") is not
+    part of an actor; other agents modifying a thing stay: it is theirs ("the last insurgent bastion",
+    "militant attacks"). Needs a parse."""
+    token = tokens[piece.first]
+    return (piece.atom.kind == "agent" and piece.first == piece.last and token.lower_ in ADJECTIVAL_AGENTS
+            and token.dep_ == "amod" and token.head.i > piece.last)
 
 
 def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:
@@ -204,6 +294,8 @@ def _title_name_end(last: Piece, tokens: list[Any], kb: KnowledgeBase) -> int:
     while k < len(tokens) and k <= last.last + TITLE_NAME_TOKENS:
         token = tokens[k]
         if token.idx != end + 1 or not (token.is_title or token.ent_type_ == "PERSON") or not token.is_alpha:
+            break
+        if token.lower_ in CALENDAR_WORDS:  # "the prime minister February 4"
             break
         atom = kb.atom(token.lower_)
         if atom is not None and atom.kind not in ("name", "derived") and token.ent_type_ != "PERSON":

