@@ -1,4 +1,4 @@
-"""Bare state organs in events ("police", "the army") take the sentence's or the story's country."""
+"""Bare state organs in events ("soldiers", "the army") take the sentence's or the story's country."""
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +27,8 @@ def organ_event(res, text: str, role: str):
 
 def test_organ_takes_the_country_its_sentence_is_set_in(res):
     event = organ_event(res, "Kenya's opposition called for new rallies after a disputed vote in Kenya. "
-                             "On Tuesday police fired tear gas at opposition supporters in Nairobi.", "COP")
-    assert event.source.code == "KENCOP" and event.source.country == "KEN"
+                             "On Tuesday soldiers fired tear gas at opposition supporters in Nairobi.", "MIL")
+    assert event.source.code == "KENMIL" and event.source.country == "KEN"
     assert "sentence is set in" in event.source.why
 
 

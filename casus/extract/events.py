@@ -8,15 +8,21 @@ force postures, resignations and retreats with no target named get a null target
 status (asserted, alleged, denied, negated, hypothetical, future), turns reported speech into the
 reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, merges repeats
 within the article, links acts that target another's claim, and explains every event and every
-sentence that produced none (``ctx.rejected``).
+sentence that produced none (``ctx.rejected``). It reads through shapes a statistical parse gives common
+news constructions (a conjunction taken for a preposition, a conjunct pulled into a relative clause, a
+verb taken for a noun modifier ...); each such rule says which shape it reads. Per-token work is done
+once, and only tokens whose form a lexicon entry or a speech word can take are looked at closely.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from lemminflect import getLemma
+from lemminflect import getAllInflections, getLemma
+from spacy.attrs import DEP, LEMMA, LOWER, TAG
+from spacy.strings import get_string_id
 
 from casus.extract.casualties import event_casualties
 from casus.extract.coref import ORGANISATION_NOUNS, PERSON_TITLES, resolve_reference
@@ -32,10 +38,14 @@ if TYPE_CHECKING:
     from casus.knowledge.ontology import Ontology
     from casus.pipeline import Context, Resources
 
-SUBJECT = frozenset({"nsubj", "csubj"})
+SUBJECT = frozenset({"nsubj", "csubj", "nsubj:outer"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
 OBJECT = frozenset({"obj", "dobj"})
 OBLIQUE = frozenset({"obl", "obl:agent", "obl:arg", "obl:unmarked", "nmod", "prep", "pobj", "advcl"})
+#: Labels of the words of a time phrase ("last month", "earlier this year").
+TIME_PHRASE = frozenset({"obl:unmarked", "obl:tmod", "nmod:tmod", "npadvmod", "advmod", "amod", "det", "nummod"})
+#: Labels a parse gives phrases it could not place.
+LOOSE = frozenset({"parataxis", "dep", "appos"})
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
@@ -73,6 +83,11 @@ ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({
     "member"
 })
 RESPONSE_MARKS = frozenset({"after", "following"})
+#: Verbs of answering another's act ("responded to X's criticism by accusing ...").
+RESPONSE_VERBS = frozenset({"respond", "react", "reply", "retort", "answer"})
+#: Conjunctions that open an adverbial clause (and that a parse may hang on the clause's subject as "case").
+SUBORDINATORS = RESPONSE_MARKS | frozenset({"before", "when", "while", "as", "since", "because", "although", "though",
+                                            "until", "once", "whereas"})
 #: Infinitives whose subject after "be to" undergoes the act ("Hamas was to blame").
 PASSIVE_INFINITIVES = frozenset({"blame"})
 #: Verbs whose subject is the target of an act with its own author ("the US experienced strikes by X").
@@ -107,13 +122,14 @@ def code_events(ctx: Context, res: Resources) -> Context:
     coder = _Coder(ctx, res.lexicon, res.ontology, res.kb)
     candidates: list[Candidate] = []
     rejected: list[dict[str, Any]] = []
+    text = ctx.doc.text
     for index, sent in enumerate(ctx.doc.sents):
         found, reason = coder.sentence(sent)
         candidates.extend(found)
         if not found:
-            rejected.append({"sentence": index, "text": sent.text.strip(), "reason": reason})
+            rejected.append({"sentence": index, "text": text[sent.start_char:sent.end_char].strip(), "reason": reason})
     events, trigger_of = _events(ctx, candidates, res.ontology)
-    links = _links(ctx, events, trigger_of, res.lexicon.speech_nouns)
+    links = _links(ctx, events, trigger_of, res.lexicon)
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
 
 
@@ -137,6 +153,19 @@ def lemmas(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+@cache
+def inflected(words: frozenset[str]) -> frozenset[str]:
+    """``words`` with every inflection lemminflect knows ("said", "denies", "claims"): a cheap first
+    filter before ``lemmas``. Memoised: the lexicon's word sets are loaded once."""
+    return words.union(*(f for w in words for f in getAllInflections(w).values()))
+
+
+@cache
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string-store ids of ``words``, to compare with a parse's token arrays."""
+    return frozenset(get_string_id(w) for w in words)
+
+
 def _case(token: Token) -> str | None:
     """The preposition introducing ``token`` ("on" in "on Iran"), also when the parse hangs it on a
     modifier ("by Turkish President X" with "by" under "Turkish")."""
@@ -153,7 +182,17 @@ def _antecedent(relative: Token) -> Token:
         before = relative.doc[before.i - 1]
     if before is not None and before.pos_ in NOMINAL and before.sent.start == relative.sent.start:
         return before
-    return relative.head.head
+    clause = _relative_clause(relative)
+    return clause.head if clause is not None else relative.head.head
+
+
+def _relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens, also from inside its complement ("which X tried to
+    suppress")."""
+    verb = pronoun.head
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.dep_.startswith("acl") else None
 
 
 def _own_relative_clause_elsewhere(token: Token, head: Token) -> bool:
@@ -187,9 +226,57 @@ def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for c in token.children:
         if (c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c, token)
+                and _displaced_from(c) is None
                 and not _interrupted(token, c) and not any(x.dep_ == "cc" and x.lower_ in ("but", "yet") for x in c.children)):
             out.extend(_conjuncts(c))
+    for c in (*_split_subjects(token), *_displaced_conjuncts(token)):
+        out.extend(t for t in _conjuncts(c) if t not in out)
     return out
+
+
+def _split_subjects(subject: Token) -> list[Token]:
+    """"Chile and Peru said" parsed as two subjects of "said", the second carrying the "and": the later
+    subjects of the same verb up to the one with the conjunction coordinate with the first."""
+    if subject.dep_ not in SUBJECT | PASSIVE_SUBJECT or subject.head.i == subject.i:
+        return []
+    later = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i]
+    last = next((n for n, c in enumerate(later) if any(x.dep_ == "cc" for x in c.children)), None)
+    return later[: last + 1] if last is not None else []
+
+
+def _displaced_from(conjunct: Token) -> Token | None:
+    """"Moscow, which backs the government, and Ankara, ..." parsed with "Ankara" as a conjunct inside the
+    relative clause: the noun the clause describes, when the clause is set off by commas and the conjunct,
+    its head's only one, comes right after the closing ", and"."""
+    doc, head = conjunct.doc, conjunct.head
+    cc = next((c for c in conjunct.children if c.dep_ == "cc" and c.i < conjunct.i), None)
+    if cc is None or cc.i == 0 or doc[cc.i - 1].text != "," or sum(c.dep_ == "conj" for c in head.children) > 1:
+        return None
+    for clause in (head, *head.ancestors):
+        if clause.dep_ in ("acl:relcl", "relcl"):
+            pronoun = next((c for c in clause.children if c.lower_ in RELATIVE_PRONOUNS and c.i < head.i), None)
+            if pronoun is None or pronoun.i == 0 or doc[pronoun.i - 1].text != ",":
+                return None
+            antecedent = _antecedent(pronoun)
+            return antecedent if antecedent.pos_ in NOMINAL and antecedent.i < pronoun.i else None
+        if clause.dep_ == "conj" or clause.i == clause.head.i:
+            return None
+    return None
+
+
+def _displaced_conjuncts(token: Token) -> list[Token]:
+    """The conjuncts of ``token`` the parse put inside the relative clause after it (see ``_displaced_from``)."""
+    after = token.doc[token.i + 1: token.i + 3]
+    if len(after) < 2 or after[0].text != "," or after[1].lower_ not in RELATIVE_PRONOUNS:
+        return []
+    clause = after[1].head
+    return [t for t in clause.subtree if t.dep_ == "conj" and (d := _displaced_from(t)) is not None and d.i == token.i]
+
+
+def _particle(child: Token) -> bool:
+    """A phrasal verb's particle, also one the parse took for a bare adverb after the verb ("sat down with")."""
+    return child.dep_ in ("compound:prt", "prt") or (
+        child.dep_ == "advmod" and child.i > child.head.i and child.pos_ in ("ADP", "ADV") and not child.n_lefts + child.n_rights)
 
 
 def _verbal(token: Token) -> bool:
@@ -237,7 +324,26 @@ class _Coder:
         # trigger → (code, actors a report of it accuses): the sources of an act with no target, the X of "X is to blame"
         self.untargeted: dict[int, tuple[str, list[Actor]]] = {}
         self._hung_verbs: dict[int, tuple[Token, Token]] = {}  # verb → (subject, object) the parse lost
-        self._subject_of: dict[int, Token] = {}  # subjects restored where the parse lost them  # coded so far, for "X rejected the allegation"
+        self._subject_of: dict[int, Token] = {}  # subjects restored where the parse lost them
+        self._adjunct_objects: set[int] = set()  # nouns the parse took for subjects (see _repair_hung_verbs)
+        # per-token work done once: lexicon matches, lemmas, speakers, voice, objects, children
+        self._entries: dict[int, tuple[Entry, dict] | None] = {}
+        self._lemmas: dict[int, tuple[str, ...]] = {}
+        self._speakers: dict[int, list[Actor]] = {}
+        self._passives: dict[int, bool] = {}
+        self._objects: dict[int, Token | None] = {}
+        self._children: dict[int, tuple[Token, ...]] = {}
+        # token indices worth a closer look, read off the parse's arrays (no Token objects): possible triggers,
+        # possible speech verbs and nouns, participles modifying a noun and gerunds taken for case markers
+        # (see _repair_hung_verbs)
+        triggers, speech = _hashes(lexicon.trigger_forms), _hashes(inflected(lexicon.speech | lexicon.denial | lexicon.speech_nouns))
+        amod, case, gerund = get_string_id("amod"), get_string_id("case"), get_string_id("VBG")
+        participles = _hashes(frozenset({"VBD", "VBN"}))
+        rows = list(enumerate(ctx.doc.to_array([LOWER, LEMMA, DEP, TAG]).tolist()))
+        self._trigger_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in triggers or lemma in triggers)
+        self._speech_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in speech or lemma in speech)
+        self._participle_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag in participles)
+        self._gerund_markers = frozenset(i for i, (_, _, dep, tag) in rows if dep == case and tag == gerund)
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
@@ -255,7 +361,7 @@ class _Coder:
     def _find_actor(self, token: Token, depth: int) -> Actor | None:
         if depth > 3:
             return None
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
+        if token.lower_ in RELATIVE_PRONOUNS and _relative_clause(token) is not None:
             return self._find_actor(_antecedent(token), depth + 1)
         if token.lower_ in REFLEXIVES:
             subject = self.subject(token.head) if token.head.i != token.i else None
@@ -294,9 +400,14 @@ class _Coder:
     def _entity_as_actor(self, token: Token) -> Actor | None:
         """A named entity the actor step left out as a place ("fired at Russia"), coded by the KB
         when it fills an event role."""
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if entity is None:
+        doc, start, end = token.doc, token.i, token.i + 1
+        if not token.ent_type_:
             return None
+        while doc[start].ent_iob_ == "I" and start > 0:  # the entity's tokens, without building doc.ents
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        entity = doc[start:end]
         actor = self.kb.resolve(entity.text, on=self.ctx.article.published, span=(entity.start_char, entity.end_char))
         return actor if actor.code else None
 
@@ -358,7 +469,7 @@ class _Coder:
         if pronoun.lower_ not in ("his", "her", "its", "their"):
             return None
         for head in pronoun.ancestors:
-            if _verbal(head) and set(lemmas(head)) & self.lex.speech:
+            if _verbal(head) and self.has_form(head, self.lex.speech):
                 found = self.speakers(head)
                 return found[0] if found else None
         return None
@@ -379,13 +490,13 @@ class _Coder:
     def actors(self, token: Token | None) -> list[Actor]:
         if token is None:
             return []
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_.startswith("acl"):
+        if token.lower_ in RELATIVE_PRONOUNS and _relative_clause(token) is not None:
             # "the United States and the European Union, which ...": the whole coordination
             antecedent = _antecedent(token)
-            while antecedent.dep_ == "conj" and antecedent.head.pos_ in NOMINAL:
+            while antecedent.dep_ == "conj" and antecedent.head.pos_ in NOMINAL and _displaced_from(antecedent) is None:
                 antecedent = antecedent.head
-            if antecedent.i != token.i:
-                return self.actors(antecedent)
+            if antecedent.i != token.i:  # ... but not a conjunct after the pronoun ("X, which ..., and Y")
+                return [a for a in self.actors(antecedent) if a.span[0] < token.idx]
         found: list[Actor] = []
         for i, t in enumerate(_conjuncts(token)):
             actor = self.actor(t)
@@ -399,6 +510,8 @@ class _Coder:
                 coordinated = self.actors(members) if members is not None else []
                 if len(coordinated) > 1:  # "the leaders of France, Germany and Britain"
                     found.extend(a for a in coordinated if a not in found)
+                for named in (c for c in t.children if c.dep_ in ("nmod", "appos") and _case(c) == "including"):
+                    found.extend(a for a in self.actors(named) if a not in found and _side(a))  # "Western nations, including X"
         return found
 
     def _coordinated_nationalities(self, head: Token, actor: Actor) -> list[Actor]:
@@ -420,14 +533,20 @@ class _Coder:
 
     def noun_source(self, noun: Token, depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
-        authors = ("by", "from") if set(lemmas(noun)) & self.lex.speech_nouns else ("by",)  # "a statement from X"
+        authors = ("by", "from") if self.has_form(noun, self.lex.speech_nouns) else ("by",)  # "a statement from X"
         for child in noun.children:
             if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) in authors:
                 return self._find_actor(child, depth + 1)
-            if child.dep_ == "acl" and _passive(child):
+            if child.dep_ == "acl" and self.passive(child):
                 agent = next((c for c in child.children if _case(c) == "by"), None)
                 if agent is not None:
                     return self._find_actor(agent, depth + 1)
+        if noun.dep_ in OBJECT and _verbal(noun.head) and not self.passive(noun.head):
+            # "suffered attacks by Syrian troops" with the by-phrase hung on the active verb
+            agent = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in OBLIQUE and _case(c) == "by"), None)
+            found = self._find_actor(agent, depth + 1) if agent is not None else None
+            if found is not None:
+                return found
         for child in noun.children:
             if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i:
                 found = self._mention_in(child)
@@ -451,12 +570,12 @@ class _Coder:
     def _givers(self, noun: Token, support: Token | None) -> list[Actor]:
         """The "from X" actors of an event noun received by the subject of ``support`` (see
         ``receipt`` in the lexicon), the phrase hung on the noun or on the verb."""
-        if support is None or not set(lemmas(support)) & self.lex.receipt:
+        if support is None or not self.has_form(support, self.lex.receipt):
             return []
         return self.actors(self.prep_object(noun, "from", deep=False) or self.prep_object(support, "from", deep=False))
 
     def is_event_noun(self, token: Token) -> bool:
-        return _nominal(token) and bool(self.lex.candidates("noun", lemmas(token)))
+        return _nominal(token) and self.may_trigger(token) and bool(self.lex.candidates("noun", self.lemmas(token)))
 
     # --- arguments ----------------------------------------------------------------------------
     def subject(self, verb: Token) -> Token | None:
@@ -464,13 +583,13 @@ class _Coder:
         verb it is coordinated with, controlled by or modifies."""
         if verb.i in self._hung_verbs:
             return self._hung_verbs[verb.i][0]
-        passive = _passive(verb)
+        passive = self.passive(verb)
         if passive:
             agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
             return agent
         # ... also one the parse hung on an auxiliary ("The leaders [of X] have all scheduled")
         subj = next((c for t in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in t.children
-                     if c.dep_ in SUBJECT | PASSIVE_SUBJECT), self._subject_of.get(verb.i))
+                     if c.dep_ in SUBJECT | PASSIVE_SUBJECT and c.i not in self._adjunct_objects), self._subject_of.get(verb.i))
         if subj is not None:
             return subj
         if verb.dep_ == "conj" and _verbal(verb.head):
@@ -487,12 +606,23 @@ class _Coder:
                 reporter = self.subject(verb.head.head)
                 found = reporter if reporter is not None and self.actor(reporter) is not None else None
             return found or inherited
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "..., with the UN and Western nations lamenting ...": the with-phrase just before the participle
+            absolute = next((c for c in verb.head.children if c.dep_ in OBLIQUE and c.i < verb.i and _case(c) == "with"
+                             and c.right_edge.i + 2 >= verb.left_edge.i), None) or next(
+                (n for m in verb.children if m.dep_ == "mark" and m.lower_ == "with"  # ... or parsed as its "mark"
+                 for n in m.children if n.pos_ in NOMINAL), None)
+            if absolute is not None and self.actor(absolute) is not None:
+                return absolute
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
-            controller = next((c for c in verb.head.children if c.dep_ in OBJECT), None)
+            # (an object after the infinitive is a misattached phrase, not its controller)
+            # (nor is a relative pronoun: "which X tried to suppress" — see _object)
+            controller = next((c for c in verb.head.children if c.dep_ in OBJECT and c.i < verb.i
+                               and c.lower_ not in RELATIVE_PRONOUNS), None)
             # "urged Iran to withdraw" controls by the object; "opened fire to disperse" and "would blockade
             # Paris to demand" by the subject; "gave permission to Russia to help", "faces pressure from
             # Congress to act": unclear, none
-            asks = any(e.to is not None for e in self.lex.candidates("verb", lemmas(verb.head))) \
+            asks = any(e.to is not None for e in self.lex.candidates("verb", self.lemmas(verb.head))) \
                 or _case(verb) in ("of", "for")  # "accused Pakistan of violating", "blamed X for failing"
             if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None and asks):
                 return controller
@@ -508,20 +638,54 @@ class _Coder:
             predicated = next((c for c in verb.head.children if c.dep_ in SUBJECT), None)
             if predicated is not None:
                 return predicated
+        intention = verb.head
+        if verb.dep_ == "acl" and _infinitive(verb) and intention.pos_ in NOMINAL and self.mention_at(intention) is None \
+                and (intention.dep_ in OBJECT or intention.dep_ == "obl") and _verbal(intention.head):
+            # "made good on pledges to slap sanctions", "announced a plan to withdraw": whoever holds the intention
+            return self.subject(intention.head)
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
         return self._named_just_before(verb)
 
     def _repair_hung_verbs(self, sent: SpacySpan) -> None:
-        """"Iran's supreme leader rejected talks" parsed as one noun phrase, the verb a modifier of
-        "talks": a past-tense modifier after a naming modifier of the same noun is a verb with that
-        subject and the noun as its object."""
-        for verb in sent:
-            if verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN") and _verbal(verb) and verb.head.pos_ in NOMINAL:
-                namer = next((c for c in verb.head.children if c.dep_ in ("compound", "nmod:poss") and c.i < verb.i
-                              and self.actor(c) is not None), None)
-                if namer is not None:
-                    self._hung_verbs[verb.i] = (namer, verb.head)
+        """Verbs the parse took for modifiers: "Iran's supreme leader rejected talks" parsed as one noun
+        phrase, the verb a modifier of "talks", is a verb with the naming modifier as its subject and the
+        noun as its object (see ``_hung_subject``); "Defending Israel, Ambassador X denounced ..." parsed
+        with "Defending" as a case marker and "Israel" as a second subject has the clause's other subject
+        as the participle's subject and "Israel" as its object."""
+        for verb in self._tokens(sent, self._participle_modifiers):
+            namer = self._hung_subject(verb, sent) if _verbal(verb) and verb.head.pos_ in NOMINAL else None
+            if namer is not None:
+                self._hung_verbs[verb.i] = (namer, verb.head)
+        for verb in self._tokens(sent, self._gerund_markers):
+            obj = verb.head
+            subject = next((c for c in obj.head.children if c.dep_ in SUBJECT and c.i > obj.i), None) \
+                if obj.dep_ in SUBJECT and verb.i < obj.i else None
+            if subject is not None:
+                self._hung_verbs[verb.i] = (subject, obj)
+                self._adjunct_objects.add(obj.i)
+
+    def _hung_subject(self, verb: Token, sent: SpacySpan) -> Token | None:
+        """The subject of a past participle the parse hung on its object noun: a naming modifier of the
+        noun, or its subject ("The presidents of X scheduled talks"); the subject of "have" parsed as the
+        main verb ("The leaders have all scheduled meetings"); a phrase before the verb (and its time
+        phrase) carrying a subordinating conjunction ("after the administration last month imposed sanctions")."""
+        noun = verb.head
+        predicate = any(c.dep_ == "cop" for c in noun.children)
+        namer = next((c for c in noun.children if c.i < verb.i and self.actor(c) is not None and (
+            c.dep_ in ("compound", "nmod:poss") or c.dep_ in SUBJECT and not predicate)), None)
+        perfect = noun.head if noun.dep_ in OBJECT and noun.head.lemma_ == "have" else None
+        if namer is None and perfect is not None and perfect.i < verb.i and verb.tag_ == "VBN":
+            namer = next((c for c in perfect.children if c.dep_ in SUBJECT and self.actor(c) is not None), None)
+        start = verb.left_edge.i
+        while start > sent.start and verb.doc[start - 1].dep_ in TIME_PHRASE:
+            start -= 1
+        if namer is not None or start == sent.start:
+            return namer
+        before = verb.doc[start - 1]
+        return next((t for t in (before, *before.ancestors) if t.right_edge.i == before.i
+                     and any(c.dep_ == "case" and c.lower_ in SUBORDINATORS for c in t.children)
+                     and self.actor(t) is not None), None)
 
     def _named_just_before(self, verb: Token) -> Token | None:
         """A subject the parse attached elsewhere ("On Tuesday Germany accused ...", "after X said"):
@@ -531,15 +695,30 @@ class _Coder:
                 return t
         return None
 
+    def passive(self, verb: Token) -> bool:
+        """``_passive(verb)``, decided once per token."""
+        found = self._passives.get(verb.i)
+        if found is None:
+            found = self._passives[verb.i] = _passive(verb)
+        return found
+
     def object(self, verb: Token) -> Token | None:
+        """The verb's object (the passive subject of a passive), once per token."""
+        if verb.i not in self._objects:
+            self._objects[verb.i] = self._object(verb)
+        return self._objects[verb.i]
+
+    def _object(self, verb: Token) -> Token | None:
         if verb.i in self._hung_verbs:
             return self._hung_verbs[verb.i][1]
-        if _passive(verb):
+        if self.passive(verb):
             subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
             if subj is None and verb.dep_.startswith("acl"):
                 return verb.head
             return subj
         obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
+        if obj is None and verb.dep_ == "xcomp":  # "Hamas, which X tried to suppress" with "which" on "tried"
+            obj = next((c for c in verb.head.children if c.dep_ in OBJECT and c.lower_ in RELATIVE_PRONOUNS), None)
         if obj is None and verb.dep_ == "acl:relcl" and not _list_tail_subject(verb):
             has_subject = any(c.dep_ in SUBJECT and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
             if has_subject:  # "a deal it had struck": the antecedent is the object
@@ -549,10 +728,11 @@ class _Coder:
     def prep_object(self, token: Token, prep: str, *, deep: bool = True) -> Token | None:
         """The object of ``prep`` attached to ``token`` (or to its object when ``deep``)."""
         for child in token.children:
-            # an object with its own preposition is a misparsed oblique ("held talks with President X")
-            if child.dep_ in OBLIQUE | OBJECT and not _verbal(child) and _case(child) == prep:
+            # an object with its own preposition is a misparsed oblique ("held talks with President X"), and so
+            # is a prepositional phrase the parse hung as a loose clause
+            if child.dep_ in OBLIQUE | OBJECT | LOOSE and not _verbal(child) and _case(child) == prep:
                 return child
-            if child.dep_ in ("compound:prt", "prt") and child.lower_ == prep:
+            if _particle(child) and child.lower_ == prep:
                 obj = next((c for c in token.children if c.dep_ in OBJECT), None)
                 if obj is not None:
                     return obj
@@ -568,11 +748,14 @@ class _Coder:
     def complement(self, verb: Token) -> Token | None:
         """The infinitival complement ("threaten to attack", "call on X to withdraw", "a plan to strike")."""
         for child in verb.children:
-            infinitive = child.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "mark" for c in child.children)
+            infinitive = child.dep_ == "xcomp" or _infinitive(child)
             if child.dep_ in ("xcomp", "advcl", "ccomp", "acl") and _verbal(child) and infinitive:
                 return child
         if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
-            follows = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+            after = verb.right_edge.i + 1
+            while after < verb.sent.end - 1 and verb.doc[after].is_punct:  # '"examining the plan" to strike'
+                after += 1
+            follows = verb.doc[after] if after < verb.sent.end else None
             if follows is not None and follows.lower_ == "to" and follows.head.head.i == verb.head.i \
                     and follows.head.dep_ in ("xcomp", "advcl") and _verbal(follows.head):
                 return follows.head
@@ -586,11 +769,11 @@ class _Coder:
             return token is not None
         if token is None:
             return False
-        forms = set(lemmas(token))
+        forms = self.lemmas(token)
         for word in words:
             parts = word.split()
             if parts[-1] in forms and all(
-                any(p in lemmas(c) for c in token.children if c.i < token.i) for p in parts[:-1]
+                any(p in self.lemmas(c) for c in token.children if c.i < token.i) for p in parts[:-1]
             ):
                 return True
         return False
@@ -600,18 +783,19 @@ class _Coder:
         slots: dict[str, Token | None] = {}
         if entry.pos == "noun" and not self._has_words(token, entry.words):
             return None  # multiword nouns ("air strike") need their modifiers
-        if entry.particle and not any(
-            c.dep_ in ("compound:prt", "prt") and c.lower_ == entry.particle for c in token.children
-        ):
+        children = self.children(token)
+        if entry.particle and not any(_particle(c) and c.lower_ == entry.particle for c in children):
             return None
         if entry.pos == "verb":
             obj = self.object(token)
             # double objects ("gave the Ivory Coast 5 million dollars"): the one the entry asks for
             objects = [obj] if obj is not None else []
-            objects += [c for c in token.children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
+            objects += [c for c in children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
             if entry.objects is not None:
-                # a noun predicated of the object is a second one ("called Mr. Assad an animal")
-                objects += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ in NOMINAL and objects]
+                # a noun predicated of the object is a second one ("called Mr. Assad an animal"), also when the
+                # parse took both nouns for predicates
+                predicates = [c for c in children if c.dep_ == "xcomp" and c.pos_ in NOMINAL]
+                objects += predicates if objects or len(predicates) > 1 else []
                 obj = next((o for o in objects if self._has_words(o, entry.objects)), None)
                 if obj is None:
                     return None
@@ -631,14 +815,47 @@ class _Coder:
         return slots
 
     def best_entry(self, token: Token) -> tuple[Entry, dict] | None:
+        """The most specific lexicon entry the token matches, with its slots; looked up once per token
+        (its sentence's parse repairs are made before any lookup)."""
+        if token.i not in self._entries:
+            self._entries[token.i] = self._best_entry(token) if self.may_trigger(token) else None
+        return self._entries[token.i]
+
+    def _best_entry(self, token: Token) -> tuple[Entry, dict] | None:
         pos = "noun" if _nominal(token) else "verb" if _verbal(token) else None
         if pos is None:
             return None
-        for entry in self.lex.candidates(pos, lemmas(token)):
+        for entry in self.lex.candidates(pos, self.lemmas(token)):
             slots = self.match(token, entry)
             if slots is not None:
                 return entry, slots
         return None
+
+    def children(self, token: Token) -> tuple[Token, ...]:
+        """``token.children``, built once per token."""
+        found = self._children.get(token.i)
+        if found is None:
+            found = self._children[token.i] = tuple(token.children)
+        return found
+
+    def may_trigger(self, token: Token) -> bool:
+        """Whether the token's form or lemma is one a lexicon entry can fire on (a cheap filter)."""
+        return token.i in self._trigger_words
+
+    def _tokens(self, sent: SpacySpan, indices: frozenset[int]) -> list[Token]:
+        """The sentence's tokens among ``indices`` (without making a Token for every word)."""
+        return [sent.doc[i] for i in range(sent.start, sent.end) if i in indices]
+
+    def lemmas(self, token: Token) -> tuple[str, ...]:
+        """``lemmas(token)``, computed once per token."""
+        found = self._lemmas.get(token.i)
+        if found is None:
+            found = self._lemmas[token.i] = lemmas(token)
+        return found
+
+    def has_form(self, token: Token, words: frozenset[str]) -> bool:
+        """Whether one of the token's lemmas is among ``words``."""
+        return any(w in words for w in self.lemmas(token))
 
     # --- status ---------------------------------------------------------------------------------
     def status(self, trigger: Token) -> tuple[Status | None, str | None]:
@@ -650,6 +867,8 @@ class _Coder:
                 return "negated", f"negation '{min(words & NEGATIONS)}'"
             if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in token.children):
                 return "hypothetical", "conditional clause"
+            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+                return "hypothetical", "'whether' clause"
             if words & HYPOTHETICAL_AUX:
                 return "hypothetical", f"modal '{min(words & HYPOTHETICAL_AUX)}'"
             if words & FUTURE_AUX:
@@ -663,36 +882,45 @@ class _Coder:
 
     # --- reported speech ----------------------------------------------------------------------------
     def speech_acts(self, sent: SpacySpan) -> list[tuple[Token, Token, list[Actor]]]:
-        """(speech verb, content root, speakers) for every reporting verb in the sentence."""
+        """(speech verb or claim noun, content root, the noun's author) for every report in the sentence;
+        a verb's speakers are found when needed (``reporters``)."""
         acts = []
-        for verb in sent:
-            if not _verbal(verb) or not (set(lemmas(verb)) & (self.lex.speech | self.lex.denial)):
+        speech_words = self._tokens(sent, self._speech_words)
+        for verb in speech_words:
+            if not _verbal(verb) or not self.has_form(verb, self.lex.speech | self.lex.denial):
                 continue
-            # a copular content clause too: "contended that it was Israel that ..."
+            # a copular content clause too: "contended that it was Israel that ..."; not the main clause
+            # before "after X said" parsed with "said" as the root
+            subordinated = _subordinated_subject(verb)
             content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
-                            and (_verbal(c) or any(x.dep_ == "cop" for x in c.children))), None)
-            if content is None and verb.dep_ in ("parataxis", "ccomp") and _verbal(verb.head):
-                content = verb.head  # "Y attacked Z, X said"
+                            and (_verbal(c) or any(x.dep_ == "cop" for x in c.children))
+                            and (subordinated is None or c.i > subordinated.i)), None)
+            if content is None and verb.dep_ in ("parataxis", "ccomp") and _verbal(verb.head) \
+                    and not any(c.dep_ in OBJECT for c in verb.children) and not _subordinate(verb.head):
+                content = verb.head  # "Y attacked Z, X said" (not "After Y attacked Z, X recalled its envoy")
+            if content is None:  # "told the UN that it is prepared to ..." with the clause hung on the addressee
+                content = next((c for o in verb.children if o.dep_ in OBJECT | {"iobj"} for c in o.children
+                                if c.dep_.startswith("acl") and _verbal(c) and _that_clause(c)), None)
             if content is None:
                 content = self._misparsed_content(verb)
             if content is None or content.i == getattr(self._claim_clause(verb), "i", None):
                 continue  # "rejected an accusation by X that ...": the clause is X's claim, not the verb's
-            acts.append((verb, content, self.speakers(verb)))
-        for noun in sent:
-            if noun.pos_ in NOMINAL and set(lemmas(noun)) & self.lex.speech_nouns:
+            acts.append((verb, content, None))
+        for noun in speech_words:
+            if noun.pos_ in NOMINAL and self.has_form(noun, self.lex.speech_nouns):
                 content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "acl:relcl") and _verbal(c)
                                 and _that_clause(c)), None)
                 if content is None and noun.dep_ in OBJECT:
                     content = self._claim_clause(noun.head)
                 author = self.noun_source(noun)
                 if content is not None and author is not None:
-                    acts.append((noun, content, [author]))
+                    acts.append((noun, content, author))
         return acts
 
     def _claim_clause(self, verb: Token) -> Token | None:
         """"rejected an accusation by X that Y ..." parsed with the that-clause on the verb: the clause
         after the verb's claim-noun object is the noun's content."""
-        noun = next((c for c in verb.children if c.dep_ in OBJECT and set(lemmas(c)) & self.lex.speech_nouns), None)
+        noun = next((c for c in verb.children if c.dep_ in OBJECT and self.has_form(c, self.lex.speech_nouns)), None)
         if noun is None:
             return None
         return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and _verbal(c) and _that_clause(c)),
@@ -711,8 +939,17 @@ class _Coder:
                 return t
         return None
 
+    def reporters(self, cue: Token, author: Actor | None) -> list[Actor]:
+        """Who reports: a claim noun's author, else the speakers of the verb."""
+        return [author] if author is not None else self.speakers(cue)
+
     def speakers(self, verb: Token) -> list[Actor]:
-        """Who says: the subject, else the actor named just before the verb ("after X said")."""
+        """Who says: the subject, else the actor named just before the verb ("after X said"); once per verb."""
+        if verb.i not in self._speakers:
+            self._speakers[verb.i] = self._speakers_of(verb)
+        return self._speakers[verb.i]
+
+    def _speakers_of(self, verb: Token) -> list[Actor]:
         return self.actors(next((c for c in verb.children if c.dep_ in SUBJECT), None) or self.subject(verb)) \
             or self.actors(self._named_just_before(verb))
 
@@ -721,8 +958,11 @@ class _Coder:
         which Y denied": the reporter states the accusation)."""
         quote = next((q for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
         cue = token.doc.char_span(*quote.cue_span, alignment_mode="expand") if quote and quote.cue_span else None
-        if quote is None or cue is not None and set(lemmas(cue.root)) & self.lex.denial:
+        if quote is None or cue is not None and self.has_form(cue.root, self.lex.denial):
             return None
+        subordinated = _subordinated_subject(cue.root) if cue is not None and quote.kind == "indirect" else None
+        if subordinated is not None and token.i < subordinated.i:
+            return None  # the main clause before "after X said" is no part of what X said
         return quote.speaker
 
     def claimant(self, speakers: list[Actor], verb: Token | None, trigger: Token) -> Actor | None:
@@ -736,7 +976,7 @@ class _Coder:
     def sentence(self, sent: SpacySpan) -> tuple[list[Candidate], str]:
         self._repair_hung_verbs(sent)
         speech = self.speech_acts(sent)
-        triggers = [(t, m) for t in sent if (m := self.best_entry(t)) is not None]
+        triggers = [(t, m) for t in self._tokens(sent, self._trigger_words) if (m := self.best_entry(t)) is not None]
         out: list[Candidate] = []
         reasons: list[str] = []
         consumed: set[int] = set()
@@ -746,7 +986,10 @@ class _Coder:
             if entry.to is not None and slots.get("to") is not None:
                 # "threaten to attack", "threatened to launch an offensive": the threat, not the attack
                 consumed.update(t.i for t in (slots["to"], slots.get("to.obj")) if t is not None)
-            made, reason = self.events_for(token, entry, slots, consumed)
+            swallowed = set(consumed)
+            made, reason = self.events_for(token, entry, dict(slots), consumed)
+            if not made:  # a trigger that codes nothing leaves its event-noun object to code itself
+                consumed &= swallowed
             out.extend(made)
             if reason:
                 reasons.append(reason)
@@ -770,7 +1013,7 @@ class _Coder:
             subj = self.subject(token)
             sources = self.actors(subj)
             for other in token.children:  # "The US, Russia, and Switzerland met": subjects parsed apart
-                if other.dep_ in SUBJECT and subj is not None and other.i != subj.i:
+                if other.dep_ in SUBJECT and subj is not None and other.i != subj.i and other.i not in self._adjunct_objects:
                     sources += [a for a in self.actors(other) if a not in sources]
             if _list_tail_subject(token):  # ... or the list's head taken for a relative clause's antecedent
                 sources = [a for a in self.actors(token.head) if a not in sources] + sources
@@ -791,19 +1034,21 @@ class _Coder:
                 consumed.add(obj.i)
         else:
             # an object, also one the parse took for an unmarked oblique or a complement ("continue to wage attacks")
-            support = token.head if _verbal(token.head) and (
-                token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None) else None
+            support = next((t for t in token.children if t.i in self._hung_verbs), None) or (
+                token.head if _verbal(token.head) and (
+                    token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None)
+                else None)
             own = self.noun_source(token)
             givers = self._givers(token, support) if own is None else []
             if own is not None:
                 sources = [own]
-                if support is not None and set(lemmas(support)) & SUFFERING_VERBS:  # "suffered strikes by X"
+                if support is not None and self.has_form(support, SUFFERING_VERBS):  # "suffered strikes by X"
                     recipients = self.actors(self.subject(support)) or None
             elif givers:  # "received assurances from X", "faces pressure from X": X acts on the recipient
                 sources, recipients = givers, self.actors(self.subject(support))
                 rule = "received-act"
                 notes.append(f"received through '{support.text}'")
-            elif support is not None and set(lemmas(support)) & self.lex.support:
+            elif support is not None and self.has_form(support, self.lex.support):
                 sources = self.actors(self.subject(support))
                 sources += [a for a in self.co_agents(support) if a not in sources]
                 rule = "support-verb"
@@ -915,7 +1160,7 @@ class _Coder:
             if not fallback and self.is_event_noun(obj):
                 parties = self.actors(self.prep_object(obj, "between", deep=False))
                 fallback = [a for a in parties if all(a.span != s.span for s in sources)]
-        if not fallback and obj is not None and set(lemmas(obj)) & self.lex.speech_nouns:
+        if not fallback and obj is not None and self.has_form(obj, self.lex.speech_nouns):
             # "Mexico rejected the allegation": the author of the latest accusation against the source
             accuser = next((c.source for c in reversed(self.accusations)
                             if any(_same_side(c.target, s) for s in sources)), None)
@@ -946,7 +1191,7 @@ class _Coder:
             mention = self.mention_at(token)
             if mention is not None:
                 return mention
-            if set(lemmas(token)) & ACTOR_NOUNS:
+            if self.has_form(token, ACTOR_NOUNS):
                 phrase = token.doc[token.left_edge.i: token.i + 1]
                 return Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char),
                              why="a noun phrase naming an actor the knowledge base does not code")
@@ -957,22 +1202,23 @@ class _Coder:
         ("X said Y must ...") is added."""
         doc = sent.doc
         out: list[Candidate] = []
-        claimed: dict[int, tuple[Token, list[Actor]]] = {}
-        for verb, content, speakers in reversed(speech):  # the innermost report claims its content
+        claimed: dict[int, tuple[Token, Actor | None]] = {}
+        for verb, content, author in reversed(speech):  # the innermost report claims its content
             own = {t.i for t in verb.subtree} if content.i == verb.head.i else {verb.i}
             for t in content.subtree:
                 if t.i not in own:
-                    claimed.setdefault(t.i, (verb, speakers))
+                    claimed.setdefault(t.i, (verb, author))
         derived: list[Candidate] = []
         for cand in found:
-            verb, speakers = claimed.get(cand.trigger, (None, []))
+            verb, author = claimed.get(cand.trigger, (None, None))
+            speakers = self.reporters(verb, author) if verb is not None else []
             speaker = self.claimant(speakers, verb, doc[cand.trigger])
             if speaker is not None:  # "Obama and Putin said they will ...": a co-speaker's own act
                 speaker = next((s for s in speakers[1:] if _same_side(s, cand.source)), speaker)
             if speaker is None or _same_actor(speaker, cand.source) and verb is None:
                 out.append(self._refusal(cand, doc[cand.trigger]))
                 continue
-            denied = verb is not None and bool(set(lemmas(verb)) & self.lex.denial)
+            denied = verb is not None and self.has_form(verb, self.lex.denial)
             status: Status = "denied" if denied else cand.status if cand.status != "asserted" else "alleged"
             cue = verb if verb is not None else doc[cand.trigger]
             announced = (self.lex.announced_code(cand.code) if cand.status in ("future", "hypothetical")
@@ -989,7 +1235,7 @@ class _Coder:
                     tokens=tuple(sorted({cue.i, *cand.tokens})),
                 ) for who in announcers or [speaker])
                 continue
-            if verb is not None and set(lemmas(verb)) & RESPONSIBILITY_CLAIMS and _same_side(speaker, cand.source) \
+            if verb is not None and self.has_form(verb, RESPONSIBILITY_CLAIMS) and _same_side(speaker, cand.source) \
                     and self.onto[cand.code].quad_class == 4:
                 derived.append(replace(
                     cand, code="015", source=speaker, status="asserted", rule="claimed-responsibility",
@@ -1007,15 +1253,21 @@ class _Coder:
                 and not (verb is not None and self.is_event_trigger(verb, found))
             ):
                 derived.append(self._accusation(cue, speaker, cand.source, doc[cand.trigger], "reported-accusation"))
-        for verb, content, speakers in speech:
-            if not speakers or self.is_event_trigger(verb, found) or set(lemmas(verb)) & self.lex.denial:
+        for verb, content, author in speech:
+            if self.is_event_trigger(verb, found) or self.has_form(verb, self.lex.denial):
                 continue
-            for t in content.subtree:
-                if _verbal(t) and set(lemmas(t)) & self.lex.blame and _claimed_by(claimed, t, verb):
+            blamed = [t for t in content.subtree if _claimed_by(claimed, t, verb)
+                      and (t.i in self.untargeted or _verbal(t) and self.has_form(t, self.lex.blame))]
+            obliging = any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children)
+            speakers = self.reporters(verb, author) if blamed or obliging else []
+            if not speakers:
+                continue
+            for t in blamed:
+                if _verbal(t) and self.has_form(t, self.lex.blame):
                     for accused in self.actors(self.subject(t)):
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
-                elif t.i in self.untargeted and _claimed_by(claimed, t, verb) and not _conditional(t) and not any(
+                elif not _conditional(t) and not any(
                         d.trigger == verb.i or _same_side(d.source, speakers[0]) for d in derived):
                     # "Russia contended it was Israel that carried out the airstrike": no target, still an
                     # accusation (unless the report already accuses someone of a targeted act)
@@ -1023,7 +1275,7 @@ class _Coder:
                     for accused in sources if self.onto[code].quad_class >= 3 else ():
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-accusation"))
-            if any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children):
+            if obliging:
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject
                 for obliged in self.actors(self.subject(content)):
                     if not _same_side(speakers[0], obliged):
@@ -1037,8 +1289,8 @@ class _Coder:
         """"India accused Pakistan of violating the ceasefire": the violation is alleged by India."""
         trigger = self.ctx.doc[cand.trigger]
         accuser = accusers.get(trigger.head.i) if trigger.dep_ == "advcl" and _case(trigger) in ("of", "for") else None
-        if accuser is None or cand.code.startswith("11"):
-            return cand
+        if accuser is None or cand.code.startswith("11") or cand.status == "negated":
+            return cand  # (criticised "for not agreeing": nothing happened to allege)
         return replace(cand, status="alleged", attributed_to=accuser,
                        notes=cand.notes + (f"the act '{trigger.head.text}' accuses of",))
 
@@ -1096,8 +1348,32 @@ def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in (token, *token.ancestors) for c in t.children)
 
 
+def _subordinated_subject(verb: Token) -> Token | None:
+    """"Russia protested after Ankara said ..." parsed with "said" as the root and "after" as a case marker
+    of "Ankara" (or "X accused Y, but Z said ..." with ", but" on "Z"): the subject carrying the conjunction,
+    which makes the clause before it no part of ``verb``'s clause."""
+    for subject in (c for c in verb.children if c.dep_ in SUBJECT):
+        if any(x.dep_ == "case" and x.lower_ in SUBORDINATORS for x in subject.children):
+            return subject
+        if any(x.dep_ == "cc" and x.i < subject.i and x.i > 0 and verb.doc[x.i - 1].text == "," for x in subject.children):
+            return subject
+    return None
+
+
+def _subordinate(verb: Token) -> bool:
+    """A clause opened by a subordinating conjunction ("after ...", "when ..."), or a conjunct of one."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "mark" for c in verb.children)
+
+
 def _that_clause(verb: Token) -> bool:
-    return any(m.lower_ == "that" and m.dep_ == "mark" for m in verb.children)
+    """A clause opened by the conjunction "that" (also when the parse left it unlabelled, "dep")."""
+    return any(m.lower_ == "that" and m.dep_ in ("mark", "dep") for m in verb.children)
 
 def _claimed_by(claimed: dict[int, tuple], token: Token, verb: Token) -> bool:
     return token.i in claimed and claimed[token.i][0].i == verb.i
@@ -1173,9 +1449,11 @@ def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tu
 
 
 def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[Candidate]],
-           claim_nouns: frozenset[str]) -> tuple[Link, ...]:
+           lexicon: Lexicon) -> tuple[Link, ...]:
     """rejects/denies: an act whose object is a claim coded as another event; accuses: an accusation
-    and the act it reports; responds_to: an act "after" another."""
+    and the act it reports; responds_to: an act "after" another, or the way one "responded to" another's
+    act or claim ("responded to Iran's criticism by accusing it ...")."""
+    claim_nouns = lexicon.speech_nouns
     doc = ctx.doc
     by_trigger: dict[int, str] = {}
     for event_id, group in trigger_of.items():
@@ -1191,8 +1469,7 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
             claim = _event_in(obj.subtree, by_trigger, exclude=event.id, events=events, root="11")
             if claim is None and (obj.pos_ == "PRON" or set(lemmas(obj)) & claim_nouns):
                 # "rejected the allegation" / "denied it": the target's latest accusation
-                claim = next((e.id for e in reversed(events[: events.index(event)]) if e.cameo[:2] == "11"
-                              and _same_side(e.source, event.target)), None)
+                claim = _latest_by(event, events, root="11")
             if claim:
                 links.append(Link(kind, event.id, claim, f"'{trigger.text}' targets the claim '{obj.text}'"))
         if first.rule in ("reported-accusation", "reported-blame"):
@@ -1204,12 +1481,48 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
                 accused = by_trigger.get(child.i) if child.dep_ == "advcl" and _case(child) in ("of", "for") else None
                 if accused and accused != event.id:
                     links.append(Link("accuses", event.id, accused, f"'{trigger.text} ... {_case(child)} {child.text}'"))
-        for child in trigger.children:
-            if child.dep_ == "advcl" and _case(child) in RESPONSE_MARKS:
-                earlier = _event_in(child.subtree, by_trigger, exclude=event.id, events=events)
-                if earlier:
-                    links.append(Link("responds_to", event.id, earlier, f"'{_case(child)} {child.text}'"))
+        for why, tokens in _response_clauses(trigger):
+            earlier = _event_in(tokens, by_trigger, exclude=event.id, events=events)
+            if earlier:
+                links.append(Link("responds_to", event.id, earlier, f"'{why}'"))
+        answered = _answered(trigger)
+        if answered is not None:
+            earlier = _event_in(answered.subtree, by_trigger, exclude=event.id, events=events)
+            if earlier is None and (answered.pos_ == "PRON" or set(lemmas(answered)) & claim_nouns
+                                    or lexicon.candidates("noun", lemmas(answered))):
+                earlier = _latest_by(event, events)  # "responded to Iran's criticism": Iran's latest act
+            if earlier:
+                links.append(Link("responds_to", event.id, earlier, f"'{trigger.head.text} to {answered.text}'"))
     return tuple(dict.fromkeys(links))
+
+
+def _answered(trigger: Token) -> Token | None:
+    """What an act done "by" way of response answers: "responded to X by accusing ..." → X."""
+    if trigger.dep_ != "advcl" or _case(trigger) != "by" or trigger.head.lemma_.lower() not in RESPONSE_VERBS:
+        return None
+    return next((c for c in trigger.head.children if c.dep_ in OBLIQUE | OBJECT and _case(c) == "to"), None)
+
+
+def _latest_by(event: Event, events: tuple[Event, ...], root: str | None = None) -> str | None:
+    """The latest event before ``event`` whose source is on its target's side (and has the CAMEO root)."""
+    return next((e.id for e in reversed(events[: events.index(event)]) if (root is None or e.cameo[:2] == root)
+                 and _same_side(e.source, event.target)), None)
+
+
+def _response_clauses(trigger: Token) -> list[tuple[str, Iterator[Token]]]:
+    """The "after ..." clauses of the trigger's verb: its adverbial clauses, and a clause whose subject the
+    parse gave the conjunction ("X protested after Y said ..." with "said" as a conjunct of the verb or as
+    the root over it), from the conjunction on."""
+    found: list[tuple[str, Iterator[Token]]] = [
+        (f"{_case(c)} {c.text}", c.subtree) for c in trigger.children if c.dep_ == "advcl" and _case(c) in RESPONSE_MARKS]
+    clauses = [c for c in trigger.children if c.dep_ == "conj"]
+    if trigger.dep_ in ("ccomp", "parataxis"):
+        clauses.append(trigger.head)
+    for clause in clauses:
+        subject = _subordinated_subject(clause)
+        if subject is not None and trigger.i < subject.i and _case(subject) in RESPONSE_MARKS:
+            found.append((f"{_case(subject)} ... {clause.text}", (t for t in clause.subtree if t.i >= subject.i)))
+    return found
 
 
 def _event_in(tokens: Iterator[Token], by_trigger, exclude: str, events, root: str | None = None) -> str | None:
