@@ -2,13 +2,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 import spacy
+from conftest import SHARED
 
-from casus.extract.casualties import casualties_step, event_casualties, find_casualties, parse_number
+from casus.extract.casualties import (
+    _AFTER_WORDS,
+    _BEFORE_WORDS,
+    AFTER,
+    BEFORE,
+    casualties_step,
+    event_casualties,
+    find_casualties,
+    parse_number,
+)
+from casus.extract.wordscan import matches_at, offsets_of, word_starts
 from casus.pipeline import Context, sentences_of
 from casus.records import Article
+
+ALLSIDES = SHARED / "data" / "allsides-news-subset" / "data" / "jsons"
 
 
 @pytest.mark.parametrize("words, value, vague", [
@@ -43,8 +57,23 @@ def test_two_counts_in_one_sentence():
     assert [(c.killed, c.injured) for c in found] == [(13, None), (None, 20)]
 
 
-def test_no_casualties_without_a_number():
-    assert find_casualties("The bombing killed the mayor and wounded his driver.") == []
+@pytest.mark.parametrize("text", [
+    "The bombing killed the mayor and wounded his driver.",
+    "She wrote that someone killed her dog.",
+    "The gunman was accused of killing someone outside the bar.",
+])
+def test_no_casualties_without_a_number(text):
+    assert find_casualties(text) == []
+
+
+@pytest.mark.skipif(not ALLSIDES.is_dir(), reason="needs ../shared/data/allsides-news-subset")
+def test_patterns_are_tried_wherever_a_match_can_begin():
+    for path in sorted(ALLSIDES.glob("*.json"))[::12]:
+        text = json.loads(path.read_text(encoding="utf-8")).get("content_original") or ""
+        starts = word_starts(text)
+        for pattern, words in ((BEFORE, _BEFORE_WORDS), (AFTER, _AFTER_WORDS)):
+            assert [m.span() for m in matches_at(pattern, text, offsets_of(starts, words))] == \
+                [m.span() for m in pattern.finditer(text)], path.name
 
 
 def test_event_casualties_on_the_trigger():

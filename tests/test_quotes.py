@@ -168,8 +168,8 @@ def test_inflection_table_gives_lemminflects_lemmas_for_its_words():
     from casus.extract.quotes import SPEECH_VERBS, inflections
 
     table = inflections(SPEECH_VERBS)
-    assert table[("told", "VERB")] == {"tell"}
-    for (form, pos), found in table.items():
+    assert table.get("told", "VERB") == {"tell"}
+    for (form, pos), found in table.words_of.items():
         assert found == {lemma.lower() for lemma in getAllLemmas(form).get(pos, ())} & SPEECH_VERBS
 
 
@@ -182,3 +182,18 @@ def test_lemmas_repair_a_lemmatizer_slip_only_for_open_class_words():
     table = inflections(frozenset({"undertake", "strike"}))
     doc = Doc(spacy.blank("en").vocab, words=["undertook", "struck", "struck"], pos=["VERB", "ADJ", "X"], lemmas=["undertook", "struck", "struck"])
     assert [set(lemmas(t, table)) for t in doc] == [{"undertook", "undertake"}, {"struck", "strike"}, {"struck"}]
+
+
+def test_lemma_table_answers_as_lemmas_does_for_every_token():
+    import spacy
+    from spacy.tokens import Doc
+
+    from casus.extract.quotes import inflections, lemma_table, lemmas
+
+    words = frozenset({"undertake", "deal", "say"})
+    table = inflections(words)
+    doc = Doc(spacy.blank("en").vocab, words=["Deal", "undertook", "saying", "says", "Said", "deals", "the"],
+              pos=["PROPN", "VERB", "NOUN", "X", "VERB", "NOUN", "DET"],
+              lemmas=["Deal", "undertook", "saying", "say", "Said", "deal", "the"])
+    assert lemma_table(doc, table) == [lemmas(t, table) & words for t in doc]
+    assert [bool(found) for found in lemma_table(doc, table)] == [True, True, True, True, True, True, False]

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 import spacy
+from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from casus.extract.times import event_date, find_times, times_step
+from casus.extract.times import RULES, event_date, find_times, times_step
+from casus.extract.wordscan import matches_at, offsets_of, word_starts
 from casus.pipeline import Context, sentences_of
 from casus.records import Article
+
+ALLSIDES = SHARED / "data" / "allsides-news-subset" / "data" / "jsons"
 
 THU = dt.date(2020, 2, 13)  # a Thursday
 MON = dt.date(2021, 1, 4)  # a Monday, early January
@@ -75,6 +82,8 @@ def iso(day: dt.date | None) -> str | None:
         ("The mission ends at the end of the month.", THU, "the end of the month", "2020-02-21", "2020-02-29", "range"),
         ("They will meet again in two weeks.", THU, "two weeks", "2020-02-27", "2020-02-27", "day"),
         ("Results are due in three days' time.", SAT, "three days' time", "2021-08-17", "2021-08-17", "day"),
+        ("Snow closed the pass last winter.", THU, "last winter", "2018-12-01", "2019-02-28", "range"),
+        ("Prices kept rising into November.", SAT, "November", "2020-11-01", "2020-11-30", "month"),
         # durations have no date
         ("the last insurgent bastion in a nine-year war", THU, "nine-year", None, None, "duration"),
         ("The siege lasted for three years.", THU, "three years", None, None, "duration"),
@@ -99,6 +108,7 @@ def test_values_follow_timex3():
     "He may come back.",
     "Prices rose 5%.",
     "About 1500 troops crossed the border.",
+    "A reporter asked about Jeffrey Epstein.\n\nMay she answer?",
 ])
 def test_non_dates_are_not_tagged(text):
     assert find_times(text, THU) == []
@@ -132,3 +142,30 @@ def test_event_date_skips_durations():
     ctx = _context("Fighting in the nine-year war flared.", THU)
     flared = next(t for t in ctx.doc if t.text == "flared")
     assert event_date(ctx, flared).inferred
+
+
+#: Words around the generated expressions, some of them look-alikes ("Mayor", "ſince", "_9").
+_AROUND = st.lists(st.sampled_from(["the", "in", "into", "Mayor", "Britain", "x", "'", "’", "1990s", "2019", "3",
+                                    "İn", "ſince", "_9", " ", " ", "\n\n", "-", ", ", "."]), max_size=4).map("".join)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_rules_are_tried_wherever_a_match_can_begin(rule, data):
+    """``matches_at`` finds what ``finditer`` finds, in a rule's generated matches among other words."""
+    expression = data.draw(st.from_regex(rule.pattern, fullmatch=True, alphabet=st.characters(codec="ascii")))
+    text = data.draw(_AROUND) + expression + data.draw(_AROUND)
+    starts = word_starts(text)
+    for each in RULES:
+        expected = [(m.span(), m.groupdict()) for m in each.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in matches_at(each.pattern, text, offsets_of(starts, each.starts))] == expected, each.name
+
+
+@pytest.mark.skipif(not ALLSIDES.is_dir(), reason="needs ../shared/data/allsides-news-subset")
+def test_rules_find_in_news_what_finditer_finds():
+    for path in sorted(ALLSIDES.glob("*.json"))[::12]:
+        text = json.loads(path.read_text(encoding="utf-8")).get("content_original") or ""
+        starts = word_starts(text)
+        for rule in RULES:
+            assert [m.span() for m in matches_at(rule.pattern, text, offsets_of(starts, rule.starts))] == [m.span() for m in rule.pattern.finditer(text)], (path.name, rule.name)

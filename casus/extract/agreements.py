@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.extract.coref import quotation_spans, resolve_reference
-from casus.extract.quotes import SPEECH_VERBS, inflections, lemmas, subject_of
+from casus.extract.quotes import SPEECH_VERBS, inflections, lemma_table, subject_of
 from casus.records import Actor, Agreement, EventDate, Obligation, Span, Violation
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ VIOLATION_NOUNS = frozenset("violation breach contravention infringement failure
 NEGATED_NOUNS = frozenset("fulfilment fulfillment compliance implementation observance".split())
 ACCUSING_VERBS = frozenset("accuse blame charge allege".split()) | SPEECH_VERBS
 _DEFINITE = frozenset("the this that these those same".split())
-#: The inflected forms of every word set ``_Finder.is_`` is given.
+#: Every word ``_Finder.is_`` is asked about, and their inflected forms.
 _INFLECTIONS = inflections(AGREEMENT_NOUNS | BACK_REFERENCES | MAKING_VERBS | OBLIGATION_VERBS | OBLIGATION_NOUNS
                            | VIOLATION_VERBS | FAILURE_VERBS | VIOLATION_NOUNS | NEGATED_NOUNS | ACCUSING_VERBS | {"consider"})
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")
@@ -110,13 +110,15 @@ class _Finder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.doc = ctx.doc
-        self.lemmas = [lemmas(t, _INFLECTIONS) for t in ctx.doc]
+        self.lemmas = lemma_table(ctx.doc, _INFLECTIONS)
+        #: The tokens with a lemma in the vocabulary: the only ones that can trigger anything.
+        self.keyed = [ctx.doc[i] for i, found in enumerate(self.lemmas) if found]
         self.quotations = quotation_spans(ctx)
         self.clusters: list[_Cluster] = []
         self.mention_of: dict[int, _Cluster] = {}  # head token index → its agreement
 
     def is_(self, token: Token, words: frozenset[str]) -> bool:
-        """Whether the token's lemma (the parser's or lemminflect's) is one of ``words`` (a set ``_INFLECTIONS`` covers)."""
+        """Whether the token's lemma (the parser's or lemminflect's) is one of ``words`` (a subset of ``_INFLECTIONS.words``)."""
         return bool(self.lemmas[token.i] & words)
 
     def actor(self, token: Token) -> Actor | None:
@@ -244,7 +246,7 @@ class _Finder:
 
     # obligations ---------------------------------------------------------------------------------
     def obligations(self) -> Iterable[tuple[Token, Obligation]]:
-        for token in self.doc:
+        for token in self.keyed:
             if self.is_(token, OBLIGATION_VERBS) and token.pos_ in ("VERB", "AUX", "ADJ"):
                 action = self._to_verb(token)
                 obligor = subject_of(token)
@@ -294,7 +296,7 @@ class _Finder:
     # violations ----------------------------------------------------------------------------------
     def violations(self) -> Iterable[tuple[Token, Token, Violation]]:
         """(trigger, what is violated, violation) for every alleged breach."""
-        for token in self.doc:
+        for token in self.keyed:
             negated = self.is_(token, NEGATED_NOUNS) and token.i >= 2 and self.doc[token.i - 2].lower_ == "non"
             verbal = token.pos_ in ("VERB", "AUX") and self.is_(token, VIOLATION_VERBS | FAILURE_VERBS)
             nominal = token.pos_ == "NOUN" and (self.is_(token, VIOLATION_NOUNS) or negated)
@@ -382,7 +384,7 @@ class _Finder:
             self.clusters.remove(cluster)
 
     def run(self) -> tuple[Agreement, ...]:
-        for token in self.doc:
+        for token in self.keyed:
             if self.is_mention(token):
                 self.add_mention(token)
         self.fold_vague()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from casus.extract.wordscan import NUMBER as NUMBER_WORD
+from casus.extract.wordscan import matches_at, offsets_of, word_starts
 from casus.records import Casualties
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -33,9 +35,11 @@ VERBS_AFTER = {
     "displaced": r"displacing|displaced|forcing|forced|uprooting",
     "arrested": r"arresting|arrested|detaining|detained|arrests|detains",
 }
+BOUNDS = ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to", "as many as")
 _WORD = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in [*UNITS, *VAGUE]), key=len, reverse=True))
 _SCALE = "|".join(SCALES)
-NUMBER = (rf"(?P<bound>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as)?\s*"
+_BOUND = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in BOUNDS)
+NUMBER = (rf"(?:(?P<bound>{_BOUND})\s+)?"
           rf"(?P<number>\d[\d,]*(?:\.\d+)?(?:\s+(?:{_SCALE}))?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
           rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_WORD})(?:\s+(?:{_SCALE}))?)")
 WHO = r"(?P<who>(?:(?:of\s+)?(?:its|their|his|her|the|our)\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|police(?:men)?|officers|children|women|men|protesters|demonstrators|residents|villagers|workers|migrants|refugees|students|members|militiamen|insurgents|servicemen|personnel|journalists|policemen|passengers|others|Palestinians|Israelis|Syrians|Afghans|Iraqis|Kurds|Turks|Russians|Ukrainians|Americans))"
@@ -45,6 +49,12 @@ BEFORE = re.compile(
 AFTER = re.compile(
     rf"(?i:\b(?P<verb>{'|'.join(f'(?P<{k}>{v})' for k, v in VERBS_AFTER.items())})\s+{NUMBER}(?:\s+{WHO})?"
     rf"(?:\s+(?P<left_as>dead|wounded|injured|homeless))?)\b")
+
+
+#: The words a match of ``BEFORE`` and of ``AFTER`` can begin with (as ``word_starts`` keys them).
+_BEFORE_WORDS = frozenset({NUMBER_WORD, *(w.split()[0] for w in [*UNITS, *VAGUE, *BOUNDS])})
+_AFTER_WORDS = frozenset(re.match(r"[a-z]+", alternative).group() for verbs in VERBS_AFTER.values()
+                         for alternative in re.sub(r"\(\?:[^()]*\)", "", verbs).split("|"))  # groups dropped
 
 
 def parse_number(words: str) -> tuple[int | None, bool]:
@@ -83,11 +93,12 @@ def _record(m: re.Match[str], kind: str) -> Casualties | None:
 def find_casualties(text: str) -> list[Casualties]:
     """Casualty counts in ``text`` with their spans, in text order."""
     found: list[Casualties] = []
-    for m in BEFORE.finditer(text):
+    starts = word_starts(text)
+    for m in matches_at(BEFORE, text, offsets_of(starts, _BEFORE_WORDS)):
         kind = next(k for k in OUTCOMES if m[k])
         if record := _record(m, kind):
             found.append(record)
-    for m in AFTER.finditer(text):
+    for m in matches_at(AFTER, text, offsets_of(starts, _AFTER_WORDS)):
         kind = next(k for k in VERBS_AFTER if m[k])
         if m["left_as"] and kind == "killed" and m["verb"].lower() in ("leaving", "left"):
             kind = {"dead": "killed", "wounded": "injured", "injured": "injured", "homeless": "displaced"}[m["left_as"].lower()]

@@ -38,17 +38,24 @@ LOCATIVE = {"in", "near", "at", "across", "into", "around", "outside", "inside",
 
 def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
     """(start, end) of every longest known name inside a capitalised run."""
+    keys: dict[str, str] = {}  # surface → normalised key: names recur, and every run is tried in up to five lengths
+
+    def key_of(surface: str) -> str:
+        if surface not in keys:
+            keys[surface] = normalise(surface)
+        return keys[surface]
+
     for run in CAPITALISED.finditer(text):
         words = list(re.finditer(r"[^\s]+", run.group(0)))
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
                 start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                if normalise(text[start:end]) not in gazetteer.index:
+                if key_of(text[start:end]) not in gazetteer.index:
                     while end > start and text[end - 1] in ".,'’-":
                         end -= 1
                 surface = text[start:end]
-                key = normalise(surface)
+                key = key_of(surface)
                 short = len(key.replace(" ", "").replace(".", "")) <= 3
                 if key in gazetteer.index and key not in NOT_PLACES and (not short or surface.replace(".", "").isupper() or "." in key):
                     yield start, end
@@ -61,10 +68,10 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
 def focus(text: str, gazetteer: Gazetteer, actors: Iterable[Actor] = ()) -> Counter[str]:
     """How often each country is named in the article (countries, demonyms, coded actors)."""
     counts: Counter[str] = Counter()
-    for word in CAPITALISED.finditer(text):
-        country = gazetteer.country_named(word.group(0))
+    for name, times in Counter(word.group(0) for word in CAPITALISED.finditer(text)).items():
+        country = gazetteer.country_named(name)
         if country:
-            counts[country] += 1
+            counts[country] += times
     for actor in actors:
         if actor.country and len(actor.country) == 3:
             counts[actor.country] += 1

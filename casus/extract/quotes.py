@@ -19,10 +19,13 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from lemminflect import getAllInflections
+from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.strings import get_string_id
 
 from casus.extract.coref import Quotations, resolve_reference
 from casus.records import Actor, Quote, Span
@@ -140,8 +143,19 @@ def _first_char(text: str, offset: int) -> int:
 
 _DICTIONARY_POS = frozenset({"VERB", "NOUN", "PROPN", "AUX", "ADJ"})
 _POS_OF_TAG = {"V": "VERB", "N": "NOUN", "J": "ADJ"}  # first letter of a Penn tag → universal part of speech
-#: (word form, part of speech) → the lemmas among ``words`` lemminflect inflects into that form.
-Inflections = Mapping[tuple[str, str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Inflections:
+    """A word set and the forms lemminflect inflects it into: (form, part of speech) → the words
+    inflected into it, and the string ids of the words and forms (to pass other tokens over cheaply)."""
+
+    words: frozenset[str]
+    words_of: Mapping[tuple[str, str], frozenset[str]]
+    ids: frozenset[int]
+
+    def get(self, form: str, pos: str) -> frozenset[str]:
+        return self.words_of.get((form, pos), frozenset())
 
 
 def inflections(words: frozenset[str]) -> Inflections:
@@ -153,7 +167,8 @@ def inflections(words: frozenset[str]) -> Inflections:
             if tag[0] in _POS_OF_TAG:
                 for form in forms:
                     found.setdefault((form.lower(), _POS_OF_TAG[tag[0]]), set()).add(word)
-    return MappingProxyType({key: frozenset(lemmas) for key, lemmas in found.items()})
+    return Inflections(words, MappingProxyType({key: frozenset(lemmas) for key, lemmas in found.items()}),
+                       frozenset(get_string_id(form) for form in {*words, *(form for form, _ in found)}))
 
 
 def lemmas(token: Token, inflected: Inflections) -> frozenset[str]:
@@ -163,18 +178,37 @@ def lemmas(token: Token, inflected: Inflections) -> frozenset[str]:
     found = {token.lemma_.lower()}
     if token.pos_ in _DICTIONARY_POS:
         for pos in ("VERB", "NOUN" if token.pos_ == "PROPN" else token.pos_):
-            found.update(inflected.get((token.lower_, pos), ()))
+            found.update(inflected.get(token.lower_, pos))
     return frozenset(found)
+
+
+def lemma_table(doc: Doc, inflected: Inflections) -> list[frozenset[str]]:
+    """``lemmas(token, inflected) & inflected.words`` for every token of ``doc``, worked out only for
+    the tokens whose form, or lemma in lower case, is one of the words or their forms."""
+    ids, strings = inflected.ids, doc.vocab.strings
+    spelt_in_words: dict[int, bool] = {}  # lemma id → whether its lower case is one of the words
+    table = [frozenset()] * len(doc)
+    for i, (lemma, lower, orth) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).reshape(-1, 3).tolist()):
+        if lemma not in ids and lower not in ids:
+            if lemma in (lower, orth):  # the lemma is spelt as the form or in lower case: not a word
+                continue
+            if lemma not in spelt_in_words:
+                spelt_in_words[lemma] = strings[lemma].lower() in inflected.words
+            if not spelt_in_words[lemma]:
+                continue
+        table[i] = lemmas(doc[i], inflected) & inflected.words
+    return table
 
 
 _CUE_LEMMAS = inflections(SPEECH_VERBS | BELIEF_VERBS | _ADDRESSING)
 
 
-def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
+def _is_cue(token: Token, verbs: frozenset[str], found: frozenset[str] | None = None) -> bool:
+    """Whether the token is one of ``verbs`` used as a verb (``found``: its lemmas, when known)."""
     if not (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")):
         return False
-    lemma = next(iter(lemmas(token, _CUE_LEMMAS) & verbs), None)
-    return lemma is not None and (lemma not in _AMBIGUOUS or token.pos_ == "VERB")
+    found = (lemmas(token, _CUE_LEMMAS) if found is None else found) & verbs
+    return bool(found) and (token.pos_ == "VERB" or not found <= _AMBIGUOUS)
 
 
 def _according_to(token: Token) -> bool:
@@ -378,6 +412,15 @@ class _Finder:
         self.spans = quoted_spans(self.text)
         self.span_starts = [s for s, _ in self.spans]
         self.paragraphs = paragraph_starts(self.text)
+        self.cue_lemmas = lemma_table(self.doc, _CUE_LEMMAS)
+        according = get_string_id("according")
+        #: The tokens that may introduce reported speech (forms of a speech or belief verb, "according"), in order.
+        self.possible_cues = [self.doc[i] for i, (found, lower) in enumerate(zip(self.cue_lemmas, self.doc.to_array(LOWER).tolist()))
+                              if found or lower == according]
+        self.possible_cue_positions = [t.i for t in self.possible_cues]
+
+    def is_cue(self, token: Token, verbs: frozenset[str]) -> bool:
+        return _is_cue(token, verbs, self.cue_lemmas[token.i])
 
     def quoted(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self.span_starts, offset) - 1
@@ -388,23 +431,24 @@ class _Finder:
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset) - 1
 
-    def cue_region(self, span: Span) -> list[Token]:
-        """Tokens outside quotes in the sentences the quote touches (plus an introducing "X said:")."""
+    def cue_sentences(self, span: Span) -> list[tuple[int, int]]:
+        """Token ranges of the sentences the quote touches (plus one introducing it: "X said:")."""
         first = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         if first is None or not len(first):
             return []
-        sentences = set(first.sents)
+        sentences = {(s.start, s.end) for s in first.sents}
         opening = first[0].sent
         if opening.start > 0:
             previous = self.doc[opening.start - 1].sent
             last = next((t for t in reversed(previous) if not t.is_space), None)
             if last is not None and last.text == ":" and self.quoted(last.idx) is None:
-                sentences.add(previous)
-        return [t for s in sorted(sentences, key=lambda s: s.start) for t in s if self.quoted(t.idx) is None]
+                sentences.add((previous.start, previous.end))
+        return sorted(sentences)
 
     def cue_for(self, span: Span) -> Token | None:
-        region = self.cue_region(span)
-        cues = [t for t in region if _is_cue(t, SPEECH_VERBS) or _according_to(t)]
+        in_sentences = [t for start, end in self.cue_sentences(span) for t in self.possible_cues[
+            bisect.bisect_left(self.possible_cue_positions, start):bisect.bisect_left(self.possible_cue_positions, end)]]
+        cues = [t for t in in_sentences if self.quoted(t.idx) is None and (self.is_cue(t, SPEECH_VERBS) or _according_to(t))]
         if not cues:
             return self._dash_after(span) or self._label_before(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
@@ -527,9 +571,9 @@ class _Finder:
         cues = {q.cue_span[0] for q in taken if q.cue_span}
         covered = [q.span for q in taken]
         verbs = SPEECH_VERBS | BELIEF_VERBS
-        for token in self.doc:
+        for token in self.possible_cues:
             according = _according_to(token)
-            if not (according or _is_cue(token, verbs)):
+            if not (according or self.is_cue(token, verbs)):
                 continue
             if token.idx in cues or self.quoted(token.idx) or any(s <= token.idx < e for s, e in covered):
                 continue

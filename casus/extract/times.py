@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from casus.extract.wordscan import NUMBER, matches_at, offsets_of, word_starts
 from casus.records import EventDate, Precision, TimeExpr
 
 Tense = Literal["past", "future"] | None
@@ -55,8 +56,6 @@ NUM = rf"(?P<n>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:
 PART = r"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)"
 ci = "(?i:{})".format  # a case-insensitive group inside case-sensitive rules
-#: Leads the rules whose matches all begin with a word character, so the scan skips other positions at once.
-WORD_START = r"(?=\w)"
 
 MODALS = {"will", "'ll", "shall", "wo", "won't", "would", "could", "can", "may", "might", "should", "must"}
 FUTURE_WORDS = MODALS | {"due", "plans", "scheduled", "slated", "expected", "planned", "upcoming"}
@@ -191,9 +190,13 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Rule:
+    """A pattern, its resolver, and the words its matches can begin with (as ``word_starts`` keys
+    them): the pattern is tried only where one begins."""
+
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Anchor], Resolved | None]
+    starts: frozenset[str]
 
 
 def _explicit(m: re.Match[str], a: Anchor) -> Resolved | None:
@@ -439,8 +442,8 @@ def _season(m: re.Match[str], a: Anchor) -> Resolved | None:
         return None
     else:
         pub = a.published
-        periods = {y: (dt.date(y, month, 1), _month_end(*divmod(y * 12 + month + 1, 12)) if month != 12 else _month_end(y + 1, 2)) for y in (pub.year - 1, pub.year, pub.year + 1)}
-        periods = {y: (s, _add_months(s, 3) - dt.timedelta(days=1)) for y, (s, _) in periods.items()}
+        starts = {y: dt.date(y, month, 1) for y in range(pub.year - 2, pub.year + 2)}  # "last winter" in February: two back
+        periods = {y: (s, _add_months(s, 3) - dt.timedelta(days=1)) for y, s in starts.items()}
         if rel == "last":
             year = max(y for y, (s, e) in periods.items() if e < pub)
         elif rel == "next":
@@ -477,34 +480,38 @@ def _duration(m: re.Match[str], a: Anchor) -> Resolved | None:
 
 
 def _rules() -> tuple[Rule, ...]:
-    def rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Anchor], Resolved | None]) -> Rule:
-        return Rule(name, re.compile(pattern), resolve)
+    def rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Anchor], Resolved | None], *starts: str) -> Rule:
+        return Rule(name, re.compile(pattern), resolve, frozenset(" ".join(starts).split()))
 
     dd = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    months, weekdays = " ".join(MONTHS).lower(), " ".join(WEEKDAYS).lower()
+    number = f"{NUMBER} " + " ".join({words.split()[0] for words in NUMBERS})
+    part = "early mid late the"
+    units = " ".join(f"{unit} {unit}s" for unit in UNIT_CODES)
     return (
-        rule("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b", _explicit),
-        rule("slash", r"\b(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<y>\d{4})\b", _explicit),
-        rule("day-month-year", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON},?\s+(?P<y>\d{{4}})\b", _explicit),
-        rule("month-day-year", rf"\b{OPT_WD}{MON}\s+{dd},?\s+(?P<y>\d{{4}})\b", _explicit),
-        rule("day-month", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON}", _day_month),
-        rule("month-day", rf"\b{OPT_WD}{MON}\s+{dd}\b(?!\s*(?:%|,\d))", _day_month),
-        rule("month-year", rf"\b(?:{PART}[\s-]+)?{MON}(?:\s+of)?,?\s+(?P<y>\d{{4}})\b", _month_year),
-        rule("month", rf"{WORD_START}(?:(?P<prep>{ci('in|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{ci('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month),
-        rule("year", rf"\b(?:(?P<part>{ci('early|mid|late')}|{ci('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{ci('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!/\d|,\d|\.\d)", _year),
-        rule("decade", rf"\b(?P<the>{ci('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade),
-        rule("relative-day", ci(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day),
-        rule("ago", rf"{WORD_START}\b{ci(NUM)}\s+{ci(UNIT)}s?\s+{ci('ago')}\b", _ago),
-        rule("part-of-unit", rf"\b{ci(PART)}[\s-]+{ci('(?P<rel>this|last|next|the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _part_of_unit),
-        rule("from-now", rf"{WORD_START}\b(?:(?P<in>{ci('in')})\s+)?{ci(NUM)}\s+{ci('(?P<unit>day|week|month|year)')}s?(?:'s?\s+{ci('time')}|\s+{ci('from now')}|(?(in)|(?!)))", _from_now),
-        rule("this-last-next", rf"\b(?P<the>{ci('the')}\s+)?{ci('(?:this )?(?P<rel>last|next|this|past|coming|previous)')}\s+{ci('(?P<unit>week|month|year|weekend)')}\b", _this_last_next),
-        rule("weekend", rf"\b{ci('(?:over|during|at|on) the (?P<unit>weekend)')}\b", _the_weekend),
-        rule("last-n", rf"\b{ci('(?:the )?(?P<rel>last|past|previous|next|coming)')}\s+{ci(NUM)}\s+{ci(UNIT)}s\b", _last_n),
-        rule("recent", rf"\b{ci('(?:the )?(?P<rel>recent|coming)')}\s+{ci('(?P<unit>day|week|month|year)')}s\b", _recent),
-        rule("earlier-later", rf"\b{ci('(?P<rel>earlier|later)')}\s+{ci('(?:this|in the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _earlier_later),
-        rule("weekday", rf"\b(?:{ci('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{ci('morning|afternoon|evening|night')})?", _weekday),
-        rule("season", rf"{WORD_START}(?:(?P<prep>{ci('in|during|over|by|until|since|through|the')})\s+)?\b(?:{ci('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{ci('the')}\s+)?(?P<season>{ci('spring|summer|autumn|fall|winter')})(?:\s+(?:{ci('of')}\s+)?(?P<y>\d{{4}}))?\b", _season),
-        rule("quarter", rf"\b(?:{ci('the')}\s+)?(?P<q>{ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+{ci('quarter')}(?:\s+{ci('of')}\s+(?P<y>\d{{4}}))?\b", _quarter),
-        rule("duration", rf"{WORD_START}\b(?:{ci(NUM)}[\s-]+)?{ci(UNIT)}(?P<plural>s)?(?:[\s-]+{ci('long')})?\b", _duration),
+        rule("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b", _explicit, NUMBER),
+        rule("slash", r"\b(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<y>\d{4})\b", _explicit, NUMBER),
+        rule("day-month-year", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON},?\s+(?P<y>\d{{4}})\b", _explicit, weekdays, f"the {NUMBER}"),
+        rule("month-day-year", rf"\b{OPT_WD}{MON}\s+{dd},?\s+(?P<y>\d{{4}})\b", _explicit, weekdays, months),
+        rule("day-month", rf"\b{OPT_WD}(?:the\s+)?{dd}\s+(?:of\s+)?{MON}", _day_month, weekdays, f"the {NUMBER}"),
+        rule("month-day", rf"\b{OPT_WD}{MON}\s+{dd}\b(?!\s*(?:%|,\d))", _day_month, weekdays, months),
+        rule("month-year", rf"\b(?:{PART}[\s-]+)?{MON}(?:\s+of)?,?\s+(?P<y>\d{{4}})\b", _month_year, part, months),
+        rule("month", rf"\b(?:(?P<prep>{ci('in|into|onto|within|since|until|till|by|during|of|from|to|through|before|after|between|and')})\s+)?\b(?:{ci('(?P<rel>last|next|this)')}\s+|{PART}[\s-]+)?{FULL_MON}", _bare_month, "in into onto within since until till by during of from to through before after between and last next this", part, months),
+        rule("year", rf"\b(?:(?P<part>{ci('early|mid|late')}|{ci('the (?:beginning|start|middle|end) of')})[\s-]+|(?P<fiscal>{ci('fiscal')})\s+)?(?P<y>(?:1[6-9]|20)\d\d)\b(?!/\d|,\d|\.\d)", _year, f"early mid late the fiscal {NUMBER}"),
+        rule("decade", rf"\b(?P<the>{ci('the')}\s+)?(?:{PART}[\s-]+)?(?P<c>1[6-9]|20)?'?(?P<dd>\d)0s\b", _decade, f"the {NUMBER} '", part),
+        rule("relative-day", ci(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b"), _relative_day, "the yesterday tomorrow today tonight this last earlier"),
+        rule("ago", rf"\b{ci(NUM)}\s+{ci(UNIT)}s?\s+{ci('ago')}\b", _ago, number),
+        rule("part-of-unit", rf"\b{ci(PART)}[\s-]+{ci('(?P<rel>this|last|next|the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _part_of_unit, part),
+        rule("from-now", rf"\b(?:(?P<in>{ci('in')})\s+)?{ci(NUM)}\s+{ci('(?P<unit>day|week|month|year)')}s?(?:'s?\s+{ci('time')}|\s+{ci('from now')}|(?(in)|(?!)))", _from_now, "in", number),
+        rule("this-last-next", rf"\b(?P<the>{ci('the')}\s+)?{ci('(?:this )?(?P<rel>last|next|this|past|coming|previous)')}\s+{ci('(?P<unit>week|month|year|weekend)')}\b", _this_last_next, "the this last next past coming previous"),
+        rule("weekend", rf"\b{ci('(?:over|during|at|on) the (?P<unit>weekend)')}\b", _the_weekend, "over during at on"),
+        rule("last-n", rf"\b{ci('(?:the )?(?P<rel>last|past|previous|next|coming)')}\s+{ci(NUM)}\s+{ci(UNIT)}s\b", _last_n, "the last past previous next coming"),
+        rule("recent", rf"\b{ci('(?:the )?(?P<rel>recent|coming)')}\s+{ci('(?P<unit>day|week|month|year)')}s\b", _recent, "the recent coming"),
+        rule("earlier-later", rf"\b{ci('(?P<rel>earlier|later)')}\s+{ci('(?:this|in the)')}\s+{ci('(?P<unit>week|month|year)')}\b", _earlier_later, "earlier later"),
+        rule("weekday", rf"\b(?:{ci('(?P<rel>last|next|this|coming|past)')}\s+)?{WD}(?:\s+{ci('morning|afternoon|evening|night')})?", _weekday, "last next this coming past", weekdays),
+        rule("season", rf"\b(?:(?P<prep>{ci('in|during|over|by|until|since|through|the')})\s+)?\b(?:{ci('(?P<rel>last|this|next)')}\s+|{PART}[\s-]+)?(?:{ci('the')}\s+)?(?P<season>{ci('spring|summer|autumn|fall|winter')})(?:\s+(?:{ci('of')}\s+)?(?P<y>\d{{4}}))?\b", _season, "in during over by until since through the last this next spring summer autumn fall winter", part),
+        rule("quarter", rf"\b(?:{ci('the')}\s+)?(?P<q>{ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+{ci('quarter')}(?:\s+{ci('of')}\s+(?P<y>\d{{4}}))?\b", _quarter, f"the first second third fourth {NUMBER}"),
+        rule("duration", rf"\b(?:{ci(NUM)}[\s-]+)?{ci(UNIT)}(?P<plural>s)?(?:[\s-]+{ci('long')})?\b", _duration, number, units),
     )
 
 
@@ -559,11 +566,26 @@ def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
         return "future"
     if any(c.lower_ == "going" for c in auxes) or (verb.tag_ == "VBG" and lemmas & {"is", "are", "am", "'s", "'re"}):
         return "future"
-    if verb.tag_ == "VBD" or lemmas & {"was", "were", "had", "did", "has", "have", "'ve"}:
+    finite = _finite_tense(verb)
+    if finite == "past" or lemmas & {"was", "were", "had", "did", "has", "have", "'ve"}:
         return "past"
-    if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in ("is", "are", "am", "says", "say"):
+    if finite == "present" and verb.lower_ not in ("is", "are", "am", "says", "say"):
         return "future"
     return None
+
+
+def _finite_tense(verb: Any) -> Literal["past", "present"] | None:
+    """The tense of a finite verb: from its tag (VBD, VBZ/VBP), else from its morphology when the
+    tagger left it a base form the morphologizer reads as finite ("Voters go[VB] to the polls")."""
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    morph = verb.morph
+    if "Fin" not in morph.get("VerbForm") or "Imp" in morph.get("Mood"):
+        return None
+    tense = morph.get("Tense")
+    return "past" if "Past" in tense else "present" if "Pres" in tense else None
 
 
 def find_times(text: str, published: dt.date | None, doc: Any = None) -> list[TimeExpr]:
@@ -573,7 +595,9 @@ def find_times(text: str, published: dt.date | None, doc: Any = None) -> list[Ti
         return _doc_tense(doc, span) or _words_tense(text, span)
 
     anchor = Anchor(text, published, tense_at)
-    matches = [(_trim(text, m.span()), order, m, rule) for order, rule in enumerate(RULES) for m in rule.pattern.finditer(text)]
+    starts = word_starts(text)
+    matches = [(_trim(text, m.span()), order, m, rule) for order, rule in enumerate(RULES)
+               for m in matches_at(rule.pattern, text, offsets_of(starts, rule.starts))]
     found: list[TimeExpr] = []
     for span, _, m, rule in sorted(matches, key=lambda t: (t[0][0] - t[0][1], t[0][0], t[1])):
         if any(not (span[1] <= t.span[0] or span[0] >= t.span[1]) for t in found):
@@ -584,7 +608,7 @@ def find_times(text: str, published: dt.date | None, doc: Any = None) -> list[Ti
     return _combine(text, sorted(found, key=lambda t: t.span), published)
 
 
-LEADING = re.compile(r"^(?i:(?:in|on|since|until|till|by|during|of|from|to|through|before|after|between|and|over|at)\s+)")
+LEADING = re.compile(r"^(?i:(?:in|into|onto|within|on|since|until|till|by|during|of|from|to|through|before|after|between|and|over|at)\s+)")
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -594,17 +618,25 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, span[1]
 
 
+def _word_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """``pattern.search(text[:end])`` for a pattern of one short word and spaces anchored at the end
+    (``SINCE``, ``RANGE_OPEN``), tried from that word only instead of across the whole text before it."""
+    word_end = end
+    while word_end and text[word_end - 1].isspace():
+        word_end -= 1
+    return pattern.search(text, max(0, word_end - 16), end)
+
+
 def _combine(text: str, found: list[TimeExpr], published: dt.date | None) -> list[TimeExpr]:
     """"since X" → [X, publication]; "from X to Y" / "between X and Y" → [X, Y]."""
     out: list[TimeExpr] = []
     i = 0
     while i < len(found):
         t = found[i]
-        before = text[:t.span[0]]
         nxt = found[i + 1] if i + 1 < len(found) else None
         if (nxt and t.start and nxt.end and RANGE_JOIN.match(text[t.span[1]:nxt.span[0]])
-                and (RANGE_OPEN.search(before) or text[t.span[1]:nxt.span[0]].strip() in ("-", "–"))):
-            opener = RANGE_OPEN.search(before)
+                and (_word_before(RANGE_OPEN, text, t.span[0]) or text[t.span[1]:nxt.span[0]].strip() in ("-", "–"))):
+            opener = _word_before(RANGE_OPEN, text, t.span[0])
             start = opener.start() if opener else t.span[0]
             span = (start, nxt.span[1])
             first = t.start
@@ -615,7 +647,7 @@ def _combine(text: str, found: list[TimeExpr], published: dt.date | None) -> lis
             out.append(TimeExpr(text[span[0]:span[1]], span, first, nxt.end, "range", f"{t.value}/{nxt.value}"))
             i += 2
             continue
-        since = SINCE.search(before)
+        since = _word_before(SINCE, text, t.span[0])
         if since and t.start and published and t.precision != "duration":
             span = (since.start(), t.span[1])
             out.append(TimeExpr(text[span[0]:span[1]], span, t.start, published, "range", t.value))
