@@ -2,15 +2,16 @@
 
     python bench/bench_pipeline.py                       # all ~3,600 articles, every configuration
     nice -n 10 python bench/bench_pipeline.py --limit 300 --configs 1,2,2p,dask
-    python bench/bench_pipeline.py --repeat 10 --configs 2 # 10× the corpus by repetition (RSS stays flat)
+    python bench/bench_pipeline.py --repeat 10 --configs 2,dask  # 10× the corpus by repetition (RSS stays flat)
     python bench/bench_pipeline.py --recall --configs ''   # recall the --prefilter costs on the gold
 
 Prints one table: for an in-process run timed stage by stage in CPU seconds (ingest, parse, coding,
 store), then for real ``casus code`` runs (1 worker, 2 workers, 2 workers with ``--prefilter``, Dask
 LocalCluster with 2 workers) as subprocesses: wall time, articles/s and words/s (start-up
 included), CPU seconds per article (all processes; on a busy machine the fairer measure of scaling)
-and peak RSS of the whole process tree (sampled). The corpus is written once as JSON Lines in a
-temporary folder.
+and peak RSS of the whole process tree (sampled every 0.2 s), overall and per quarter of the run,
+so growth with the corpus shows. The corpus is written once as JSON Lines in a temporary folder
+(streamed: ``--repeat`` does not hold the copies in memory).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from array import array
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -44,12 +46,13 @@ def write_corpus(folder: Path, out: Path, limit: int, repeat: int) -> tuple[int,
 
 
 class PeakRSS:
-    """Samples the summed RSS of a process and its descendants; ``peak`` in bytes."""
+    """Samples the summed RSS of a process and its descendants every ``every`` seconds; ``close()``
+    returns the peak and the peak of each quarter of the run (flat when memory is bounded)."""
 
     def __init__(self, pid: int, every: float = 0.2):
         import psutil
 
-        self.root, self.every, self.peak = psutil.Process(pid), every, 0
+        self.root, self.every, self.samples = psutil.Process(pid), every, array("q")
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -60,15 +63,17 @@ class PeakRSS:
         while not self.stop.is_set():
             try:
                 tree = [self.root, *self.root.children(recursive=True)]
-                self.peak = max(self.peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                self.samples.append(sum(p.memory_info().rss for p in tree if p.is_running()))
             except psutil.Error:
                 pass
             time.sleep(self.every)
 
-    def close(self) -> int:
+    def close(self) -> tuple[int, list[int]]:
         self.stop.set()
         self.thread.join()
-        return self.peak
+        quarter = max(len(self.samples) // 4, 1)
+        quarters = [max(self.samples[i : i + quarter]) for i in range(0, quarter * 4, quarter) if self.samples[i : i + quarter]]
+        return max(self.samples, default=0), quarters
 
 
 def staged(corpus: Path, db: Path) -> dict[str, float]:
@@ -100,7 +105,7 @@ def staged(corpus: Path, db: Path) -> dict[str, float]:
             times["store"] += time.process_time() - now
     times["total"] = time.perf_counter() - started
     times["cpu"] = _cpu(resource.RUSAGE_SELF) - cpu
-    times["rss"] = sampler.close()
+    times["rss"], times["quarters"] = sampler.close()
     times["stored"] = stored(db)
     return times
 
@@ -127,7 +132,8 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
     wall = time.perf_counter() - started
     if process.returncode not in (0, 1) or "coded " not in log:  # 1: some input was rejected
         raise SystemExit(f"casus code ({config}) failed:\n{log[-3000:]}")
-    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "rss": sampler.close(), "stored": stored(db)}
+    peak, quarters = sampler.close()
+    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "rss": peak, "quarters": quarters, "stored": stored(db)}
 
 
 def stored(db: Path) -> int:
@@ -188,7 +194,8 @@ def main() -> None:
             result = staged(corpus, work / "staged.duckdb") if config == "staged" else cli_run(corpus, work, config)
             rows.append((config, result))
             print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
-    header = f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}  split (staged run)"
+    header = (f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}"
+              f"  {'peak RSS by quarter of the run':<31} split (staged run)")  # fmt: skip
     print(header + "\n" + "-" * len(header))
     names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers",
              "2p": "2 workers, --prefilter", "dask": "Dask local, 2 workers"}  # fmt: skip
@@ -197,14 +204,17 @@ def main() -> None:
         if config == "staged":
             work_s = r["ingest"] + r["parse"] + r["coding"] + r["store"]
             split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f" of CPU  (+{r['load']:.1f}s load)"
-        print(f"{names[config]:<22}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}{r['cpu'] / articles:>10.2f}{r['rss'] / 2**30:>9.2f}G  {split}")
+        quarters = " ".join(f"{q / 2**30:.2f}" for q in r["quarters"]) + " GB"
+        print(f"{names[config]:<22}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}"
+              f"{r['cpu'] / articles:>10.3f}{r['rss'] / 2**30:>9.2f}G  {quarters:<31} {split}")  # fmt: skip
     by = dict(rows)
     if "1" in by and "2" in by:
         print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")
     if "2" in by and "2p" in by:
         print(f"--prefilter speed-up (2 workers, wall time): {by['2']['total'] / by['2p']['total']:.2f}x")
     if "2" in by and "dask" in by:
-        print(f"Dask / multiprocessing (2 workers) wall time: {by['dask']['total'] / by['2']['total']:.2f}")
+        print(f"Dask / multiprocessing (2 workers): wall time {by['dask']['total'] / by['2']['total']:.2f}, "
+              f"CPU seconds {by['dask']['cpu'] / by['2']['cpu']:.2f}")
     if options.recall:
         for name, value in recall():
             print(f"{name}: {value}")

@@ -190,3 +190,12 @@ def test_an_article_too_long_for_the_parser_is_kept_with_a_reason(light_resource
         assert [c.article.id for c in coded] == ["short", "long", "end"]
         assert coded[1].rejected == ({"reason": "too long to parse", "error": "120 characters > the parser's limit 60"},)
         assert all(r.get("reason") != "too long to parse" for c in (coded[0], coded[2]) for r in c.rejected)
+
+
+def test_parse_batches_cap_articles_and_characters_in_input_order():
+    from casus.scale.workers import parse_batches
+
+    articles = [Article(id=str(i), text="x" * n) for i, n in enumerate([30, 30, 50, 120, 10, 10, 10, 10, 10])]
+    batches = list(parse_batches(articles, size=3, chars=100))
+    assert [[a.id for a in b] for b in batches] == [["0", "1"], ["2"], ["3"], ["4", "5", "6"], ["7", "8"]]
+    assert [a for b in batches for a in b] == articles and list(parse_batches([], size=3, chars=100)) == []

@@ -29,6 +29,15 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
+def insert_rows(con: Any, table: str, table_rows: list[dict[str, Any]]) -> None:
+    """Insert rows (dicts with the same keys) into ``table``, one list parameter per column. DuckDB
+    converts the lists itself: 4× less CPU than via a pyarrow table, whose ``from_pylist`` also
+    imports pandas (~90 MB more per process)."""
+    columns = list(table_rows[0])
+    select = ", ".join(f'unnest(${i}) AS "{column}"' for i, column in enumerate(columns, start=1))
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", [[row[c] for row in table_rows] for c in columns])
+
+
 class Store:
     """A casus DuckDB database; ``read_only`` opens an existing one for queries only."""
 
@@ -64,15 +73,11 @@ class Store:
         return written
 
     def _replace(self, ids: list[str], tables: dict[str, list[dict[str, Any]]]) -> None:
-        import pyarrow as pa
-
         for name in reversed(ARTICLE_TABLES):
             self.con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids])
         for name in ARTICLE_TABLES:
             if tables[name]:
-                self.con.register("casus_batch", pa.Table.from_pylist(tables[name]))
-                self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM casus_batch")
-                self.con.unregister("casus_batch")
+                insert_rows(self.con, name, tables[name])
 
     def _transaction(self, work: Callable[[], object]) -> None:
         self.con.begin()
