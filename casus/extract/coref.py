@@ -60,10 +60,17 @@ committee court coalition party movement group company embassy
 #: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
 NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed organisation group".split())
 _DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
+#: How the knowledge base notes a country it gave an agent from the story alone (casus.knowledge.actors).
+STORY_COUNTRY_GUESS = "in the story's country"
 #: How many sentences before its own a pronoun looks for its referent.
 PRONOUN_REACH = 2
 #: Descriptions that, with no earlier body of that name, mean the government of the story's country.
 GOVERNMENT_NOUNS = frozenset("administration government regime".split())
+#: Plural descriptions of a pair ("the two leaders", "both countries"): head nouns and the words marking two.
+PAIR_NOUNS = frozenset("leader side country nation government man president state party neighbour neighbor rival ally".split())
+PAIR_MARKERS = frozenset({"two", "both"})
+#: How many sentences before its own a pair description looks for the two sides it names.
+PAIR_REACH = 3
 #: Honorifics and gendered titles before a name, and the pronouns they allow.
 _HONORIFIC = re.compile(
     r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Lady|Madam|King|Queen|Prince|Princess|Sheikha?)\.?\s+"
@@ -155,6 +162,12 @@ def _description_matches(actor: Actor, kind: Kind, head: str, text: str) -> bool
     return False
 
 
+def guessed_country(actor: Actor) -> bool:
+    """Whether the knowledge base gave a country-less agent ("the court") the story's country only as a
+    guess: a description may still name a body mentioned earlier ("the International Criminal Court")."""
+    return STORY_COUNTRY_GUESS in (actor.why or "")
+
+
 def _is_description(token: Token) -> bool:
     """ "the ministry", "this Ministry", "the Kremlin spokesman" — but not a name ("the Foreign Ministry")."""
     if token.lower_ not in PERSON_TITLES | ORGANISATION_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
@@ -221,15 +234,43 @@ def _previous_pronoun(ctx: Context, token: Token, quote_here: Span | None, quote
 def _dominant_government(ctx: Context, token: Token, own: Actor | None) -> Actor | None:
     """For "the administration" with no earlier body of that name: the government of the country
     the article names most before it, when one country leads (a tie resolves nothing)."""
-    counts = Counter(a.country for a in _earlier(ctx, token.idx) if a.country and len(a.country) == 3)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    country = leading_country(ctx, token.idx)
+    if country is None:
         return None
-    country = ranked[0][0]
     phrase = token.doc[token.left_edge.i: token.i + 1]
     mention = own or Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char))
     return dataclasses.replace(mention, code=country + "GOV", country=country, role="GOV",
                                why=f"{phrase.text!r}: the government of the story's leading country {country}")
+
+
+def resolve_pair(ctx: Context, token: Token) -> tuple[Actor, Actor] | None:
+    """The two actors a plural description of a pair refers to ("the two leaders", "both sides"):
+    the latest sentence before it (its own included, up to the description) naming two sides, the
+    first mention of each; None when it is no such description or no sentence near names two."""
+    if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS") \
+            or not any(c.lower_ in PAIR_MARKERS for c in token.children if c.i < token.i):
+        return None
+    starts, here = _sentence_starts(ctx, token.idx)
+    for index in range(here, max(-1, here - PAIR_REACH - 1), -1):
+        start, end = starts[index], min(ctx.sentences[index].span[1], token.left_edge.idx)
+        sides: dict[str, Actor] = {}
+        for actor in ctx.actors:
+            side = actor.country or (actor.code or "")[:3]
+            if start <= actor.span[0] and actor.span[1] <= end and side.isalpha() and side not in sides:
+                sides[side] = actor
+        if len(sides) >= 2:
+            first, second = list(sides.values())[:2]
+            return first, second
+    return None
+
+
+def leading_country(ctx: Context, offset: int) -> str | None:
+    """The country the article names most before ``offset``, when one leads (a tie resolves nothing)."""
+    counts = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _earlier(ctx: Context, offset: int) -> Iterator[Actor]:
@@ -330,7 +371,7 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
         return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
     pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
     own = None if pronoun else _mention_at(ctx, token)
-    if own is not None:
+    if own is not None and not (guessed_country(own) and _is_description(token)):
         recoded = None if own.country else _recoded(ctx, own, token, quotes, visited)
         if own.country or recoded:
             return recoded or own

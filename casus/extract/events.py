@@ -15,6 +15,7 @@ once, and only tokens whose form a lexicon entry or a speech word can take are l
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -25,7 +26,15 @@ from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 
 from casus.extract.casualties import event_casualties
-from casus.extract.coref import ORGANISATION_NOUNS, PERSON_TITLES, resolve_reference
+from casus.extract.coref import (
+    ORGANISATION_NOUNS,
+    PERSON_TITLES,
+    guessed_country,
+    leading_country,
+    quotation_spans,
+    resolve_pair,
+    resolve_reference,
+)
 from casus.extract.lexicon import ANY, Entry, Lexicon
 from casus.extract.places import event_location
 from casus.extract.times import event_date
@@ -48,6 +57,27 @@ TIME_PHRASE = frozenset({"obl:unmarked", "obl:tmod", "nmod:tmod", "npadvmod", "a
 LOOSE = frozenset({"parataxis", "dep", "appos"})
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Lexicon words with a meaning of their own: `object: [none]` = the verb has no direct object ("protesters
+#: demonstrated", not "demonstrated contempt"); `named` in a list = any phrase naming an actor or a place.
+NO_OBJECT = frozenset({"none"})
+NAMED = "named"
+#: Roles of a state's organs: "the military", "the police" with no country named belong to the story's country.
+STATE_ROLES = frozenset({"MIL", "COP", "GOV", "JUD", "LEG", "SPY"})
+#: Verbs of feeling whose grammatical object is the one who feels: "X was dismayed by Y", "X is concerned
+#: about Y", "Y dismayed X" — the one who feels is the source of the criticism or concern, Y (or its author)
+#: the target.
+EXPERIENCER_VERBS = frozenset({"dismay", "disturb", "concern", "trouble", "alarm", "appal", "appall", "outrage",
+                               "anger", "disappoint", "worry", "upset", "sadden", "shock", "frustrate", "disgust",
+                               "horrify", "incense"})
+CAUSE_PREPS = ("by", "about", "over", "at", "with")
+#: Nouns that refer back to an act already reported ("the move", "the violence"): with no author of their
+#: own, the author of the latest such act is meant. Value: the CAMEO roots the act may have.
+ACT_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("move", "decision", "step", "action", "measure", "order", "policy"),
+                    ("06", "07", "08", "15", "16", "17", "18", "19", "20")),  # material acts, not statements
+    **dict.fromkeys(("violence", "bloodshed", "crackdown", "killing", "massacre"), ("17", "18", "19", "20")),
+}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
 GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter",
                                                              "hundred", "thousand", "dozen", "score", "million",
@@ -209,8 +239,11 @@ def _own_relative_clause_elsewhere(token: Token, head: Token) -> bool:
 
 def _interrupted(head: Token, conjunct: Token) -> bool:
     """"rebels, under increasing strain, the Kremlin ...": a modifier of the head between it and the
-    conjunct (other than a relative clause) means the parse joined phrases that do not coordinate."""
-    return any(x.dep_ in ("nmod", "obl", "acl", "advmod") and head.i < x.i < conjunct.i for x in head.children)
+    conjunct (other than a relative clause) means the parse joined phrases that do not coordinate; so does
+    a relative clause hung on the head after another of its conjuncts ("the government, and Ankara, which
+    backs X, ..., the Kremlin": the clause is Ankara's, the Kremlin starts another phrase)."""
+    return any(head.i < x.i < conjunct.i and (x.dep_ in ("nmod", "obl", "acl", "advmod") or x.dep_.startswith("acl") and any(
+        c.dep_ == "conj" and head.i < c.i < x.i for c in head.children)) for x in head.children)
 
 
 def _list_tail_subject(verb: Token) -> bool:
@@ -229,6 +262,8 @@ def _conjuncts(token: Token) -> list[Token]:
                 and _displaced_from(c) is None
                 and not _interrupted(token, c) and not any(x.dep_ == "cc" and x.lower_ in ("but", "yet") for x in c.children)):
             out.extend(_conjuncts(c))
+        elif c.dep_ == "appos" and c.pos_ in NOMINAL and c.left_edge.dep_ == "cc" and c.left_edge.lower_ == "and":
+            out.extend(_conjuncts(c))  # "X and Cuban President Y" with Y parsed as X's apposition
     for c in (*_split_subjects(token), *_displaced_conjuncts(token)):
         out.extend(t for t in _conjuncts(c) if t not in out)
     return out
@@ -250,7 +285,8 @@ def _displaced_from(conjunct: Token) -> Token | None:
     its head's only one, comes right after the closing ", and"."""
     doc, head = conjunct.doc, conjunct.head
     cc = next((c for c in conjunct.children if c.dep_ == "cc" and c.i < conjunct.i), None)
-    if cc is None or cc.i == 0 or doc[cc.i - 1].text != "," or sum(c.dep_ == "conj" for c in head.children) > 1:
+    conjuncts = sum(c.dep_ == "conj" and not _interrupted(head, c) for c in head.children)
+    if cc is None or cc.i == 0 or doc[cc.i - 1].text != "," or conjuncts > 1:
         return None
     for clause in (head, *head.ancestors):
         if clause.dep_ in ("acl:relcl", "relcl"):
@@ -319,8 +355,11 @@ class _Coder:
         self.lex = lexicon
         self.onto = ontology
         self.quotes = [q for q in ctx.quotes if q.speaker is not None]
+        self.quoted = quotation_spans(ctx)
         self._actor_cache: dict[int, Actor | None] = {}
         self.accusations: list[Candidate] = []
+        self.history: list[Candidate] = []  # the events of the sentences coded so far
+        self.blames: set[int] = set()  # "X is to blame" triggers: what follows is X's fault
         # trigger → (code, actors a report of it accuses): the sources of an act with no target, the X of "X is to blame"
         self.untargeted: dict[int, tuple[str, list[Actor]]] = {}
         self._hung_verbs: dict[int, tuple[Token, Token]] = {}  # verb → (subject, object) the parse lost
@@ -363,11 +402,14 @@ class _Coder:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and _relative_clause(token) is not None:
             return self._find_actor(_antecedent(token), depth + 1)
+        if token.lower_ in RELATIVE_PRONOUNS and (focus := _cleft_focus(token)) is not None:
+            return self._find_actor(focus, depth + 1)
         if token.lower_ in REFLEXIVES:
             subject = self.subject(token.head) if token.head.i != token.i else None
             return self._find_actor(subject, depth + 1) if subject is not None and subject.i != token.i else None
         found = self.mention_at(token) if token.pos_ != "PRON" else None
-        found = found or resolve_reference(self.ctx, token)
+        if found is None or guessed_country(found):  # "the court" after "the International Criminal Court"
+            found = resolve_reference(self.ctx, token) or found
         if found is not None and found.code:
             return self._complete(found, token)
         countryless = None  # a possessor without a country yields to a nationality ("its South Korean allies")
@@ -428,11 +470,10 @@ class _Coder:
                 else:
                     owner = self.mention_at(child)
                 if owner is not None and _side(owner):
-                    return replace(actor, code=_side(owner) + role, country=_side(owner),
-                                   why=f"{actor.why}; country of '{child.text}' = {owner.text}")
+                    return _belonging(actor, owner, f"country of '{child.text}' = {owner.text}")
         # "ministers from the Georgian government", "a court in Guyana", "a spokesman for President X"
         # (troops in a country are not its own)
-        preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in", "for")
+        preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in", "for", "at")
         # ... also when the parse hung the phrase right after an object on its verb ("received ministers from X")
         hung = [c for c in token.head.children if c.left_edge.i == token.right_edge.i + 1] if token.dep_ in OBJECT else []
         for child in (*token.children, *hung):
@@ -440,8 +481,7 @@ class _Coder:
                 # "the mayor of the West Bank city of Nablus": any country named in the phrase
                 owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)), None)
                 if owner is not None:
-                    return replace(actor, code=_side(owner) + role, country=_side(owner),
-                                   why=f"{actor.why}; {_case(child)} {owner.text}")
+                    return _belonging(actor, owner, f"{_case(child)} {owner.text}")
         definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
         last = actor.text.split()[-1].lower()
         # "administration officials" after "the Obama administration": the modifier names the body
@@ -451,17 +491,25 @@ class _Coder:
             if not earlier.code or earlier.code.startswith("---"):
                 continue
             named = earlier.text.split()[-1].lower()
-            if definite and named == last and earlier.code.endswith(role):
+            if definite and named == last and role in earlier.code[3:]:  # "the court" → IGOJUDICC too
                 return replace(actor, code=earlier.code, country=earlier.country,
                                why=f"{actor.why}; refers back to '{earlier.text}'")
             if named in bodies and _side(earlier):
                 return replace(actor, code=_side(earlier) + role, country=_side(earlier),
                                why=f"{actor.why}; '{named}' refers back to '{earlier.text}'")
+        country = leading_country(self.ctx, actor.span[0]) if definite and role in STATE_ROLES else None
+        if country is not None:  # "the military", "the police" in a story about one country: its own
+            return replace(actor, code=country + role, country=country,
+                           why=f"{actor.why}; the story's leading country {country}")
         return actor
 
     def mention_at(self, token: Token) -> Actor | None:
         """The actor mention covering ``token`` itself."""
         return self._mentions.get(token.i)
+
+    def _place_at(self, token: Token) -> bool:
+        """Whether ``token`` lies in a place name."""
+        return any(p.span[0] <= token.idx < p.span[1] for p in self.ctx.places)
 
     def _reporting_speaker(self, pronoun: Token) -> Actor | None:
         """In reported speech a third-person possessive points to the speaker ("Erdogan said his
@@ -497,6 +545,9 @@ class _Coder:
                 antecedent = antecedent.head
             if antecedent.i != token.i:  # ... but not a conjunct after the pronoun ("X, which ..., and Y")
                 return [a for a in self.actors(antecedent) if a.span[0] < token.idx]
+        pair = resolve_pair(self.ctx, token)
+        if pair is not None:  # "the two leaders": the two sides last named together
+            return list(pair)
         found: list[Actor] = []
         for i, t in enumerate(_conjuncts(token)):
             actor = self.actor(t)
@@ -574,6 +625,21 @@ class _Coder:
             return []
         return self.actors(self.prep_object(noun, "from", deep=False) or self.prep_object(support, "from", deep=False))
 
+    def feeling(self, token: Token) -> tuple[Token | None, Token | None] | None:
+        """(the one who feels, what they feel about) for a verb of feeling ("X was dismayed by Y", "X is
+        concerned about Y", "Y dismayed X"), else None."""
+        if not self.has_form(token, EXPERIENCER_VERBS) or token.pos_ not in ("VERB", "ADJ"):
+            return None
+        children = self.children(token)
+        if self.passive(token) or token.pos_ == "ADJ" or any(c.dep_ == "cop" for c in children):
+            feeler = next((c for c in children if c.dep_ in PASSIVE_SUBJECT | SUBJECT), None)
+            cause = next((c for c in children if c.dep_ in OBLIQUE and _case(c) in CAUSE_PREPS), None)
+        else:  # active: "the execution dismayed the UN"
+            feeler, cause = self.object(token), self.subject(token)
+        if feeler is not None and feeler.lower_ in RELATIVE_PRONOUNS:
+            feeler = _antecedent(feeler)
+        return (feeler, cause) if feeler is not None and cause is not None else None
+
     def is_event_noun(self, token: Token) -> bool:
         return _nominal(token) and self.may_trigger(token) and bool(self.lex.candidates("noun", self.lemmas(token)))
 
@@ -606,6 +672,8 @@ class _Coder:
                 reporter = self.subject(verb.head.head)
                 found = reporter if reporter is not None and self.actor(reporter) is not None else None
             return found or inherited
+        if verb.dep_ == "advcl" and (stranded := _oblique_subject(verb)) is not None:
+            return stranded
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             # "..., with the UN and Western nations lamenting ...": the with-phrase just before the participle
             absolute = next((c for c in verb.head.children if c.dep_ in OBLIQUE and c.i < verb.i and _case(c) == "with"
@@ -633,7 +701,7 @@ class _Coder:
             if raised is not None and verb.dep_ == "xcomp":
                 return raised  # "Obama is scheduled to attend"
             return self.subject(verb.head)
-        if verb.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "cop" for c in verb.head.children):
+        if verb.dep_ in ("xcomp", "advcl", "acl", "csubj") and any(c.dep_ == "cop" for c in verb.head.children):
             # "Russia was the first to contend ...": the subject of the copular predicate
             predicated = next((c for c in verb.head.children if c.dep_ in SUBJECT), None)
             if predicated is not None:
@@ -643,6 +711,10 @@ class _Coder:
                 and (intention.dep_ in OBJECT or intention.dep_ == "obl") and _verbal(intention.head):
             # "made good on pledges to slap sanctions", "announced a plan to withdraw": whoever holds the intention
             return self.subject(intention.head)
+        statement = verb.head
+        if verb.dep_ == "acl" and self.has_form(statement, self.lex.speech_nouns) and self.mention_at(statement) is None \
+                and statement.dep_ in OBJECT and _verbal(statement.head):
+            return self.subject(statement.head)  # "X issued a statement criticizing Y": the statement's author
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
         return self._named_just_before(verb)
@@ -730,7 +802,8 @@ class _Coder:
         for child in token.children:
             # an object with its own preposition is a misparsed oblique ("held talks with President X"), and so
             # is a prepositional phrase the parse hung as a loose clause
-            if child.dep_ in OBLIQUE | OBJECT | LOOSE and not _verbal(child) and _case(child) == prep:
+            oblique = child.dep_ in OBLIQUE | OBJECT | LOOSE or child.dep_ == "xcomp" and _nominal(child)  # "took X to task"
+            if oblique and not _verbal(child) and _case(child) == prep:
                 return child
             if _particle(child) and child.lower_ == prep:
                 obj = next((c for c in token.children if c.dep_ in OBJECT), None)
@@ -751,6 +824,8 @@ class _Coder:
             infinitive = child.dep_ == "xcomp" or _infinitive(child)
             if child.dep_ in ("xcomp", "advcl", "ccomp", "acl") and _verbal(child) and infinitive:
                 return child
+            if child.dep_ == "obl" and child.tag_ == "NN" and _case(child) == "to" and child.n_lefts == 1:
+                return child  # "offered to mediate" with a bare "mediate" taken for a noun after "to"
         if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
             after = verb.right_edge.i + 1
             while after < verb.sent.end - 1 and verb.doc[after].is_punct:  # '"examining the plan" to strike'
@@ -769,6 +844,8 @@ class _Coder:
             return token is not None
         if token is None:
             return False
+        if NAMED in words and (self.mention_at(token) is not None or self._place_at(token)):
+            return True
         forms = self.lemmas(token)
         for word in words:
             parts = word.split()
@@ -791,11 +868,16 @@ class _Coder:
             # double objects ("gave the Ivory Coast 5 million dollars"): the one the entry asks for
             objects = [obj] if obj is not None else []
             objects += [c for c in children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
-            if entry.objects is not None:
+            if entry.objects == NO_OBJECT:  # (nor a noun taken for a predicate: "demonstrates contempt")
+                if objects or any(c.dep_ == "xcomp" and _nominal(c) for c in children):
+                    return None
+            elif entry.objects is not None:
                 # a noun predicated of the object is a second one ("called Mr. Assad an animal"), also when the
                 # parse took both nouns for predicates
                 predicates = [c for c in children if c.dep_ == "xcomp" and c.pos_ in NOMINAL]
                 objects += predicates if objects or len(predicates) > 1 else []
+                # ... or hung it on the first ("called [the king [a criminal]]")
+                objects += [g for o in objects[:1] for g in o.children if g.dep_ in OBJECT and g.pos_ in NOMINAL]
                 obj = next((o for o in objects if self._has_words(o, entry.objects)), None)
                 if obj is None:
                     return None
@@ -822,7 +904,7 @@ class _Coder:
         return self._entries[token.i]
 
     def _best_entry(self, token: Token) -> tuple[Entry, dict] | None:
-        pos = "noun" if _nominal(token) else "verb" if _verbal(token) else None
+        pos = "noun" if _nominal(token) else "verb" if _verbal(token) or self.feeling(token) else None
         if pos is None:
             return None
         for entry in self.lex.candidates(pos, self.lemmas(token)):
@@ -905,6 +987,9 @@ class _Coder:
                 content = self._misparsed_content(verb)
             if content is None or content.i == getattr(self._claim_clause(verb), "i", None):
                 continue  # "rejected an accusation by X that ...": the clause is X's claim, not the verb's
+            # "that it was Libya that carried out ..." with the cleft's clause a sibling of "Libya": that clause
+            content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > content.i and any(
+                s.dep_ in SUBJECT and getattr(_cleft_focus(s), "i", None) == content.i for s in c.children)), content)
             acts.append((verb, content, None))
         for noun in speech_words:
             if noun.pos_ in NOMINAL and self.has_form(noun, self.lex.speech_nouns):
@@ -996,6 +1081,7 @@ class _Coder:
         accusers = {c.trigger: c.source for c in out if c.code.startswith("11")}
         out = self.apply_speech([self._accused_act(c, accusers) for c in out], speech, sent)
         self.accusations.extend(c for c in out if c.code.startswith("11"))
+        self.history.extend(out)
         if out:
             return out, ""
         if not triggers and not speech:
@@ -1007,9 +1093,15 @@ class _Coder:
         if token.lemma_.lower() in PASSIVE_INFINITIVES and any(c.lower_ == "to" for c in token.children) \
                 and any(c.lemma_ == "be" for c in (*token.children, token.head)):
             self.untargeted[token.i] = (code, self.actors(self.subject(token)))  # a report of it accuses X
+            self.blames.add(token.i)
             return [], f"no actor ('X is to {token.text}': X is the one blamed)"
         recipients: list[Actor] | None = None
-        if entry.pos == "verb":
+        felt = self.feeling(token)
+        if felt is not None:  # "X was dismayed by Y": X criticises Y (or Y's author)
+            subj, slots["obj"] = felt
+            sources = self.actors(subj)
+            rule = "experiencer"
+        elif entry.pos == "verb":
             subj = self.subject(token)
             sources = self.actors(subj)
             for other in token.children:  # "The US, Russia, and Switzerland met": subjects parsed apart
@@ -1077,7 +1169,8 @@ class _Coder:
                 rule = "location-as-target"
         if not pairs:
             named = self.uncoded_target(order, slots, sources)
-            nearby = self.sentence_target(token, sources) if code[:2] in SENTENCE_TARGET_ROOTS else None
+            aimed = code[:2] in SENTENCE_TARGET_ROOTS and rule != "experiencer"  # a feeling is about its cause only
+            nearby = self.sentence_target(token, sources) if aimed else None
             if named is not None:
                 pairs = [(s, named) for s in sources]
                 rule = "uncoded-target"
@@ -1086,7 +1179,12 @@ class _Coder:
                 pairs = [(s, nearby) for s in sources]
                 rule = "sentence-target"
                 notes.append(f"no target in the syntax: '{nearby.text}', the nearest other side's actor in the sentence")
-            elif code.startswith(TARGETLESS_CODES):
+            elif code[:2] == "11" and (leading := self.unnamed_author(slots.get("obj"), sources)) is not None:
+                pairs = [(s, leading) for s in sources]
+                rule = "story-side-target"
+                notes.append(f"'{leading.text}' names no author: the story's leading other side {leading.code}")
+            elif code.startswith(TARGETLESS_CODES) or code == "110" and felt is None and not any(
+                    slots.get(f"prep:{p}") is not None for p in CAUSE_PREPS):  # "voiced serious concern", about nothing named
                 pairs = [(s, None) for s in sources]
                 rule = "no-target"
             else:
@@ -1096,6 +1194,8 @@ class _Coder:
         if not pairs:
             return [], "source and target are the same actor"
         status, why = self.status(token)
+        if rule == "no-target" and code == "110" and status == "hypothetical":
+            return [], "no actor (concern that is only hypothetical, about nothing named)"
         if why:
             notes.append(why)
         if code.startswith(MUTUAL_CODES) and rule != "reciprocal" and status in (None, "future"):
@@ -1142,30 +1242,85 @@ class _Coder:
         """The actors of the first target slot naming some; one naming actors with a country beats one
         naming only country-less ones ("fired batteries at Russia")."""
         fallback: list[Actor] = []
+        obj = slots.get("obj")
         for slot in order:
             found = [a for a in self.actors(slots.get(slot)) if all(a.span != s.span for s in sources)]
             if any(_side(a) for a in found):
                 return found
+            if slot == "obj" and not found and obj is not None and _nominal(obj) and self.mention_at(obj) is None:
+                # "praised the reaction of the US to the crisis": the object's author before phrases inside it
+                author = self._author(obj)
+                if author is not None and _side(author) and all(author.span != s.span for s in sources):
+                    return [author]
             fallback = fallback or found
-        obj = slots.get("obj")
-        if not fallback and obj is not None and _nominal(obj) and self.mention_at(obj) is None:
-            # "rejected an Indian proposal", "dismissed an appeal from X": the author of the object;
-            # "praised the agreement between X and Y": its parties
-            # ("the reaction of the United States"; "the killing of X" names the victim, not the author)
-            act = self.best_entry(obj)
-            authors = ("from",) if act is not None and self.onto[act[0].code].quad_class == 4 else ("from", "of")
-            author = self.noun_source(obj) or next(
-                (a for p in authors for a in self.actors(self.prep_object(obj, p, deep=False))), None)
-            fallback = [author] if author is not None and all(author.span != s.span for s in sources) else []
-            if not fallback and self.is_event_noun(obj):
-                parties = self.actors(self.prep_object(obj, "between", deep=False))
-                fallback = [a for a in parties if all(a.span != s.span for s in sources)]
+        # "praised the speedy reaction of X" parsed with two objects, or with "reaction" a conjunct of "speedy"
+        for thing in (obj, slots.get("iobj"), *(_conjuncts(obj)[1:] if obj is not None else ())):
+            if not fallback and thing is not None and _nominal(thing) and self.mention_at(thing) is None:
+                fallback = self._authors(thing, sources)
         if not fallback and obj is not None and self.has_form(obj, self.lex.speech_nouns):
             # "Mexico rejected the allegation": the author of the latest accusation against the source
             accuser = next((c.source for c in reversed(self.accusations)
                             if any(_same_side(c.target, s) for s in sources)), None)
             fallback = [accuser] if accuser is not None else []
         return fallback
+
+    def _author(self, obj: Token) -> Actor | None:
+        """The author a non-actor noun names: "X's", "by X", "from X", "of X" (not for a material act:
+        "the killing of X" names the victim)."""
+        act = self.best_entry(obj)
+        authors = ("from",) if act is not None and self.onto[act[0].code].quad_class == 4 else ("from", "of")
+        return self.noun_source(obj) or next(
+            (a for p in authors for a in self.actors(self.prep_object(obj, p, deep=False))), None)
+
+    def _authors(self, obj: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom acting on a non-actor object is aimed at: "rejected an Indian proposal", "dismissed an
+        appeal from X": the author of the object; "praised the agreement between X and Y": its parties;
+        "the reaction of the United States" (but "the killing of X" names the victim, not the author);
+        "the move", "the violence": the author of the act referred back to."""
+        author = self._author(obj)
+        if author is not None:
+            return [author] if all(author.span != s.span for s in sources) else []
+        if self.is_event_noun(obj):
+            parties = [a for a in self.actors(self.prep_object(obj, "between", deep=False))
+                       if all(a.span != s.span for s in sources)]
+            if parties:
+                return parties
+        earlier = self.referred_act(obj, sources)
+        return [earlier] if earlier is not None else []
+
+    def unnamed_author(self, obj: Token | None, sources: list[Actor]) -> Actor | None:
+        """For a criticised act whose author is not named ("condemned the renewal of the emergency law"):
+        the country the article names most before it, other than the critics', when one clearly leads."""
+        if obj is None or not _nominal(obj) or self.mention_at(obj) is not None \
+                or not any(c.lower_ in DEFINITE for c in obj.children):
+            return None
+        sides = {_side(s) for s in sources}
+        counts = Counter(a.country for a in self.ctx.actors
+                         if a.span[1] <= obj.idx and a.country and len(a.country) == 3 and a.country not in sides)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        phrase = obj.doc[obj.left_edge.i: obj.right_edge.i + 1]
+        return Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char), code=ranked[0][0],
+                     country=ranked[0][0], why="an act with no author named: the story's leading other side")
+
+    def referred_act(self, noun: Token, sources: list[Actor]) -> Actor | None:
+        """The author of the act a definite noun refers back to ("the move", "the violence", "the riots"):
+        the source of the latest act reported so far of a fitting kind by another actor."""
+        # ... also one a participle pins down ("rejects measures taken against the court")
+        if not any(c.lower_ in DEFINITE or c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
+            return None
+        lemma = self.lemmas(noun)[0]
+        if lemma in ACT_NOUNS:
+            roots = ACT_NOUNS[lemma]
+        elif (act := self.best_entry(noun)) is not None:
+            roots = (act[0].code[:2],)
+        else:
+            return None
+        # (acts told inside a quote are the speaker's, not the story's)
+        return next((c.source for c in reversed(self.history) if c.code[:2] in roots and _side(c.source)
+                     and not any(a <= noun.doc[c.trigger].idx < b for a, b in self.quoted)
+                     and not any(s.code == c.source.code or _self_directed(s, c.source) for s in sources)), None)
 
     def sentence_target(self, trigger: Token, sources: list[Actor]) -> Actor | None:
         """The coded actor nearest the trigger in its sentence whose country is none of the sources':
@@ -1251,6 +1406,9 @@ class _Coder:
                 not denied and cand.status != "negated" and self.onto[cand.code].quad_class >= 3
                 and not _same_side(speaker, cand.source)
                 and not (verb is not None and self.is_event_trigger(verb, found))
+                and self.feeling(doc[cand.trigger]) is None  # "X fears the law could anger Y" accuses no one
+                # "X is to blame for inciting Y to attack" accuses X, not Y
+                and not any(a.i in self.blames for a in doc[cand.trigger].ancestors)
             ):
                 derived.append(self._accusation(cue, speaker, cand.source, doc[cand.trigger], "reported-accusation"))
         for verb, content, author in speech:
@@ -1317,6 +1475,16 @@ class _Coder:
 
 
 
+def _belonging(actor: Actor, owner: Actor, why: str) -> Actor:
+    """A country-less mention ("its president", "an official at X") completed from its owner: a state's
+    agent takes the state's code and its own role; an organisation's ("an official at the ICC") acts
+    for the organisation."""
+    side = _side(owner)
+    if len(side) > 3:
+        return replace(actor, code=owner.code, country=owner.country, why=f"{actor.why}; {why}")
+    return replace(actor, code=side + actor.code[3:], country=side, why=f"{actor.why}; {why}")
+
+
 def _self_directed(source: Actor, target: Actor | None) -> bool:
     """A dyad of a state with itself or with its own government ("Ankara … accused Turkey": TURGOV → TUR).
     Other same-country dyads (a government and its rebels, rival ministers) are real events."""
@@ -1346,6 +1514,29 @@ def _in_other_relative_clause(span: SpacySpan | None, trigger: Token) -> bool:
 def _conditional(token: Token) -> bool:
     """Inside an "if"/"unless" clause."""
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in (token, *token.ancestors) for c in t.children)
+
+
+def _cleft_focus(pronoun: Token) -> Token | None:
+    """"it was Libya that carried out the strike" (the clause not parsed as Libya's relative clause): the
+    noun the cleft puts in focus, right before the pronoun, with its expletive "it" and copula."""
+    if pronoun.i == 0:
+        return None
+    focus = pronoun.doc[pronoun.i - 1]
+    while focus.dep_ in ("flat", "flat:name", "compound") and focus.head.i > focus.i - 3:
+        focus = focus.head
+    marks = {c.dep_ for c in focus.children}
+    return focus if focus.pos_ in NOMINAL and "expl" in marks and "cop" in marks else None
+
+
+def _oblique_subject(verb: Token) -> Token | None:
+    """"slumped since the Kenyan government last month imposed sanctions" parsed with "since" a case marker
+    of "government", an oblique of the main verb, and "imposed" a subjectless clause: that oblique, right
+    before the clause."""
+    before = [c for c in verb.head.children if c.dep_ in OBLIQUE and c.i < verb.i]
+    last = before[-1] if before else None
+    if last is None or last.right_edge.i + 1 != verb.left_edge.i:
+        return None
+    return last if any(x.dep_ == "case" and x.lower_ in SUBORDINATORS for x in last.children) else None
 
 
 def _subordinated_subject(verb: Token) -> Token | None:
