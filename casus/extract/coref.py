@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from casus.extract.actors import PLACE_PREPOSITIONS
+from casus.knowledge.actors import STORY_COUNTRY_GUESS
 from casus.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -60,8 +61,6 @@ committee court coalition party movement group company embassy
 #: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
 NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed organisation group".split())
 _DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
-#: How the knowledge base notes a country it gave an agent from the story alone (casus.knowledge.actors).
-STORY_COUNTRY_GUESS = "in the story's country"
 #: How many sentences before its own a pronoun looks for its referent.
 PRONOUN_REACH = 2
 #: Descriptions that, with no earlier body of that name, mean the government of the story's country.

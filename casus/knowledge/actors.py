@@ -48,6 +48,8 @@ POSTS = frozenset(
 ROLE_PRECEDENCE = (
     "ELI REB SEP INS UAF CRM RAD OPP REF CVL SPY COP JUD LEG MED MIL BUS LAB EDU HLH NGO PTY GOV IGO"
 ).split()
+#: How an agent's ``why`` says its country came from the story alone (coref may override the guess).
+STORY_COUNTRY_GUESS = "in the story's country"
 #: Agents that belong to the place of the story ("civilians", "militants", "police"); state bodies
 #: without a nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
 LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP".split())
@@ -490,7 +492,7 @@ class KnowledgeBase:
             return Actor(text, span, role, role, None, None, None, f"agent {role} (transnational)")
         if role:
             country = context if role in LOCAL_ROLES else None
-            where = f" in the story's country {country}" if country else " without a country"
+            where = f" {STORY_COUNTRY_GUESS} {country}" if country else " without a country"
             return Actor(text, span, (country or "---") + role, country, role, None, None, f"agent {role}{where}")
         return Actor(text, span, why="not in the knowledge base")
 
