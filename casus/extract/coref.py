@@ -265,7 +265,11 @@ def resolve_pair(ctx: Context, token: Token) -> tuple[Actor, Actor] | None:
 
 def leading_country(ctx: Context, offset: int) -> str | None:
     """The country the article names most before ``offset``, when one leads (a tie resolves nothing)."""
-    counts = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3)
+    return sole_leader(Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3))
+
+
+def sole_leader(counts: Counter) -> str | None:
+    """The most counted key when it is strictly ahead of the next (a tie, or nothing, gives None)."""
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None

@@ -26,6 +26,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 
 from casus.extract.casualties import event_casualties
+from casus.extract.localise import STATE_ROLES
 from casus.extract.coref import (
     ORGANISATION_NOUNS,
     PERSON_TITLES,
@@ -61,8 +62,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: demonstrated", not "demonstrated contempt"); `named` in a list = any phrase naming an actor or a place.
 NO_OBJECT = frozenset({"none"})
 NAMED = "named"
-#: Roles of a state's organs: "the military", "the police" with no country named belong to the story's country.
-STATE_ROLES = frozenset({"MIL", "COP", "GOV", "JUD", "LEG", "SPY"})
 #: Verbs of feeling whose grammatical object is the one who feels: "X was dismayed by Y", "X is concerned
 #: about Y", "Y dismayed X" — the one who feels is the source of the criticism or concern, Y (or its author)
 #: the target.

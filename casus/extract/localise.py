@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from casus.records import Actor, Event
+from casus.extract.coref import sole_leader
+from casus.records import Actor
 
 #: Roles that only a state has.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -60,10 +61,8 @@ def _sentence_country(here: set[str], mentions: Counter) -> tuple[str, str] | No
 def _leading_country(named: list[tuple[int, str]], offset: int) -> tuple[str, str] | None:
     """The country named most before ``offset`` (whole story if none before), strictly ahead of the next."""
     before = [country for start, country in named if start < offset] or [country for _, country in named]
-    ranked = Counter(before).most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0], "the story's leading country"
+    country = sole_leader(Counter(before))
+    return (country, "the story's leading country") if country else None
 
 
 def _localised(actor: Actor | None, found: tuple[str, str] | None) -> Actor | None:
