@@ -41,6 +41,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # single-threaded like casus's workers (see workers._serve)
     texts = news_texts(args.shared, args.articles)
 
     one = parse_share(args.model, texts)

@@ -8,9 +8,9 @@
 Prints one table: for an in-process run timed stage by stage in CPU seconds (ingest, parse, coding,
 store), then for real ``casus code`` runs (1 worker, 2 workers, 2 workers with ``--prefilter``, Dask
 LocalCluster with 2 workers) as subprocesses: wall time, articles/s and words/s (start-up
-included), CPU seconds per article (all processes; on a busy machine the fairer measure of scaling)
-and peak RSS of the whole process tree (sampled every 0.2 s), overall and per quarter of the run,
-so growth with the corpus shows. The corpus is written once as JSON Lines in a temporary folder
+included), CPU seconds per article (all processes, and the parent's own; on a busy machine the
+fairer measure of scaling) and peak RSS of the whole process tree (sampled every 0.2 s), overall and
+per quarter of the run, so growth with the corpus shows. The corpus is written once as JSON Lines in a temporary folder
 (streamed: ``--repeat`` does not hold the copies in memory).
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ import threading
 import time
 from array import array
 from pathlib import Path
+from typing import Any
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "data" / "allsides-news-subset" / "data" / "jsons"
@@ -47,12 +48,13 @@ def write_corpus(folder: Path, out: Path, limit: int, repeat: int) -> tuple[int,
 
 class PeakRSS:
     """Samples the summed RSS of a process and its descendants every ``every`` seconds; ``close()``
-    returns the peak and the peak of each quarter of the run (flat when memory is bounded)."""
+    returns the peak and the peak of each quarter of the run (flat when memory is bounded).
+    ``root_cpu`` is the root process's own CPU seconds at the last sample (its workers' excluded)."""
 
     def __init__(self, pid: int, every: float = 0.2):
         import psutil
 
-        self.root, self.every, self.samples = psutil.Process(pid), every, array("q")
+        self.root, self.every, self.samples, self.root_cpu = psutil.Process(pid), every, array("q"), 0.0
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -64,6 +66,7 @@ class PeakRSS:
             try:
                 tree = [self.root, *self.root.children(recursive=True)]
                 self.samples.append(sum(p.memory_info().rss for p in tree if p.is_running()))
+                self.root_cpu = sum(self.root.cpu_times()[:2])
             except psutil.Error:
                 pass
             time.sleep(self.every)
@@ -117,7 +120,8 @@ def _cpu(who: int) -> float:
 
 
 def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
-    """One ``casus code`` subprocess: wall seconds and peak RSS of its process tree."""
+    """One ``casus code`` subprocess: wall seconds, CPU seconds (all processes, and the parent's own
+    share: ingest, unpickling results, store and output) and peak RSS of its process tree."""
     db = work / f"run-{config}.duckdb"
     db.unlink(missing_ok=True)
     args = [sys.executable, "-m", "casus.cli", "code", str(corpus), "--db", str(db), "--no-resume"]
@@ -133,7 +137,8 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
     if process.returncode not in (0, 1) or "coded " not in log:  # 1: some input was rejected
         raise SystemExit(f"casus code ({config}) failed:\n{log[-3000:]}")
     peak, quarters = sampler.close()
-    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "rss": peak, "quarters": quarters, "stored": stored(db)}
+    return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "parent_cpu": sampler.root_cpu, "rss": peak,
+            "quarters": quarters, "stored": stored(db)}  # fmt: skip
 
 
 def stored(db: Path) -> int:
@@ -143,10 +148,16 @@ def stored(db: Path) -> int:
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def recall() -> list[tuple[str, str]]:
-    """What ``--prefilter`` costs: the hand-coded articles (seed + dev/test) and PETRARCH-2's validation
-    sentences scored without and with it, with the share of tokens it sends to the parser."""
+def _article(gold: Any) -> Any:
+    """The article of a ``casus.evaluation.events.GoldArticle``."""
     from casus import ingest
+
+    return next(a for a in ingest.read([str(gold.text_path)], published=gold.published) if not hasattr(a, "reason"))
+
+
+def recall() -> list[tuple[str, str]]:
+    """What ``--prefilter`` costs: the hand-coded articles (dev, test, seed; tune on dev) and PETRARCH-2's
+    validation sentences scored without and with it, with the share of sentences and tokens it parses."""
     from casus.evaluation.events import GOLD, load_golds, score_article, totals
     from casus.evaluation.peers import SHARED as DATA
     from casus.evaluation.peers import read_petrarch, score_petrarch
@@ -156,19 +167,22 @@ def recall() -> list[tuple[str, str]]:
     from casus.scale.workers import Settings, code_chunk
 
     res = Resources.load()
-    golds = load_golds([*GOLD_SEED, GOLD])
-    articles = [next(a for a in ingest.read([str(g.text_path)], published=g.published) if not hasattr(a, "reason")) for g in golds]
+    splits = {"dev": load_golds([GOLD / "dev"]), "test": load_golds([GOLD / "test"]), "seed": load_golds(GOLD_SEED)}
+    articles = {name: [_article(g) for g in golds] for name, golds in splits.items()}
     sentences = read_petrarch(DATA / "petrarch-validation" / "PETR2_GSR_validation.xml")
-    plans = [plan(a, res, res.lexicon.trigger_forms) for a in articles]
-    share = sum(b - a for p in plans for a, b, worth in p.sentences if worth) / sum(len(p.doc) for p in plans)
-    lines = [("gold article tokens parsed with --prefilter", f"{share:.0%}")]
+    plans = [plan(a, res, res.lexicon.trigger_forms) for split in articles.values() for a in split]
+    kept = [(end - start, worth) for p in plans for start, end, worth in p.sentences]
+    sentence_share = sum(w for _, w in kept) / len(kept)
+    token_share = sum(n for n, w in kept if w) / sum(n for n, _ in kept)
+    lines = [("gold parsed with --prefilter", f"{sentence_share:.0%} of sentences, {token_share:.0%} of tokens")]
     for prefilter in (False, True):
         settings = Settings(prefilter=prefilter)
-        coded = code_chunk(articles, res, settings)
-        score = totals([score_article(g.data, c.events, c.links) for g, c in zip(golds, coded)])
-        lines.append((f"{len(golds)} gold articles, prefilter {'on' if prefilter else 'off'}",
-                      f"required recall {score['required_recall']:.3f}  precision {score['precision']:.3f}  "
-                      f"forbidden {score['forbidden_hits']}"))  # fmt: skip
+        for name, golds in splits.items():
+            coded = code_chunk(articles[name], res, settings)
+            score = totals([score_article(g.data, c.events, c.links) for g, c in zip(golds, coded)])
+            lines.append((f"{name} gold ({len(golds)} articles), prefilter {'on' if prefilter else 'off'}",
+                          f"required recall {score['required_recall']:.3f}  precision {score['precision']:.3f}  "
+                          f"forbidden {score['forbidden_hits']}"))  # fmt: skip
         coded = code_chunk([Article(id=s.id, text=s.text, published=s.published) for s in sentences], res, settings)
         root = score_petrarch(zip(sentences, coded))["root_f1_codes"]
         lines.append((f"petrarch root codes, prefilter {'on' if prefilter else 'off'}", f"P {root['p']:.3f}  R {root['r']:.3f}  F1 {root['f']:.3f}"))
@@ -194,7 +208,7 @@ def main() -> None:
             result = staged(corpus, work / "staged.duckdb") if config == "staged" else cli_run(corpus, work, config)
             rows.append((config, result))
             print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
-    header = (f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'peak RSS':>10}"
+    header = (f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'parent':>7}{'peak RSS':>10}"
               f"  {'peak RSS by quarter of the run':<31} split (staged run)")  # fmt: skip
     print(header + "\n" + "-" * len(header))
     names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers",
@@ -206,7 +220,7 @@ def main() -> None:
             split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f" of CPU  (+{r['load']:.1f}s load)"
         quarters = " ".join(f"{q / 2**30:.2f}" for q in r["quarters"]) + " GB"
         print(f"{names[config]:<22}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}"
-              f"{r['cpu'] / articles:>10.3f}{r['rss'] / 2**30:>9.2f}G  {quarters:<31} {split}")  # fmt: skip
+              f"{r['cpu'] / articles:>10.3f}{r.get('parent_cpu', r['cpu']) / articles:>7.3f}{r['rss'] / 2**30:>9.2f}G  {quarters:<31} {split}")  # fmt: skip
     by = dict(rows)
     if "1" in by and "2" in by:
         print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")

@@ -140,3 +140,14 @@ def test_damaged_gzip_and_oversized_gzipped_text(tmp_path):
     packed = gzip.compress(BODY.encode() * 50)
     assert rejected(read_one(tmp_path, "cut.txt.gz", packed[: len(packed) // 2])).error == "MalformedGzip"
     assert rejected(read_one(tmp_path, "big.txt.gz", packed, max_bytes=5000)).error == "TooLarge"
+
+
+def test_an_article_body_over_the_character_limit_is_rejected_and_its_neighbours_read(tmp_path):
+    long_body = " ".join([BODY] * (ingest.DEFAULT_MAX_CHARS // len(BODY) + 1))
+    lines = [json.dumps({"id": "before", "text": BODY}), json.dumps({"id": "long", "text": long_body}), json.dumps({"id": "after", "text": BODY})]
+    items = read_one(tmp_path, "corpus.jsonl", "\n".join(lines).encode())
+    assert [getattr(i, "id", None) for i in items] == ["before", None, "after"]
+    assert items[1].error == "TooLong" and items[1].input.endswith("#2")
+    assert f"{len(long_body):,} characters, over the {ingest.DEFAULT_MAX_CHARS:,}-character limit" in items[1].reason
+    assert rejected(read_one(tmp_path, "long.txt", long_body.encode())).error == "TooLong"
+    assert isinstance(read_one(tmp_path, "long.txt", long_body.encode(), max_chars=len(long_body))[0], Article)

@@ -199,3 +199,11 @@ def test_parse_batches_cap_articles_and_characters_in_input_order():
     batches = list(parse_batches(articles, size=3, chars=100))
     assert [[a.id for a in b] for b in batches] == [["0", "1"], ["2"], ["3"], ["4", "5", "6"], ["7", "8"]]
     assert [a for b in batches for a in b] == articles and list(parse_batches([], size=3, chars=100)) == []
+
+
+def test_a_worker_that_dies_stops_the_run_with_its_exit_code():
+    from casus.scale.workers import Settings, WorkerError, code_stream
+
+    articles = [Article(id=i["id"], text=i["text"]) for i in corpus(4)]
+    with pytest.raises(WorkerError, match="exited with code 1"):
+        list(code_stream(articles, Settings(model="no-such-model"), workers=2, chunk_size=1))

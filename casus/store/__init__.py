@@ -20,6 +20,10 @@ DEFAULT_DB = "casus.duckdb"
 ARTICLE_TABLES = ("articles", "events", "quotes", "links", "agreements", "obligations", "violations",
                   "places", "times", "actors", "rejections")  # fmt: skip
 EXPORT_FORMATS = {"csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json", "parquet": "FORMAT parquet"}
+# DuckDB's buffer pool while a file store writes a transaction. At the default (80% of RAM) every
+# block written or scanned stays cached: the writer of a 36,560-article run grew by 230 MB, linearly.
+# Other work (dedup.refresh, exports) gets the default back: its aggregates cannot spill.
+WRITER_MEMORY_LIMIT = "128MB"
 T = TypeVar("T")
 
 
@@ -73,20 +77,34 @@ class Store:
         return written
 
     def _replace(self, ids: list[str], tables: dict[str, list[dict[str, Any]]]) -> None:
-        for name in reversed(ARTICLE_TABLES):
-            self.con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest(?))", [ids])
+        """Delete the rows of those of ``ids`` already stored, then insert ``tables``. Every table's rows
+        are written with the article's row, so only articles found in ``articles`` (an index lookup:
+        ``list_contains`` on the key; ``IN (SELECT unnest(?))`` would scan) have rows to delete."""
+        stored = [row[0] for row in self.con.execute("SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]).fetchall()]
+        if stored:
+            for name in reversed(ARTICLE_TABLES):
+                self.con.execute(f"DELETE FROM {name} WHERE list_contains(?, article_id)", [stored])
         for name in ARTICLE_TABLES:
             if tables[name]:
                 insert_rows(self.con, name, tables[name])
 
     def _transaction(self, work: Callable[[], object]) -> None:
-        self.con.begin()
+        """Run ``work`` in one transaction, with DuckDB's memory capped at ``WRITER_MEMORY_LIMIT`` (not
+        for an in-memory store, whose tables are its buffers)."""
+        capped = self.path != ":memory:"
+        if capped:
+            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
         try:
-            work()
-        except BaseException:
-            self.con.rollback()
-            raise
-        self.con.commit()
+            self.con.begin()
+            try:
+                work()
+            except BaseException:
+                self.con.rollback()
+                raise
+            self.con.commit()  # may checkpoint: still capped
+        finally:
+            if capped:
+                self.con.execute("RESET memory_limit")
 
     def quarantine(self, rejected: Iterable[Rejected]) -> int:
         """Record rejected inputs; an input already quarantined for the same error is updated, not repeated."""
