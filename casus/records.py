@@ -30,8 +30,18 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Furniture:
+    """Page furniture kept in an article body ("Read more: …", a byline, an image credit, a
+    standfirst): never coded; ``kind`` says what it is (see ``casus.ingest.furniture``)."""
+
+    span: Span
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
-    """One news article as ingested. ``text`` is the body only (no page furniture)."""
+    """One news article as ingested. ``text`` is the body only: page furniture the reader could not
+    remove (a "Read more" line inside a JSON body) is marked in ``furniture``."""
 
     id: str
     text: str
@@ -43,6 +53,7 @@ class Article:
     origin: str = ""  # where it came from: a path, path#line, path#record-id, a feed url
     segments: tuple[Segment, ...] = ()  # body text → offsets in the original input
     captions: tuple[str, ...] = ()  # photo captions and credits kept as metadata
+    furniture: tuple[Furniture, ...] = ()  # page furniture left in ``text``, never coded
 
     def to_original(self, offset: int) -> int | None:
         """Map an offset in ``text`` to the offset in the original input (None if unmapped)."""
@@ -247,7 +258,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-ARTICLE_FIELDS = ("id", "title", "published", "url", "source", "language", "text")
+ARTICLE_FIELDS = ("id", "title", "published", "url", "source", "language", "text", "furniture")
 
 
 def to_dict(record: Any) -> Any:

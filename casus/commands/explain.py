@@ -38,11 +38,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Code TEXT and explain every event, and every sentence that produced none."""
         from casus.commands.code import parse_published
+        from casus.ingest.furniture import find_furniture
         from casus.pipeline import Resources, code_article
         from casus.records import Article
 
         if not text.strip():
             raise typer.BadParameter("empty text: give a sentence to explain")
-        article = Article(id="explain", text=text.strip(), published=parse_published(published))
+        article = Article(id="explain", text=text.strip(), published=parse_published(published),
+                          furniture=find_furniture(text.strip()))
         coded = code_article(article, Resources.load(model))
         typer.echo("\n".join(describe(coded)))

@@ -4,9 +4,15 @@
 ("in the last 10 days", "earlier this week", "since January") and durations ("a nine-year war") and
 normalises each to ``start``/``end``/``precision`` plus a TIMEX3-style ``value``. The rules that
 decide are news rules: a bare weekday is the most recent one unless the governing verb is future;
-the article's own weekday is that day; a month or a day without a year takes the year that fits
-the tense (else the nearest one, so "Dec. 30" in a January article is last year); a year stays a
-year. Tense comes from the parse when a Doc is given, else from the words around the expression.
+the article's own weekday is that day; a future seen from the past ("would", "was due to") takes
+the nearest one; a month or a day without a year takes the year that fits the tense (else the
+nearest one, so "Dec. 30" in a January article is last year); a year stays a year. Tense comes from
+the parse when a Doc is given, else from the words around the expression.
+
+``event_date(ctx, token)`` dates an event by the expression attached to its own clause (see
+``_attachment_rank``): never by a modifier inside another noun phrase ("withdrew from the 2015
+accord") or by the clause an event is only embedded in ("sanctions imposed ... after Trump set an
+ultimatum" is not dated by "Iran said on Saturday").
 """
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ from typing import Any, Literal
 from casus.extract.wordscan import NUMBER, matches_at, offsets_of, word_starts
 from casus.records import EventDate, Precision, TimeExpr
 
-Tense = Literal["past", "future"] | None
+Tense = Literal["past", "future", "near"] | None  # "near": future seen from the past ("would", "was due to")
 Resolved = tuple[dt.date | None, dt.date | None, Precision, str | None]
 
 MONTHS = {
@@ -426,7 +432,7 @@ def _weekday_date(pub: dt.date, target: int, rel: str, tense: Callable[[], Tense
     if rel in ("next", "coming"):
         return pub + dt.timedelta(days=ahead)
     when = tense()
-    if rel == "this" and when is None:
+    if rel == "this" and when is None or when == "near":
         when = "future" if ahead < back else "past"
     return pub + dt.timedelta(days=ahead) if when == "future" else pub - dt.timedelta(days=back)
 
@@ -535,7 +541,7 @@ def _words_tense(text: str, span: tuple[int, int]) -> Tense:
         tense: Tense = None
         after_copula = re.search(r"\b(?:is|are|'s|'re)\s+$", text[max(0, start - 6):start].lower())
         if word in FUTURE_WORDS or word == "going" and text[start + 5:start + 9] == " to " or word == "set" and after_copula:
-            tense = "future"
+            tense = "near" if word in ("would", "'d") or re.search(r"\b(?:was|were|had\s+been)\s+$", text[max(0, start - 12):start].lower()) else "future"
         elif word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST:
             tense = "past"
         if tense == "past" and re.search(r"\b(?:will|would|shall|'ll|going\s+to|due\s+to|to)\s+(?:\w+\s+)?(?:be\s+)?$", text[max(0, start - 25):start].lower()):
@@ -562,8 +568,11 @@ def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
         verb = verb.head  # "hopes to pass ... on Friday": the tense is the governing verb's
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     lemmas = {c.lower_ for c in auxes}
-    if lemmas & MODALS or verb.dep_ == "xcomp" and verb.head.lemma_ in ("due", "schedule", "expect", "plan", "set"):
-        return "future"
+    if lemmas & MODALS:
+        return "near" if lemmas & MODALS <= {"would", "'d"} else "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("due", "schedule", "expect", "plan", "set"):
+        planned = {c.lower_ for c in verb.head.children if c.dep_.startswith(("aux", "cop"))}
+        return "near" if verb.head.tag_ == "VBD" or planned & {"was", "were", "had"} else "future"
     if any(c.lower_ == "going" for c in auxes) or (verb.tag_ == "VBG" and lemmas & {"is", "are", "am", "'s", "'re"}):
         return "future"
     finite = _finite_tense(verb)
@@ -662,23 +671,74 @@ def times_step(ctx: Any, res: Any) -> Any:
     return ctx.add(times=tuple(find_times(ctx.article.text, ctx.article.published, ctx.doc)))
 
 
+#: Subordinators that set a clause's event before or after its head's ("... after Trump set an ultimatum").
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till", "following", "once"})
+#: ... and those that make it simultaneous.
+SIMULTANEITY_MARKS = frozenset({"as", "when", "while", "whilst"})
+NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+PREMODIFIERS = frozenset({"nmod:poss", "compound", "amod", "nummod", "det"})
+
+
+def _clause_chain(token: Any) -> list[Any]:
+    """The trigger and the heads whose clause-level time expressions date it: climbing through
+    complements and conjuncts, up to (and including) the noun a relative or participle clause
+    modifies ("the raid in 2011 that killed ...") but never past it, and not out of a clause whose
+    subordinator orders it in time against its head; then the clauses that go along with the
+    trigger ("shot as she rode a bus in May 2011", "met, shaking hands on Friday")."""
+    chain = [token]
+    trigger = token
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and _marks(token) & SEQUENCE_MARKS:
+            break
+        chain.append(token.head)
+        if token.dep_.startswith(("acl", "advcl:relcl")) and token.head.pos_ in NOUNS:
+            break
+        token = token.head
+    along = [c for c in trigger.children if c.dep_ == "advcl" and (_marks(c) & SIMULTANEITY_MARKS or not _marks(c) and c.tag_ == "VBG")]
+    return chain + along + [c for clause in along for c in clause.children if c.dep_ == "conj"]
+
+
+def _marks(clause: Any) -> set[str]:
+    return {c.lower_ for c in clause.children if c.dep_ == "mark"}
+
+
+def _attachment_rank(chunk: Any, chain: list[Any]) -> int | None:
+    """How closely a time expression (its tokens, ``chunk``) dates the event at ``chain[0]``: the
+    position in ``chain`` of the word it attaches to, None when it dates something else. A modifier
+    before a noun other than the trigger ("the 2015 accord", "Monday's strike") dates that noun only;
+    a temporal phrase after a noun ("Russia on Wednesday accused") or opening the sentence is the
+    clause's, wherever the parse hangs it."""
+    positions = {w.i: n for n, w in enumerate(chain)}
+    root = chunk.root
+    head = root.head
+    if head.i == root.i:
+        return None
+    lead = chunk.doc[chunk.sent.start:chunk.start]
+    fronted = len(lead) <= 1 and all(w.pos_ == "ADP" for w in lead) and root.dep_ not in PREMODIFIERS
+    if head.i in positions and (positions[head.i] == 0 or head.pos_ not in NOUNS or root.i > head.i or fronted):
+        return positions[head.i]
+    if root.i < head.i and not fronted:
+        return None
+    while head.pos_ in NOUNS and head.head.i != head.i and head.i not in positions:
+        head = head.head
+    return positions.get(head.i)
+
+
 def _governing(ctx: Any, token: Any) -> TimeExpr | None:
-    """The dated expression in ``token``'s sentence that the parse attaches closest to it."""
+    """The dated expression that governs ``token`` in the parse (see ``_attachment_rank``); without
+    a parse, the one of its sentence nearest to it."""
     sent = token.sent
     candidates = [t for t in ctx.times if t.start and sent.start_char <= t.span[0] < sent.end_char]
-    if not candidates:
-        return None
-    ancestors = [token, *token.ancestors]
-
-    def rank(t: TimeExpr) -> tuple[int, int]:
+    if not ctx.doc.has_annotation("DEP"):
+        return min(candidates, key=lambda t: abs(t.span[0] - token.idx), default=None)
+    chain = _clause_chain(token)
+    ranked = []
+    for t in candidates:
         chunk = ctx.doc.char_span(*t.span, alignment_mode="expand")
-        head = chunk.root.head if chunk is not None and len(chunk) else None
-        depth = ancestors.index(head) if head in ancestors else len(ancestors) + 1
-        if head is not None and head not in ancestors and token in head.ancestors:
-            depth = len(ancestors)  # attached inside the trigger's own clause
-        return depth, abs(t.span[0] - token.idx)
-
-    return min(candidates, key=rank)
+        rank = _attachment_rank(chunk, chain) if chunk is not None and len(chunk) else None
+        if rank is not None:
+            ranked.append(((rank, abs(t.span[0] - token.idx)), t))
+    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
 def event_date(ctx: Any, token: Any) -> EventDate:
