@@ -26,7 +26,6 @@ from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 
 from casus.extract.casualties import event_casualties
-from casus.extract.localise import STATE_ROLES
 from casus.extract.coref import (
     ORGANISATION_NOUNS,
     PERSON_TITLES,
@@ -37,8 +36,10 @@ from casus.extract.coref import (
     resolve_reference,
 )
 from casus.extract.lexicon import ANY, Entry, Lexicon
+from casus.extract.localise import STATE_ROLES, bare_organ
 from casus.extract.places import event_location
 from casus.extract.times import event_date
+from casus.ingest.furniture import furniture_at
 from casus.records import Actor, Event, EventDate, Explanation, Link, Status
 
 if TYPE_CHECKING:
@@ -84,19 +85,41 @@ GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", 
                                                              "personnel", "delegate", "troop", "soldier", "force"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
+#: Roles whose account of another's act is testimony, not an accusation ("Sana residents said ...").
+WITNESS_ROLES = frozenset({"CVL", "BUS", "EDU", "MED"})
+DENIAL_VERBS = frozenset({"deny"})  # verbs whose content, when it codes nothing, is still a denial (016)
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
-CONFLICT_TARGET_PREPS = ("against", "at", "on", "into")
+#: "agreed to reopen the border", "pledged to release them": the act is promised, not yet done (CAMEO 03
+#: "agree to" is intent; PLOVER codes such a cooperative act AGREE).
+COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "undertake", "commit", "offer"})
+#: Acts whose possessive, with no "of" phrase, is the one they are done to ("Navalny's arrest").
+PATIENT_NOUNS = frozenset({"arrest", "detention", "imprisonment", "jailing", "indictment", "execution", "killing",
+                           "assassination", "release", "expulsion", "deportation", "extradition", "kidnapping",
+                           "abduction", "ouster", "removal", "conviction", "sentencing"})
+#: Adjectives whose infinitive names an act that is not even intended ("reluctant to use force").
+RELUCTANCE = frozenset({"reluctant", "unwilling", "loath", "loth", "hesitant", "averse", "disinclined"})
+#: Nouns whose infinitive names an act only possible, not done ("the responsibility not to use force").
+CAPACITY_NOUNS = frozenset({"responsibility", "right", "duty", "obligation", "authority", "power", "ability",
+                            "capacity", "need", "willingness", "readiness", "reluctance", "option", "freedom"})
+CONFLICT_TARGET_PREPS = ("against", "at", "on", "into", "toward", "towards")
 COOPERATION_TARGET_PREPS = ("to", "with")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
-LOCATION_TARGET_ROOTS = frozenset({"04", "09", "14", "15", "18", "19", "20"})
+LOCATION_TARGET_CODES = ("042", "09", "14", "15", "18", "19", "20")  # (a meeting in Brussels is not with Belgium)
 #: Acts coded without a target when none is named (refusals, threats, protests, force posture, cuts in
 #: relations or aid, coercion such as curfews and arrests, resignations, retreats).
-TARGETLESS_CODES = ("12", "13", "14", "15", "16", "17", "0831", "087")
+TARGETLESS_CODES = ("015", "016", "12", "13", "14", "15", "16", "17", "0831", "087")
+#: Acts of the state (release, charge, arrest, deport, repress, convict) reported in an agentless passive ("17
+#: people were arrested in Iran"): their source is the state where it happened.
+STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
+#: Acts that put their target in the source state's custody (charge, arrest, deport, convict).
+CUSTODY_CODES = ("116", "173", "174")
+#: Attacks reported in an agentless passive with the place they came from ("rockets were fired from Gaza").
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 #: Roots whose act, with no target in the syntax, is aimed at the nearest other side named in the sentence.
 SENTENCE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13", "16"})
 #: Consultations both sides hold (meet, meet elsewhere, negotiate): "X met with Y" is also Y meeting X.
@@ -153,13 +176,24 @@ def code_events(ctx: Context, res: Resources) -> Context:
     rejected: list[dict[str, Any]] = []
     text = ctx.doc.text
     for index, sent in enumerate(ctx.doc.sents):
-        found, reason = coder.sentence(sent)
+        found, reason = _outside_furniture(ctx, sent, *coder.sentence(sent))
         candidates.extend(found)
         if not found:
             rejected.append({"sentence": index, "text": text[sent.start_char:sent.end_char].strip(), "reason": reason})
     events, trigger_of = _events(ctx, candidates, res.ontology)
     links = _links(ctx, events, trigger_of, res.lexicon)
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
+
+
+def _outside_furniture(ctx: Context, sent: SpacySpan, found: list[Candidate], reason: str) -> tuple[list[Candidate], str]:
+    """The candidates whose trigger is not page furniture (``Article.furniture``: a "Read more" line,
+    a byline, an image credit); when none is left, the reason names the furniture."""
+    pieces = [furniture_at(ctx.article.furniture, ctx.doc[c.trigger].idx) for c in found]
+    kept = [c for c, piece in zip(found, pieces) if piece is None]
+    piece = next(filter(None, pieces), None) or furniture_at(ctx.article.furniture, sent.start_char)
+    if not kept and piece is not None:
+        return kept, f"page furniture ({piece.kind}): not coded"
+    return kept, reason
 
 
 #: Inflection endings and what replaces them in the stem ("denied" → "deny", "hitting" → "hitt").
@@ -481,6 +515,11 @@ class _Coder:
                 owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)), None)
                 if owner is not None:
                     return _belonging(actor, owner, f"{_case(child)} {owner.text}")
+        if any(c.lower_ == "there" for c in token.children):  # "the authorities there": the last place named
+            place = next((p for p in reversed(self.ctx.places) if p.span[1] <= token.idx and p.country), None)
+            if place is not None:
+                return replace(actor, code=place.country + role, country=place.country,
+                               why=f"{actor.why}; 'there' = {place.text}")
         definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
         last = actor.text.split()[-1].lower()
         # "administration officials" after "the Obama administration": the modifier names the body
@@ -505,6 +544,10 @@ class _Coder:
     def mention_at(self, token: Token) -> Actor | None:
         """The actor mention covering ``token`` itself."""
         return self._mentions.get(token.i)
+
+    def _time_at(self, token: Token) -> bool:
+        """Whether ``token`` lies in a time expression."""
+        return any(t.span[0] <= token.idx < t.span[1] for t in self.ctx.times)
 
     def _place_at(self, token: Token) -> bool:
         """Whether ``token`` lies in a place name."""
@@ -555,11 +598,14 @@ class _Coder:
             if actor is not None:
                 found.append(actor)
                 found.extend(a for a in self._coordinated_nationalities(t, actor) if a not in found)
-                members = next((c for c in t.children if c.dep_ in ("nmod", "obl") and _case(c) == "of"), None) \
+                members = next((c for c in t.children if c.dep_ in ("nmod", "obl") and _case(c) in ("of", "from")), None) \
                     if t.lemma_.lower() in GROUP_HEADS else None
                 coordinated = self.actors(members) if members is not None else []
-                if len(coordinated) > 1:  # "the leaders of France, Germany and Britain"
-                    found.extend(a for a in coordinated if a not in found)
+                if len(coordinated) > 1:  # "the leaders of France, Germany and Britain", "ministers from X and Y"
+                    role = (actor.code or "")[3:]
+                    if any(_side(a) == _side(actor) for a in coordinated):
+                        found.remove(actor)  # the head took its country from the first member: one actor per member
+                    found.extend(m for a in coordinated if (m := _with_role(a, role)) not in found)
                 for named in (c for c in t.children if c.dep_ in ("nmod", "appos") and _case(c) == "including"):
                     found.extend(a for a in self.actors(named) if a not in found and _side(a))  # "Western nations, including X"
         return found
@@ -597,12 +643,23 @@ class _Coder:
             found = self._find_actor(agent, depth + 1) if agent is not None else None
             if found is not None:
                 return found
+        # (not the US of "anti-American protests", nor Navalny of "Navalny's arrest": they undergo the act)
+        undergoer = getattr(self._undergoer(noun), "i", None)
         for child in noun.children:
-            if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i:
-                found = self._mention_in(child)
+            if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i and not _opposed(child) \
+                    and child.i != undergoer:
+                # a pronoun in reported speech is the speaker's ("Cairo said ... critical of its crackdown")
+                found = (child.pos_ == "PRON" and self._reporting_speaker(child)) or self._mention_in(child)
                 if found is not None and (_side(found) or child.dep_ != "amod"):
                     return found
         return None
+
+    def _undergoer(self, noun: Token) -> Token | None:
+        """The possessive of an act done to someone, when no "of" phrase names them: "Navalny's arrest"
+        (but "Iran's arrest of spies" is Iran's act)."""
+        if not self.has_form(noun, PATIENT_NOUNS) or any(_case(c) == "of" for c in noun.children):
+            return None
+        return next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss")), None)
 
     def co_agents(self, verb: Token) -> list[Actor]:
         """Actors acting alongside the subject: "Together with the U.K. and France, the U.S. launched ...",
@@ -684,8 +741,9 @@ class _Coder:
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             # (an object after the infinitive is a misattached phrase, not its controller)
             # (nor is a relative pronoun: "which X tried to suppress" — see _object)
+            # (nor a time phrase taken for an object: "while deciding Friday to postpone")
             controller = next((c for c in verb.head.children if c.dep_ in OBJECT and c.i < verb.i
-                               and c.lower_ not in RELATIVE_PRONOUNS), None)
+                               and c.lower_ not in RELATIVE_PRONOUNS and not self._time_at(c)), None)
             # "urged Iran to withdraw" controls by the object; "opened fire to disperse" and "would blockade
             # Paris to demand" by the subject; "gave permission to Russia to help", "faces pressure from
             # Congress to act": unclear, none
@@ -760,10 +818,11 @@ class _Coder:
 
     def _named_just_before(self, verb: Token) -> Token | None:
         """A subject the parse attached elsewhere ("On Tuesday Germany accused ...", "after X said"):
-        an actor named within the three words before the verb."""
+        an actor named within the three words before the verb, with no punctuation between (not inside a
+        quote or another verb's object: "Iranians screaming 'Death to America!' converged")."""
         for t in reversed(verb.doc[max(verb.sent.start, verb.i - 3): verb.i]):
-            if t.pos_ in NOMINAL and t.dep_ not in OBJECT and self.mention_at(t) is not None:
-                return t
+            if t.pos_ in NOMINAL and t.dep_ not in OBJECT and t.head.dep_ not in OBJECT and self.mention_at(t) is not None:
+                return None if any(w.is_punct for w in verb.doc[t.i + 1: verb.i]) else t
         return None
 
     def passive(self, verb: Token) -> bool:
@@ -823,6 +882,11 @@ class _Coder:
             infinitive = child.dep_ == "xcomp" or _infinitive(child)
             if child.dep_ in ("xcomp", "advcl", "ccomp", "acl") and _verbal(child) and infinitive:
                 return child
+            if child.dep_ in ("advcl", "ccomp") and child.tag_ == "VBG" and child.i > verb.i \
+                    and not verb.doc[verb.i + 1].is_punct \
+                    and all(w.pos_ == "ADV" for w in verb.doc[verb.i + 1: min(child.i, child.left_edge.i)]) \
+                    and not any(c.dep_ in SUBJECT for c in child.children):
+                return child  # "admitted accidentally shooting it down" with the gerund parsed as an adverbial
             if child.dep_ == "obl" and child.tag_ == "NN" and _case(child) == "to" and child.n_lefts == 1:
                 return child  # "offered to mediate" with a bare "mediate" taken for a noun after "to"
         if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
@@ -860,10 +924,14 @@ class _Coder:
         if entry.pos == "noun" and not self._has_words(token, entry.words):
             return None  # multiword nouns ("air strike") need their modifiers
         children = self.children(token)
+        stranded = None  # "called off the visit" parsed with "off" as the preposition of an oblique: its object
         if entry.particle and not any(_particle(c) and c.lower_ == entry.particle for c in children):
-            return None
+            stranded = next((c for c in children if c.dep_ in OBLIQUE and _case(c) == entry.particle
+                             and c.left_edge.i == token.i + 1), None)
+            if stranded is None or entry.pos != "verb":
+                return None
         if entry.pos == "verb":
-            obj = self.object(token)
+            obj = self.object(token) or stranded
             # double objects ("gave the Ivory Coast 5 million dollars"): the one the entry asks for
             objects = [obj] if obj is not None else []
             objects += [c for c in children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
@@ -873,10 +941,12 @@ class _Coder:
             elif entry.objects is not None:
                 # a noun predicated of the object is a second one ("called Mr. Assad an animal"), also when the
                 # parse took both nouns for predicates
-                predicates = [c for c in children if c.dep_ == "xcomp" and c.pos_ in NOMINAL]
+                # (or an adjective: "called the remarks extremely negative")
+                predicates = [c for c in children if c.dep_ == "xcomp" and (c.pos_ in NOMINAL or c.pos_ == "ADJ")]
                 objects += predicates if objects or len(predicates) > 1 else []
-                # ... or hung it on the first ("called [the king [a criminal]]")
-                objects += [g for o in objects[:1] for g in o.children if g.dep_ in OBJECT and g.pos_ in NOMINAL]
+                # ... or hung it on the first ("called [the king [a criminal]]", "called [the remarks negative]")
+                objects += [g for o in objects[:1] for g in o.children if g.dep_ in OBJECT and g.pos_ in NOMINAL
+                            or g.dep_ == "amod" and g.i > o.i]
                 obj = next((o for o in objects if self._has_words(o, entry.objects)), None)
                 if obj is None:
                     return None
@@ -944,6 +1014,8 @@ class _Coder:
         token: Token | None = trigger
         while token is not None:
             words = {c.lower_ for c in token.children if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+                return "hypothetical", "the condition of a conditional"  # "if it did not withdraw": not a fact
             if words & NEGATIONS:
                 return "negated", f"negation '{min(words & NEGATIONS)}'"
             if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in token.children):
@@ -956,8 +1028,14 @@ class _Coder:
                 return "future", "future auxiliary"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLANNING_VERBS:
                 return "future", f"planned ('{token.head.text}')"
+            if token.dep_ == "xcomp" and token.head.lemma_.lower() in COMMITMENT_VERBS:
+                return "future", f"promised ('{token.head.text}')"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
                 return "negated", f"failed ('{token.head.text}')"
+            if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" or token.dep_ == "acl" and _infinitive(token) \
+                    and token.head.lemma_.lower() in CAPACITY_NOUNS:
+                # "reluctant to use force", "prepared to act", "a responsibility not to use force"
+                return "hypothetical", f"'{token.head.text} to ...'"
             token = token.head if token.dep_ in ("xcomp", "conj") and token.head.i != token.i else None
         return None, None
 
@@ -1067,8 +1145,9 @@ class _Coder:
         for token, (entry, slots) in triggers:
             if token.i in consumed:
                 continue
-            if entry.to is not None and slots.get("to") is not None:
-                # "threaten to attack", "threatened to launch an offensive": the threat, not the attack
+            if entry.to is not None and slots.get("to") is not None and not self.has_form(token, RESPONSIBILITY_CLAIMS):
+                # "threaten to attack", "threatened to launch an offensive": the threat, not the attack (but
+                # "admitted shooting down the plane": the admission and the act admitted)
                 consumed.update(t.i for t in (slots["to"], slots.get("to.obj")) if t is not None)
             swallowed = set(consumed)
             made, reason = self.events_for(token, entry, dict(slots), consumed)
@@ -1079,6 +1158,7 @@ class _Coder:
                 reasons.append(reason)
         accusers = {c.trigger: c.source for c in out if c.code.startswith("11")}
         out = self.apply_speech([self._accused_act(c, accusers) for c in out], speech, sent)
+        out += self.bare_denials(speech, out)
         self.accusations.extend(c for c in out if c.code.startswith("11"))
         self.history.extend(out)
         if out:
@@ -1094,7 +1174,12 @@ class _Coder:
             self.untargeted[token.i] = (code, self.actors(self.subject(token)))  # a report of it accuses X
             self.blames.add(token.i)
             return [], f"no actor ('X is to {token.text}': X is the one blamed)"
+        obj = slots.get("obj")
+        if entry.pos == "verb" and entry.objects is None and entry.to is None and not entry.preps and obj is not None \
+                and self.has_form(token, self.lex.support) and self.is_event_noun(obj):
+            return [], f"light verb: its object '{obj.text}' codes the act"  # "offered his apologies"
         recipients: list[Actor] | None = None
+        between = False  # the sources are the parties "between" whom the act is
         felt = self.feeling(token)
         if felt is not None:  # "X was dismayed by Y": X criticises Y (or Y's author)
             subj, slots["obj"] = felt
@@ -1144,21 +1229,30 @@ class _Coder:
                 sources += [a for a in self.co_agents(support) if a not in sources]
                 rule = "support-verb"
                 notes.append(f"supported by '{support.text}'")
+            elif len(parties := self.actors(self.prep_object(token, "between", deep=False))) > 1 \
+                    and "prep:between" in entry.target:
+                sources, between = parties, True  # "the talks between Serbia and Kosovo": each party with the other
             else:
                 return [], "no actor (nominal act without its author)"
+        if not sources and entry.pos == "verb" and felt is None and subj is None \
+                and (unnamed := self.unnamed_agent(token, code)) is not None:
+            sources, rule = [unnamed], "agentless-passive"
+            notes.append(unnamed.why)
         order = self.target_slots(token, entry, slots)
         targets = self.targets(order, slots, sources) if recipients is None else recipients
         if entry.code[:2] >= "15":  # news media report, they do not fight
             sources = [s for s in sources if not (s.code or "").endswith("MED")]
+        if code == "0831":  # leaders step down; a TV host resigning is no political event
+            sources = [s for s in sources if s.role not in WITNESS_ROLES]
         if not sources:
             return [], "no actor (no coded source)"
         pairs = [(s, t) for s in sources for t in targets if s.span != t.span]
-        if not targets and entry.reciprocal and len(sources) > 1:
+        if not targets and (entry.reciprocal or between) and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
             rule = "reciprocal"
         # a threat to attack is aimed where the attack would be ("a plan to strike Guam")
         anchor = slots["to"] if code[:2] == "13" and slots.get("to") is not None else token
-        if not pairs and (entry.code[:2] in LOCATION_TARGET_ROOTS or anchor is not token):
+        if not pairs and (entry.code.startswith(LOCATION_TARGET_CODES) or anchor is not token):
             place = event_location(self.ctx, anchor)
             inside = place is not None and anchor.left_edge.idx <= place.span[0] < anchor.right_edge.idx + len(anchor.right_edge)
             if inside and place.country and not any(s.span[0] <= place.span[0] < s.span[1] for s in sources):
@@ -1189,9 +1283,14 @@ class _Coder:
             else:
                 self.untargeted[token.i] = (code, sources)
                 return [], "no actor (no coded target)"
+        if code.startswith(CUSTODY_CODES):  # "Iran's arrest of spies": those a state arrests are in its hands
+            pairs = [(s, _belonging(t, s, f"held by '{s.text}'") if _stateless(t) and len(_side(s) or "") == 3 else t)
+                     for s, t in pairs]
         pairs = [(s, t) for s, t in pairs if not _self_directed(s, t)]
         if not pairs:
             return [], "source and target are the same actor"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
+            return [], f"not an act: '{token.head.text} to {token.text}'"
         status, why = self.status(token)
         if rule == "no-target" and code == "110" and status == "hypothetical":
             return [], "no actor (concern that is only hypothetical, about nothing named)"
@@ -1212,6 +1311,31 @@ class _Coder:
             for s, t in pairs
         ], None
 
+    def unnamed_agent(self, verb: Token, code: str) -> Actor | None:
+        """The source of an act told in the passive without an agent: for an act of the state (arrest,
+        charge, deport ...) the state where it happened, the place named in the sentence; for an attack,
+        the country it came from ("rockets were fired from Gaza")."""
+        if not self.passive(verb):
+            return None
+        if code.startswith(STATE_ACT_CODES):
+            place = event_location(self.ctx, verb)  # ... named in the verb's own clause (not a party named: "the SDF")
+            if place is None or not place.country or not verb.left_edge.idx <= place.span[0] <= verb.right_edge.idx \
+                    or self.mention_at(verb.doc.char_span(*place.span, alignment_mode="expand")[0]) is not None:
+                return None
+            return Actor(text=place.text, span=place.span, code=place.country + "GOV", country=place.country, role="GOV",
+                         why=f"'{verb.text}' names no agent: the state where it happened ({place.country})")
+        origin = self.prep_object(verb, "from", deep=False) if code[:2] in ATTACK_ROOTS else None
+        if origin is None:
+            return None
+        named = self._named_actor(origin)
+        place = next((p for p in self.ctx.places if p.span[0] <= origin.idx < p.span[1]), None)
+        country = _side(named) if named is not None else place.country if place is not None else None
+        if not country:
+            return None
+        where = named or place
+        return Actor(text=where.text, span=where.span, code=country, country=country,
+                     why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
+
     def target_slots(self, token: Token, entry: Entry, slots: dict) -> list[str]:
         """The entry's target slots in order (conflict acts also try against/at/on), filling ``slots``."""
         order = list(entry.target)
@@ -1222,6 +1346,10 @@ class _Coder:
             for p in {slot[5:] for slot in order if slot.startswith("prep:")}:
                 slots[f"support.prep:{p}"] = self.prep_object(support, p, deep=False)
                 order.append(f"support.prep:{p}")
+        if entry.pos == "noun":  # "anti-American protests", "Navalny's arrest"
+            slots["anti"] = next((c for c in token.children if c.dep_ in ("amod", "compound") and _opposed(c)), None)
+            slots["undergoer"] = self._undergoer(token)
+            order += ["anti", "undergoer"]
         complement = slots.get("to")
         if complement is not None:  # "threatened to impose sanctions on Uganda"
             for p in (*CONFLICT_TARGET_PREPS, *COOPERATION_TARGET_PREPS, "between"):
@@ -1256,8 +1384,10 @@ class _Coder:
         for thing in (obj, slots.get("iobj"), *(_conjuncts(obj)[1:] if obj is not None else ())):
             if not fallback and thing is not None and _nominal(thing) and self.mention_at(thing) is None:
                 fallback = self._authors(thing, sources)
-        if not fallback and obj is not None and self.has_form(obj, self.lex.speech_nouns):
-            # "Mexico rejected the allegation": the author of the latest accusation against the source
+        if not fallback and obj is not None and self.has_form(obj, self.lex.speech_nouns) \
+                and any(c.lower_ in DEFINITE for c in obj.children):
+            # "Mexico rejected the allegation": the author of the latest accusation against the source (not so
+            # "rejected reports that ...", which names its own claim)
             accuser = next((c.source for c in reversed(self.accusations)
                             if any(_same_side(c.target, s) for s in sources)), None)
             fallback = [accuser] if accuser is not None else []
@@ -1372,6 +1502,9 @@ class _Coder:
             if speaker is None or _same_actor(speaker, cand.source) and verb is None:
                 out.append(self._refusal(cand, doc[cand.trigger]))
                 continue
+            if bare_organ(cand.source) and _side(speaker) and len(_side(speaker)) == 3:
+                # "Egypt's defense minister said security forces would ...": the speaker's own forces
+                cand = replace(cand, source=_belonging(cand.source, speaker, f"the speaker's own ('{speaker.text}')"))
             denied = verb is not None and self.has_form(verb, self.lex.denial)
             status: Status = "denied" if denied else cand.status if cand.status != "asserted" else "alleged"
             cue = verb if verb is not None else doc[cand.trigger]
@@ -1390,7 +1523,7 @@ class _Coder:
                 ) for who in announcers or [speaker])
                 continue
             if verb is not None and self.has_form(verb, RESPONSIBILITY_CLAIMS) and _same_side(speaker, cand.source) \
-                    and self.onto[cand.code].quad_class == 4:
+                    and self.onto[cand.code].quad_class == 4 and not self.is_event_trigger(verb, found):
                 derived.append(replace(
                     cand, code="015", source=speaker, status="asserted", rule="claimed-responsibility",
                     notes=cand.notes + (f"'{verb.text}' its own side's act {cand.code}",),
@@ -1403,7 +1536,9 @@ class _Coder:
             out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
                 not denied and cand.status != "negated" and self.onto[cand.code].quad_class >= 3
+                and not _conditional(doc[cand.trigger])  # "... if they blocked the roads" accuses no one
                 and not _same_side(speaker, cand.source)
+                and _side(speaker) and speaker.role not in WITNESS_ROLES  # a bystander's account accuses no one
                 and not (verb is not None and self.is_event_trigger(verb, found))
                 and self.feeling(doc[cand.trigger]) is None  # "X fears the law could anger Y" accuses no one
                 # "X is to blame for inciting Y to attack" accuses X, not Y
@@ -1441,6 +1576,23 @@ class _Coder:
                             code=self.lex.obligation_code,
                             notes=(f"'{verb.text}' says another side must act ('{content.text}'): a demand",)))
         return out + derived
+
+    def bare_denials(self, speech, found: list[Candidate]) -> list[Candidate]:
+        """"The police chief denied his officers opened fire": denying what is reported is the denier's own
+        act (016, beside the act denied), aimed at the latest accuser of the denier's side, else at no one."""
+        out = []
+        for verb, content, author in speech:
+            if author is not None or not self.has_form(verb, DENIAL_VERBS) or self.status(verb)[0] is not None \
+                    or any(c.trigger == verb.i for c in found):
+                continue
+            for speaker in self.speakers(verb)[:1]:
+                accuser = next((c.source for c in reversed(self.accusations) if _same_side(c.target, speaker)), None)
+                out.append(Candidate(
+                    code="016", trigger=verb.i, key=lemmas(verb)[0], source=speaker, target=accuser, status="asserted",
+                    attributed_to=None, rule="denial", entry=None, tokens=(verb.i, content.i),
+                    notes=(f"'{verb.text}' denies '{content.text}'",),
+                ))
+        return out
 
     def _accused_act(self, cand: Candidate, accusers: dict[int, Actor]) -> Candidate:
         """"India accused Pakistan of violating the ceasefire": the violation is alleged by India."""
@@ -1482,6 +1634,27 @@ def _belonging(actor: Actor, owner: Actor, why: str) -> Actor:
     if len(side) > 3:
         return replace(actor, code=owner.code, country=owner.country, why=f"{actor.why}; {why}")
     return replace(actor, code=side + actor.code[3:], country=side, why=f"{actor.why}; {why}")
+
+
+def _stateless(actor: Actor | None) -> bool:
+    """A coded group with no country ("---OPP" protesters, "---SPY" spies)."""
+    return actor is not None and bool(actor.code) and actor.code.startswith("---") and actor.country is None
+
+
+def _with_role(actor: Actor, role: str) -> Actor:
+    """A country named as one of a group's members takes the group's role ("ministers from Britain")."""
+    if not role or not actor.code or len(actor.code) != 3 or not _side(actor):
+        return actor
+    return replace(actor, code=actor.code + role, role=role, why=f"{actor.why}; a member of a group of {role}")
+
+
+def _opposed(modifier: Token) -> bool:
+    """An "anti-X" modifier: X is what the noun is against ("anti-American protests")."""
+    doc, i = modifier.doc, modifier.i
+    if modifier.lower_ in ("anti", "anti-", "-"):
+        return False
+    return modifier.lower_.startswith("anti-") or i > 0 and doc[i - 1].lower_ in ("anti", "anti-") \
+        or i > 1 and doc[i - 1].lower_ == "-" and doc[i - 2].lower_ == "anti"
 
 
 def _self_directed(source: Actor, target: Actor | None) -> bool:

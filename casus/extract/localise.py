@@ -22,7 +22,7 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 def localise_events(ctx, res):
     """Pipeline step (after events): country-less state organs in events take a country."""
-    if not any(_bare_organ(a) for e in ctx.events for a in (e.source, e.target)):
+    if not any(bare_organ(a) for e in ctx.events for a in (e.source, e.target)):
         return ctx
     parties = {a.span[0] for a in ctx.actors}
     settings = [p for p in ctx.places if _country(p.country) and p.span[0] not in parties]
@@ -45,7 +45,7 @@ def _country(code: str | None) -> bool:
     return bool(code) and len(code) == 3
 
 
-def _bare_organ(actor: Actor | None) -> bool:
+def bare_organ(actor: Actor | None) -> bool:
     return (actor is not None and actor.country is None and actor.role in STATE_ROLES
             and bool(actor.code) and actor.code.startswith("---"))
 
@@ -66,7 +66,7 @@ def _leading_country(named: list[tuple[int, str]], offset: int) -> tuple[str, st
 
 
 def _localised(actor: Actor | None, found: tuple[str, str] | None) -> Actor | None:
-    if found is None or not _bare_organ(actor):
+    if found is None or not bare_organ(actor):
         return actor
     country, reason = found
     why = f"{actor.why}; " if actor.why else ""
