@@ -4,6 +4,8 @@
     nice -n 10 python bench/bench_pipeline.py --limit 300 --configs 1,2,2p,dask
     python bench/bench_pipeline.py --repeat 10 --configs 2,dask  # 10× the corpus by repetition (RSS stays flat)
     python bench/bench_pipeline.py --recall --configs ''   # recall the --prefilter costs on the gold
+    python bench/bench_pipeline.py --configs '' --diff 200  # records --prefilter drops or changes on AllSides
+    python bench/bench_pipeline.py --configs '' --limit 600 --batch-chars 100000,50000  # a worker's peak RSS per cap
 
 Prints one table: for an in-process run timed stage by stage in CPU seconds (ingest, parse, coding,
 store), then for real ``casus code`` runs (1 worker, 2 workers, 2 workers with ``--prefilter``, Dask
@@ -155,7 +157,7 @@ def _article(gold: Any) -> Any:
     return next(a for a in ingest.read([str(gold.text_path)], published=gold.published) if not hasattr(a, "reason"))
 
 
-def recall() -> list[tuple[str, str]]:
+def recall(quotes_limit: int) -> list[tuple[str, str]]:
     """What ``--prefilter`` costs: the hand-coded articles (dev, test, seed; tune on dev) and PETRARCH-2's
     validation sentences scored without and with it, with the share of sentences and tokens it parses."""
     from casus.evaluation.events import GOLD, load_golds, score_article, totals
@@ -186,6 +188,107 @@ def recall() -> list[tuple[str, str]]:
         coded = code_chunk([Article(id=s.id, text=s.text, published=s.published) for s in sentences], res, settings)
         root = score_petrarch(zip(sentences, coded))["root_f1_codes"]
         lines.append((f"petrarch root codes, prefilter {'on' if prefilter else 'off'}", f"P {root['p']:.3f}  R {root['r']:.3f}  F1 {root['f']:.3f}"))
+        lines += other_gold(res, settings, quotes_limit)
+    return lines
+
+
+def other_gold(res: Any, settings: Any, limit: int) -> list[tuple[str, str]]:
+    """Quote attribution on the first ``limit`` PolNeAR dev articles and toponym tagging on the GeoWebNews
+    dev part, coded with the whole pipeline under ``settings``."""
+    from casus.evaluation.geo import read_corpus, split
+    from casus.evaluation.nlp import prf
+    from casus.evaluation.quotes import POLNEAR, Tally, read_polnear
+    from casus.records import Article
+    from casus.scale.workers import code_chunk
+
+    on = "on" if settings.prefilter else "off"
+    golds = list(read_polnear(POLNEAR, "dev"))[:limit]
+    tally = Tally()
+    coded = code_chunk([Article(id=g.name, text=g.text, published=g.published) for g in golds], res, settings)
+    for gold, article in zip(golds, coded):
+        tally.add(gold.text, gold.attributions, article.quotes)
+    scores = tally.scores()
+    lines = [(f"PolNeAR dev quotes ({len(golds)} articles), prefilter {on}",
+              "  ".join(f"{k} F1 {scores[k]['f']}" for k in ("source_overlap", "cue_overlap", "content_overlap", "attribution_overlap"))
+              + f"  speaker accuracy {scores['speaker_accuracy']['acc']}")]  # fmt: skip
+    geo = split(read_corpus("gwn"), "dev")
+    coded = code_chunk([Article(id=g.id, text=g.text) for g in geo], res, settings)
+    found = [(g, c.places) for g, c in zip(geo, coded)]
+    hits = sum(any(t.span[0] < p.span[1] and p.span[0] < t.span[1] for t in g.toponyms) for g, places in found for p in places)
+    tagged = prf(hits, sum(len(places) for _, places in found), sum(len(g.toponyms) for g in geo))
+    lines.append((f"GeoWebNews dev toponyms ({len(geo)} articles), prefilter {on}", f"tagging P {tagged['p']}  R {tagged['r']}  F1 {tagged['f']}"))
+    return lines
+
+
+def worker_run(corpus: Path, batch_chars: int) -> dict[str, float]:
+    """What one ``casus code`` worker does, in this (spawned) process: load the resources, then code the
+    corpus in parse batches of at most ``batch_chars`` characters; peak RSS and CPU seconds per article."""
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # as in a worker, before numpy is imported
+    import gc
+
+    from casus import ingest
+    from casus.scale.workers import CHUNK_SIZE, Settings, code_chunk, load
+    from casus.store import batched
+
+    settings = Settings(batch_chars=batch_chars)
+    res = load(settings)
+    gc.freeze()
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    articles = [a for a in ingest.read([str(corpus)]) if not hasattr(a, "reason")]
+    started = time.process_time()
+    for chunk in batched(articles, CHUNK_SIZE):
+        list(code_chunk(chunk, res, settings))
+    return {"cpu": (time.process_time() - started) / len(articles), "loaded": loaded,
+            "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
+def worker_memory(corpus: Path, caps: list[int]) -> list[tuple[str, str]]:
+    """A worker's peak RSS and CPU per article for each parse-batch character cap (a fresh process each)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    lines = []
+    for cap in caps:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            r = pool.submit(worker_run, corpus, cap).result()
+        lines.append((f"worker, parse batches <= {cap:,} characters",
+                      f"peak RSS {r['peak'] / 2**30:.2f} GB (loaded {r['loaded'] / 2**30:.2f} GB), CPU s/article {r['cpu']:.3f}"))
+    return lines
+
+
+def _keys(coded: Any) -> dict[str, set[tuple]]:
+    """What one coded article holds, as comparable keys per kind of record."""
+
+    def code(actor: Any) -> str | None:
+        return actor.code if actor else None
+
+    return {
+        "events": {(e.span, e.cameo, code(e.source), code(e.target), e.status) for e in coded.events},
+        "quotes": {(q.span, q.kind, q.cue_span, q.speaker.span if q.speaker else None, code(q.speaker)) for q in coded.quotes},
+        "places": {(p.span, p.geonames_id) for p in coded.places},
+        "actors": {(a.span, a.code) for a in coded.actors},
+    }
+
+
+def prefilter_diff(corpus: Path) -> list[tuple[str, str]]:
+    """The records ``--prefilter`` adds or drops on the corpus (in process), and the CPU seconds per article."""
+    from casus import ingest
+    from casus.pipeline import Resources
+    from casus.scale.workers import Settings, code_chunk
+
+    res = Resources.load()
+    articles = [a for a in ingest.read([str(corpus)]) if not hasattr(a, "reason")]
+    runs = {}
+    for prefilter in (False, True):
+        started = time.process_time()
+        runs[prefilter] = [_keys(c) for c in code_chunk(articles, res, Settings(prefilter=prefilter))]
+        runs[prefilter, "cpu"] = (time.process_time() - started) / len(articles)
+    lines = [(f"{len(articles)} articles, CPU s/article (in process)", f"{runs[False, 'cpu']:.3f} without --prefilter, {runs[True, 'cpu']:.3f} with")]
+    for kind in ("events", "quotes", "places", "actors"):
+        off = sum(len(k[kind]) for k in runs[False])
+        dropped = sum(len(a[kind] - b[kind]) for a, b in zip(runs[False], runs[True]))
+        added = sum(len(b[kind] - a[kind]) for a, b in zip(runs[False], runs[True]))
+        lines.append((f"{kind} with --prefilter", f"{off} without, {dropped} of them missing, {added} different or new"))
     return lines
 
 
@@ -196,6 +299,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="Repeat the corpus K times (memory stays bounded).")
     parser.add_argument("--configs", default="staged,1,2,2p,dask", help="Comma list of: staged, 1, 2, 2p (2 workers, --prefilter), dask.")
     parser.add_argument("--recall", action="store_true", help="Also measure what --prefilter costs on the gold.")
+    parser.add_argument("--quotes-limit", type=int, default=40, help="PolNeAR dev articles scored by --recall.")
+    parser.add_argument("--batch-chars", default="", help="Also measure one worker's peak RSS on the --limit articles for each of these parse-batch caps (comma list).")
+    parser.add_argument("--diff", type=int, default=0, help="Also compare the records coded with and without --prefilter on the first N articles.")
     options = parser.parse_args()
     configs = [c for c in options.configs.split(",") if c]
     with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
@@ -230,8 +336,20 @@ def main() -> None:
         print(f"Dask / multiprocessing (2 workers): wall time {by['dask']['total'] / by['2']['total']:.2f}, "
               f"CPU seconds {by['dask']['cpu'] / by['2']['cpu']:.2f}")
     if options.recall:
-        for name, value in recall():
+        for name, value in recall(options.quotes_limit):
             print(f"{name}: {value}")
+    if options.batch_chars:
+        with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
+            corpus = Path(tmp) / "corpus.jsonl"
+            write_corpus(options.corpus, corpus, options.limit, 1)
+            for name, value in worker_memory(corpus, [int(c) for c in options.batch_chars.split(",")]):
+                print(f"{name}: {value}")
+    if options.diff:
+        with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
+            corpus = Path(tmp) / "corpus.jsonl"
+            write_corpus(options.corpus, corpus, options.diff, 1)
+            for name, value in prefilter_diff(corpus):
+                print(f"{name}: {value}")
 
 
 if __name__ == "__main__":

@@ -76,24 +76,31 @@ Step = Callable[[Context, Resources], Context]
 
 def default_steps() -> list[Step]:
     """The extractors in data-flow order: actors → times → places → casualties → quotes →
-    events (+ links) → bare state organs in events localised → agreements."""
+    events (+ links) → bare state organs in events localised → events still without a source country dropped →
+    agreements."""
     from casus.extract.actors import find_actors
     from casus.extract.agreements import find_agreements
     from casus.extract.casualties import casualties_step
-    from casus.extract.events import code_events
+    from casus.extract.events import code_events, drop_countryless
     from casus.extract.localise import localise_events
     from casus.extract.places import places_step
     from casus.extract.quotes import find_quotes
     from casus.extract.times import times_step
 
     return [find_actors, times_step, places_step, casualties_step, find_quotes, code_events, localise_events,
-            find_agreements]
+            drop_countryless, find_agreements]
 
 
 def sentences_of(doc: Any) -> tuple[Sentence, ...]:
     return tuple(
         Sentence(index=i, span=(s.start_char, s.end_char), text=s.text) for i, s in enumerate(doc.sents)
     )
+
+
+def unparsed(token: Any) -> bool:
+    """Whether ``token`` lies in a sentence ``--prefilter`` skipped (``casus.scale.prefilter``): a
+    placeholder tree (dependency labels) with no parts of speech."""
+    return token.pos == 0 and token.dep != 0
 
 
 def finish(ctx: Context) -> CodedArticle:

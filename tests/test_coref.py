@@ -218,3 +218,24 @@ def test_they_takes_a_named_country_only_in_its_own_sentence(context):
     ctx = context("Ecuador closed the port. Peru lost a ship. They blamed the storm.",
                   [ecuador, ("Peru", "PER", "PER", "PER", "country Peru")])
     assert resolve_reference(ctx, token(ctx, "They")) is None
+
+
+def test_a_pronoun_judging_inside_a_report_is_the_reporter(context):
+    text = "The Kremlin said Ukraine had broken the truce, something it called a provocation."
+    ctx = context(text, [("Kremlin", "RUSGOV", "RUS", None, "institution Kremlin"),
+                         ("Ukraine", "UKR", "UKR", "UKR", "country Ukraine")])
+    assert resolve_reference(ctx, token(ctx, "it")).country == "RUS"
+
+
+def test_it_is_not_one_country_of_a_list_in_its_own_sentence(context):
+    text = "Serbia faced isolation, with Croatia and Slovenia condemning its policy."
+    ctx = context(text, [("Serbia", "SRB", "SRB", "SRB", "country Serbia"), ("Croatia", "HRV", "HRV", "HRV", "country Croatia"),
+                         ("Slovenia", "SVN", "SVN", "SVN", "country Slovenia")])
+    assert resolve_reference(ctx, token(ctx, "its")).country == "SRB"
+
+
+def test_the_authorities_there_are_not_an_earlier_body(context):
+    text = "The Chilean authorities protested. Reports from Peru said the authorities there had arrested four men."
+    ctx = context(text, [("Chilean authorities", "CHLGOV", "CHL"), ("Peru", "PER", "PER", "PER", "country Peru"),
+                         ("authorities", "---GOV", None)])
+    assert resolve_reference(ctx, token(ctx, "authorities", 1)).country is None

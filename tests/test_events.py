@@ -34,7 +34,7 @@ def code(res):
 
 
 def dyads(coded):
-    return {(e.source.country or e.source.code[:3], e.target.country or e.target.code[:3], e.cameo[:2], e.status)
+    return {(e.source.country or e.source.code[:3], e.target and (e.target.country or e.target.code[:3]), e.cameo[:2], e.status)
             for e in coded.events}
 
 

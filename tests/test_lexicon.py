@@ -81,6 +81,15 @@ def test_bad_entries_are_reported_with_their_place(tmp_path, ontology, bad, mess
         Lexicon.load(_write(tmp_path, f"entries:\n  - {bad}\n"), ontology=ontology)
 
 
+def test_classes_may_list_classes_but_not_themselves(tmp_path, ontology):
+    lexicon = Lexicon.load(_write(tmp_path, "classes:\n  weapon: [rifle]\n  arms: [$weapon, tank]\n"
+                                             "entries:\n  - {code: \"072\", verb: send, object: [$arms]}\n"), ontology=ontology)
+    assert lexicon.entries[0].objects == {"rifle", "tank"}
+    with pytest.raises(LexiconError, match="contains itself"):
+        Lexicon.load(_write(tmp_path, "classes:\n  arms: [$arms]\nentries:\n  - {code: \"072\", verb: send, object: [$arms]}\n"),
+                     ontology=ontology)
+
+
 def test_shipped_files_are_documented():
     header = (LEXICON_DIR / "events.yaml").read_text(encoding="utf-8").split("entries:")[0]
     for word in ("code:", "verb:", "noun:", "particle:", "object:", "prep:", "to:", "target:", "reciprocal:"):

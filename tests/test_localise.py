@@ -39,8 +39,10 @@ def test_organ_in_a_sentence_without_countries_takes_the_leading_country(res):
     assert "leading country" in event.source.why
 
 
-def test_organ_stays_bare_when_its_sentence_names_two_countries(res):
-    event = organ_event(res, "Security forces in Iraq and Syria arrested dozens of militants on Sunday. "
-                             "Iraq and Syria have both seen attacks.", "MIL")
-    assert event.source.code == "---MIL" and event.source.country is None
+def test_organ_stays_bare_when_its_sentence_names_two_countries_and_its_event_is_left_out_with_the_reason(res):
+    text = "Security forces in Iraq and Syria arrested dozens of militants on Sunday. Iraq and Syria have both seen attacks."
+    coded = code_article(Article(id="localise", text=text, published=dt.date(2021, 5, 4)), res)
+    assert not [e for e in coded.events if e.source and e.source.role == "MIL"]
+    assert [r["reason"] for r in coded.rejected if r.get("sentence") == 0] == [
+        "no actor (source 'Security forces' names no country)"]
 

@@ -6,6 +6,7 @@ from casus.evaluation.peers import (
     plover_type,
     read_petrarch,
     reported_acts,
+    sentence_date,
     score_petrarch,
     score_plover,
 )
@@ -54,6 +55,11 @@ def test_petrarch_records_are_read_and_scored_by_root_and_country(tmp_path):
                              (gold[1], coded(event("042", "USAGOV", "CHN"), event("190", "USA", "CHN")))])
     assert scores["root_f1_countries"] == {"p": 0.6667, "r": 1.0, "f": 0.8}
     assert scores["root_f1_codes"] == {"p": 0.3333, "r": 0.5, "f": 0.4}
+
+
+def test_gsr_dates_are_read_in_both_written_forms_and_anything_else_is_no_date():
+    assert [sentence_date(v) for v in ("20080806", "121108", "", "2015", "20151340", "12-11-08")] == [
+        dt.date(2008, 8, 6), dt.date(2012, 11, 8), None, None, None, None]
 
 
 def test_plover_type_recall_counts_a_sentence_once_and_precision_every_type():

@@ -113,10 +113,13 @@ def light_resources():
     ("The recipe calls for two cups of flour and a pinch of salt.", [False]),
     ("Russia is a large country. Prices rose sharply in May.", [False, False]),  # actor and trigger apart
     ("Markets fell. Hungary denounced the decision.", [False, True]),
-    ("Kenyan police fought the gang on Friday. She said the Gen. Adams report was late.", [True, False]),  # irregular form
+    ("Kenyan police fought the gang on Friday. The Gen. Adams memo was late.", [True, False]),  # irregular form
     ("The weather turned cold. He condemned the U.S. sanctions on Cuba.", [False, True]),  # a pronoun may be an actor
+    ("Prices rose. The mayor insisted the road was safe. Rain fell.", [False, True, False]),  # a speech cue
+    ('Prices rose. "The road is safe. It opens soon," a spokesman told reporters. Rain fell.', [False, True, True, False]),
+    ("Prices rose. Much remains unclear, according to the report.", [False, True]),
 ])  # fmt: skip
-def test_prefilter_marks_sentences_with_an_actor_and_a_trigger(light_resources, text, expected):
+def test_prefilter_marks_sentences_with_an_actor_and_a_trigger_or_what_quotes_need(light_resources, text, expected):
     from casus.scale.prefilter import plan
 
     marked = plan(Article(id="a", text=text), light_resources, light_resources.lexicon.trigger_forms)
@@ -150,6 +153,27 @@ def test_prefilter_parses_only_candidate_sentences_and_explains_the_others(resou
     explained = {r["sentence"]: r["reason"] for r in coded.rejected if "sentence" in r}
     assert explained[0] == REASON and 1 not in explained
     assert [e.cameo for e in next(code_filtered([Article(id="b", text=text[:40])], resources)).events] == []
+
+
+def test_prefilter_keeps_quotes_whole_and_places_only_from_parsed_sentences(resources):
+    from casus.scale.prefilter import REASON, code_filtered
+    from casus.scale.workers import code_isolated
+
+    text = ("Much of the valley was quiet on Sunday, and the weather in Lyon was mild.\n\n"
+            "\"We will not leave the square,\" the mayor of Springfield told reporters. The teachers' union insisted "
+            "that the schools would stay open. Egyptian police arrested 12 protesters in Cairo.")  # fmt: skip
+    article = Article(id="a", text=text)
+    full, fast = next(code_isolated([article], resources)), next(code_filtered([article], resources))
+
+    def quotes(coded: CodedArticle) -> list[tuple]:
+        return [(q.kind, q.span, q.cue, q.speaker.span if q.speaker else None) for q in coded.quotes]
+
+    assert quotes(fast) == quotes(full) and {q.kind for q in fast.quotes} == {"direct", "indirect"}
+    skipped = [s.span for s in fast.sentences if any(r.get("sentence") == s.index and r["reason"] == REASON for r in fast.rejected)]
+    assert [text[slice(*span)].strip() for span in skipped] == [text.split("\n")[0]]
+    in_parsed = [p for p in full.places if not any(a <= p.span[0] < b for a, b in skipped)]
+    assert fast.places == tuple(in_parsed) and [p.text for p in fast.places][-1:] == ["Cairo"]
+    assert [text[slice(*e.span)] for e in fast.events] == [text[slice(*e.span)] for e in full.events] == ["arrested"]
 
 
 def test_an_extractor_failure_is_recorded_on_its_article_and_the_rest_are_coded(light_resources, monkeypatch):
@@ -207,3 +231,26 @@ def test_a_worker_that_dies_stops_the_run_with_its_exit_code():
     articles = [Article(id=i["id"], text=i["text"]) for i in corpus(4)]
     with pytest.raises(WorkerError, match="exited with code 1"):
         list(code_stream(articles, Settings(model="no-such-model"), workers=2, chunk_size=1))
+
+
+def test_max_article_chars_quarantines_longer_articles_and_codes_the_rest(blank_parser, tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from casus.commands import register
+
+    app = typer.Typer()
+    register(app)
+    items = corpus(3)
+    items[1]["text"] = " ".join([items[1]["text"]] * 5)
+    source = write_jsonl(tmp_path / "in.jsonl", items)
+    limit = max(len(items[0]["text"]), len(items[2]["text"])) + 1
+    result = CliRunner().invoke(app, ["code", str(source), "--db", str(tmp_path / "c.duckdb"), "-f", "jsonl", "-o", str(tmp_path / "out.jsonl"),
+                                      "--max-article-chars", str(limit)])  # fmt: skip
+    assert result.exit_code == 1, result.output
+    with Store(tmp_path / "c.duckdb", read_only=True) as store:
+        assert sorted(r[0] for r in store.query("SELECT article_id FROM articles")[1]) == sorted([items[0]["id"], items[2]["id"]])
+        assert [r[0] for r in store.query("SELECT error FROM quarantine")[1]] == ["TooLong"]
+    default = CliRunner().invoke(app, ["code", str(source), "--no-db", "-f", "jsonl", "-o", str(tmp_path / "all.jsonl")])
+    assert default.exit_code == 0, default.output
+    assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == 3

@@ -35,9 +35,17 @@ MENTION = """
     SELECT e.article_id, e.event_id, a.coded_at, e.source_code, e.target_code, e.root,
            coalesce(e.date_start, a.published) AS day_start,
            coalesce(e.date_end, e.date_start, a.published) AS day_end,
-           lower(coalesce(e.place_name, e.place_text)) AS place
+           lower(coalesce(e.place_name, e.place_text)) AS place, a.published, e.span_start
     FROM events e JOIN articles a USING (article_id)
 """
+#: The mentions not yet in a corpus event, numbered in the order they are assigned (by date).
+FRESH = f"""
+    CREATE OR REPLACE TEMP TABLE dedup_fresh AS
+    SELECT row_number() OVER (ORDER BY day_start NULLS LAST, published, article_id, span_start, event_id) AS n, *
+    FROM ({MENTION}) x
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_event_members m WHERE m.article_id = x.article_id AND m.event_id = x.event_id)
+"""
+CHUNK = 10_000  # mentions assigned per step (and held in memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +102,9 @@ def _first_why(m: Mention, joinable: bool, window_days: int) -> str:
             f"within {window_days} day(s) of {m.start or 'an unknown date'}{f' at {m.place}' if m.place else ''}")
 
 
-def _mentions(con: "duckdb.DuckDBPyConnection", where: str) -> list[Mention]:
-    rows = con.execute(f"{MENTION} {where} ORDER BY day_start NULLS LAST, a.published, e.article_id, e.span_start").fetchall()
+def _fresh(con: "duckdb.DuckDBPyConnection", first: int, last: int) -> list[Mention]:
+    """The new mentions numbered ``first``..``last`` in ``dedup_fresh``."""
+    rows = con.execute("SELECT * EXCLUDE (n) FROM dedup_fresh WHERE n BETWEEN ? AND ? ORDER BY n", [first, last]).fetchall()
     return [Mention(r[0], r[1], (r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
 
 
@@ -103,8 +112,11 @@ def ensure_tables(con: "duckdb.DuckDBPyConnection") -> None:
     con.execute(SCHEMA)
 
 
-def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3) -> int:
-    """Bring the corpus-event tables up to date with ``events``; returns how many mentions were (re)assigned."""
+def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3, chunk: int = CHUNK) -> int:
+    """Bring the corpus-event tables up to date with ``events``; returns how many mentions were (re)assigned.
+
+    New mentions are assigned ``chunk`` at a time in date order, keeping in memory only the corpus
+    events a later mention can still join (those ending within ``window_days`` of the last date seen)."""
     ensure_tables(con)
     window = dt.timedelta(days=window_days)
     con.begin()
@@ -114,33 +126,49 @@ def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3) -> int:
                 SELECT 1 FROM events e JOIN articles a USING (article_id)
                 WHERE e.article_id = m.article_id AND e.event_id = m.event_id AND a.coded_at = m.coded_at)
             RETURNING corpus_event_id""").fetchall()]  # fmt: skip
-        fresh = _mentions(con, """WHERE NOT EXISTS (SELECT 1 FROM corpus_event_members m
-                                  WHERE m.article_id = e.article_id AND m.event_id = e.event_id)""")
-        clusters = _clusters(con, {m.key for m in fresh if m.key[0] is not None or m.key[1] is not None})
         next_id = con.execute("SELECT coalesce(max(CAST(corpus_event_id[2:] AS BIGINT)), 0) + 1 FROM corpus_events").fetchone()[0]
-        members, touched = [], set(stale)
-        for m in fresh:
-            joinable = m.key[0] is not None or m.key[1] is not None
-            joined = next((c for c in clusters.get(m.key, ()) if c.why_not(m, window) is None), None) if joinable else None
-            if joined is None:
-                joined, why = Cluster(f"C{next_id}", m.start, m.end), _first_why(m, joinable, window_days)
-                next_id += 1
-                clusters.setdefault(m.key, []).append(joined)
-            else:
-                why = _why(m, joined, window_days)
-            joined.add(m)
-            members.append((m.article_id, m.event_id, joined.id, why))
-            touched.add(joined.id)
-        if members:
+        _rebuild(con, sorted(set(stale)))
+        con.execute(FRESH)
+        total = con.execute("SELECT count(*) FROM dedup_fresh").fetchone()[0]
+        clusters: dict[tuple, list[Cluster]] = {}
+        loaded: set[tuple] = set()
+        for first in range(1, total + 1, chunk):
+            fresh = _fresh(con, first, first + chunk - 1)
+            keys = {m.key for m in fresh if m.key[0] is not None or m.key[1] is not None} - loaded
+            clusters |= _clusters(con, keys)
+            loaded |= keys
+            members, touched = [], set()
+            for m in fresh:
+                joinable = m.key[0] is not None or m.key[1] is not None
+                joined = next((c for c in clusters.get(m.key, ()) if c.why_not(m, window) is None), None) if joinable else None
+                if joined is None:
+                    joined, why = Cluster(f"C{next_id}", m.start, m.end), _first_why(m, joinable, window_days)
+                    next_id += 1
+                    if joinable:
+                        clusters.setdefault(m.key, []).append(joined)
+                else:
+                    why = _why(m, joined, window_days)
+                joined.add(m)
+                members.append((m.article_id, m.event_id, joined.id, why))
+                touched.add(joined.id)
             con.executemany("""INSERT INTO corpus_event_members
                                SELECT ?, ?, ?, coded_at, ? FROM articles WHERE article_id = ?""",
                             [(a, e, c, why, a) for a, e, c, why in members])  # fmt: skip
-        _rebuild(con, sorted(touched))
+            _rebuild(con, sorted(touched))
+            clusters = _joinable_after(clusters, fresh[-1].start, window)
+        con.execute("DROP TABLE dedup_fresh")
     except BaseException:
         con.rollback()
         raise
     con.commit()
-    return len(members)
+    return total
+
+
+def _joinable_after(clusters: dict[tuple, list[Cluster]], day: dt.date | None, window: dt.timedelta) -> dict[tuple, list[Cluster]]:
+    """The clusters a mention dated ``day`` or later can join (mentions come in date order, undated last)."""
+    if day is None:
+        return {}
+    return {key: live for key, found in clusters.items() if (live := [c for c in found if c.start is not None and c.end + window >= day])}
 
 
 def _clusters(con: "duckdb.DuckDBPyConnection", keys: set[tuple]) -> dict[tuple, list[Cluster]]:

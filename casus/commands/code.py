@@ -77,6 +77,9 @@ def code(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (overrides the input's)."),
     field: list[str] = typer.Option([], "--field", help="Map a JSON field: casus_field=input_field, e.g. text=content."),
     max_article_mb: float = typer.Option(50.0, "--max-article-mb", help="Reject single articles larger than this."),
+    max_article_chars: Optional[int] = typer.Option(None, "--max-article-chars", min=1, show_default=False,
+                                                    help="Quarantine article bodies longer than this many characters "
+                                                         "(TooLong; default casus.ingest.DEFAULT_MAX_CHARS)."),
     model: str = typer.Option("fast", "--model", help="Shipped parser model."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per store transaction."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each loading the parser once."),
@@ -84,7 +87,8 @@ def code(
                                        help="Code on Dask: 'local' (a 2-worker LocalCluster) or a scheduler address; "
                                             "-o names the Parquet folder (default casus-parquet)."),
     resume: bool = typer.Option(True, "--resume/--no-resume", help="Skip inputs a run with the same settings already stored."),
-    prefilter: bool = typer.Option(False, "--prefilter", help="Do not parse articles with no sentence naming an actor and an event trigger."),
+    prefilter: bool = typer.Option(False, "--prefilter", help="Parse only the sentences that can hold an event (an actor and an "
+                                                              "event trigger) or a quote (a quotation mark, a speech verb)."),
 ) -> None:
     """Code news articles into event data. Rejected inputs go to stderr and the quarantine table."""
     from rich.console import Console
@@ -109,7 +113,8 @@ def code(
     except (ValueError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
-    options = ingest.Options(published=date, fields=fields, max_bytes=int(max_article_mb * 1e6))
+    options = ingest.Options(published=date, fields=fields, max_bytes=int(max_article_mb * 1e6),
+                             max_chars=max_article_chars or ingest.DEFAULT_MAX_CHARS)
     settings = Settings(model=model, prefilter=prefilter)
     config = config_key(model=model, prefilter=prefilter, published=date, fields=fields)
     if dask is not None:

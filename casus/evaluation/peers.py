@@ -102,11 +102,18 @@ def read_petrarch(path: Path) -> list[GoldSentence]:
         triples = frozenset(
             (c["sourcecode"], c["targetcode"], c["eventcode"][:2]) for c in codings if c.get("eventcode")
         )
-        date = attrs.get("date", "")
         out.append(GoldSentence(attrs.get("id", str(len(out))), " ".join(text.group(1).split()),
-                                dt.date(int(date[:4]), int(date[4:6]), int(date[6:8])) if len(date) == 8 else None,
-                                triples))
+                                sentence_date(attrs.get("date", "")), triples))
     return out
+
+
+def sentence_date(value: str) -> dt.date | None:
+    """A GSR ``date`` attribute: YYYYMMDD, or YYMMDD as some records are written; None if neither."""
+    pattern = {8: "%Y%m%d", 6: "%y%m%d"}.get(len(value))
+    try:
+        return dt.datetime.strptime(value, pattern).date() if pattern and value.isdigit() else None
+    except ValueError:
+        return None
 
 
 def score_petrarch(coded: Iterable[tuple[GoldSentence, CodedArticle]]) -> dict[str, Any]:

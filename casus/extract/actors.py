@@ -28,12 +28,17 @@ MAX_TOKENS = 12
 JOINING_GAPS = frozenset({"", " ", "-", "'s ", "’s "})
 #: Agent words that are also plain adjectives ("military aid", "national security").
 ADJECTIVAL_AGENTS = frozenset({"military", "national"})
-#: Agent nouns that name no actor without a qualifier.
-VAGUE_PLURALS = frozenset({"countries", "nations"})
+#: Agent nouns that name no actor without a qualifier ("20 countries", "the use of force").
+VAGUE_AGENTS = frozenset({"countries", "nations", "states", "force"})
 #: Gaps between coordinated nationalities ("Hungarian and Romanian officials").
 COORDINATORS = frozenset({" and ", ", ", ", and ", " or "})
 #: A country or capital after these is a place ("in Syria"), not an actor.
 PLACE_PREPOSITIONS = frozenset("in inside across throughout near at outside around within".split())
+#: Words between a place preposition and a country ("in the Gaza Strip", "in northern Syria").
+PLACE_QUALIFIERS = frozenset(
+    "the northern southern eastern western central northeastern northwestern southeastern southwestern "
+    "north-eastern north-western south-eastern south-western".split()
+)
 #: A name after these is part of a longer place name the KB does not know ("New Jersey", "New Mexico").
 PLACE_PREFIXES = frozenset(
     "New North South East West Upper Lower Northern Southern Eastern Western Central Greater Little San Santa "
@@ -46,6 +51,9 @@ _EDGE_PUNCT = " \"'()[],;:!?."
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TITLE_NAME_TOKENS = 4  # an unknown name after a title: at most this many capitalized tokens
+PLACE_NAME_TOKENS = 3  # a place name after "in": at most this many capitalized tokens
+#: Roles whose agent words are titles before a name even without a post ("Ambassador", "General").
+TITLE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +73,13 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
     spans, where = mention_spans(ctx.doc, kb, text=text)
+    if where is None and res.gazetteer is not None:
+        where = placed_country(ctx.doc, text, res.gazetteer)
     resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
+    # a surname alone names someone long out of office only if the article names them ("Barack Obama")
+    named = frozenset(a.kb_id for a in resolved if a.kb_id)
+    resolved = [a if a.kb_id or not named else kb.resolve(a.text, ctx.article.published, where, a.span, named)
+                for a in resolved]
     resolved = share_heads(resolved, text, kb, ctx.article.published, where)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors += unknown_entities(ctx.doc, spans, kb)
@@ -129,14 +143,48 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
             pieces = pieces[:-1]
         if not pieces:
             continue
-        if len(pieces) == 1 and normalize(text[pieces[0].start:pieces[0].end]) in VAGUE_PLURALS:
+        if len(pieces) == 1 and normalize(text[pieces[0].start:pieces[0].end]) in VAGUE_AGENTS:
             continue  # "20 countries", but "Western nations", "NATO countries"
         if len(pieces) == 1 and _is_place(pieces[0], tokens, kb):
-            places.update(kb.entries[i].intervals[0].country for i in pieces[0].atom.ids[:1])
+            # a region ("in the Middle East") is a place but no country of the story
+            places.update(country for i in pieces[0].atom.ids[:1]
+                          if (country := kb.entries[i].intervals[0].country) not in kb.regions)
             continue
         start, end = pieces[0].start, _title_name_end(pieces[-1], tokens, kb)
         spans.append((start, end))
     return spans, places.most_common(1)[0][0] if places else None
+
+
+def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:
+    """The country of the places the knowledge base does not know named after "in", "near", ... ("in
+    Lahore", "in northern Idlib"), by the gazetteer in the article's country focus; the most frequent."""
+    from casus.extract.places import focus, resolve
+
+    tokens = list(doc)
+    tagged = doc.has_annotation("POS")
+
+    def name_word(token: Any) -> bool:
+        return (token.is_title and token.is_alpha and token.lower_ not in CALENDAR_WORDS
+                and (not tagged or token.pos_ == "PROPN"))
+
+    names = []
+    for i, token in enumerate(tokens):
+        if token.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        j = i + 1
+        while j < len(tokens) and j <= i + 2 and tokens[j].lower_ in PLACE_QUALIFIERS:
+            j += 1
+        k = j
+        while k < len(tokens) and k < j + PLACE_NAME_TOKENS and name_word(tokens[k]):
+            k += 1
+        if k > j:
+            names.append(text[tokens[j].idx:tokens[k - 1].idx + len(tokens[k - 1])])
+    if not names:
+        return None
+    countries = focus(text, gazetteer)
+    found = Counter(entry.country for name in names if (entry := resolve(name, gazetteer, countries)) is not None
+                    and entry.country and entry.feature in ("city", "ADM1"))
+    return found.most_common(1)[0][0] if found else None
 
 
 def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) -> list[Actor]:
@@ -201,6 +249,8 @@ def _plausible(
         return False
     if token.i > 0 and token.nbor(-1).text in PLACE_PREFIXES:  # New Mexico, Northern Ireland
         return False
+    if token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "anti" and not token.nbor(-2).whitespace_:
+        return False  # "anti-American protesters" are not American
     key = normalize(surface)
     if key in kb.acronyms and not surface.replace(".", "").replace("-", "").isupper():
         return False
@@ -279,21 +329,34 @@ def _modifies_a_thing(piece: Piece, tokens: list[Any]) -> bool:
 
 
 def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:
-    """A lone country or capital name after "in", "near", ... is a location."""
+    """A lone country or capital name after "in", "near", ... is a location, also after "the" or a
+    compass word ("in the Gaza Strip", "in northern Syria")."""
     if piece.atom.kind != "name" or piece.first == 0:
         return False
     kinds = {kb.entries[i].kind for i in piece.atom.ids}
-    return bool(kinds & {"country", "capital"}) and tokens[piece.first - 1].lower_ in PLACE_PREPOSITIONS
+    before = piece.first - 1
+    while before > 0 and tokens[before].lower_ in PLACE_QUALIFIERS and before >= piece.first - 2:
+        before -= 1
+    return bool(kinds & {"country", "capital"}) and tokens[before].lower_ in PLACE_PREPOSITIONS
 
 
 def _title_name_end(last: Piece, tokens: list[Any], kb: KnowledgeBase) -> int:
-    """After a title ("Defence Minister"), take in the unknown capitalized name that follows."""
-    if last.atom.kind != "agent" or last.atom.agent is None or not last.atom.agent.post:
+    """After a title ("Defence Minister"), take in the unknown capitalized name that follows; an agent
+    word without a post is a title when capitalized before a proper name ("Kuwaiti Ambassador
+    Mansour Al-Otaibi"; needs the parser's tags or entities)."""
+    agent = last.atom.agent if last.atom.kind == "agent" else None
+    if agent is None or not (agent.post or tokens[last.last].is_title and agent.role in TITLE_ROLES):
         return last.end
     end, k = last.end, last.last + 1
     while k < len(tokens) and k <= last.last + TITLE_NAME_TOKENS:
         token = tokens[k]
-        if token.idx != end + 1 or not (token.is_title or token.ent_type_ == "PERSON") or not token.is_alpha:
+        if token.text == "-" and token.idx == end and k + 1 < len(tokens) and tokens[k + 1].idx == end + 1:
+            token, k = tokens[k + 1], k + 1  # a hyphenated name ("Al-Otaibi")
+        elif token.idx != end + 1:
+            break
+        if not (token.is_title or token.ent_type_ == "PERSON") or not token.is_alpha:
+            break
+        if not agent.post and token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
             break
         if token.lower_ in CALENDAR_WORDS:  # "the prime minister February 4"
             break

