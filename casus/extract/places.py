@@ -137,13 +137,14 @@ def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actor
     return [resolve(name, gazetteer, countries, subdivision=sub, qualifier=q, regions=regions) for name, sub, q in contexts]
 
 
-def _written_as_place(text: str, start: int, end: int, entry: Entry, doc: Any) -> bool:
+def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any, tagged: bool) -> bool:
     """Whether ``text[start:end]`` names ``entry`` as a place rather than as an acronym or a common word:
     a short name in capitals must be a country or a big city's initials, not an airport code ("SDF" is
     Louisville's); a lone word inside a longer name ("Affordable Care Act") or that the parser reads
     as no proper noun and no place must be a country, or the main name of a place of
     ``COMMON_WORD_POPULATION`` people or a first-level region ("From" is no Frome, "Care" no Caere).
-    Dotted abbreviations ("N.Y.") come from curated lists and always name their place."""
+    Dotted abbreviations ("N.Y.") come from curated lists and always name their place. ``chunk`` is the
+    toponym's tokens (or None), ``tagged`` whether the doc has parts of speech."""
     surface = text[start:end]
     if entry.feature in ("country", "continent") or "." in normalise(surface):  # "N.Y.", "Calif."
         return True
@@ -157,8 +158,7 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, doc: Any) -
         entry.feature == "ADM1" or entry.population >= COMMON_WORD_POPULATION)
     if NAME_BEFORE.search(text, max(0, start - 40), start) or NAME_AFTER.match(text, end) and not SUBDIVISION.match(text, end):
         return major
-    chunk = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if not chunk or len(chunk) > 1 or not doc.has_annotation("POS"):
+    if not chunk or len(chunk) > 1 or not tagged:
         return True
     return major or chunk[0].pos_ == "PROPN" or chunk[0].ent_type_ in ("GPE", "LOC")
 
@@ -182,22 +182,19 @@ def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]]) ->
     return False
 
 
-def _unparsed(doc: Any, start: int, end: int) -> bool:
-    """Whether the toponym at ``start:end`` lies in a sentence ``--prefilter`` skipped, where
-    ``_is_actor`` cannot tell a metonym or a name from a place."""
-    chunk = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    return bool(chunk) and unparsed(chunk[0])
-
-
 def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     """Geocoded toponyms of the article in ``ctx`` (metonyms help the context but are left out)."""
     text = ctx.article.text
     spans = list(_mentions(text, gazetteer))
     persons = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"] if ctx.doc is not None else []
+    tagged = ctx.doc is not None and ctx.doc.has_annotation("POS")
     places: list[Place] = []
     for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
-        if entry is None or _is_actor(ctx, start, end, persons) or _unparsed(ctx.doc, start, end) \
-                or not _written_as_place(text, start, end, entry, ctx.doc):
+        if entry is None or _is_actor(ctx, start, end, persons):
+            continue
+        chunk = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.doc is not None else None
+        # in a sentence --prefilter skipped, _is_actor cannot tell a metonym or a name from a place
+        if chunk and unparsed(chunk[0]) or not _written_as_place(text, start, end, entry, chunk, tagged):
             continue
         sub = SUBDIVISION.match(text, end)
         if sub and entry.feature in ("ADM1", "ADM2"):
