@@ -244,7 +244,16 @@ class CodedArticle:
     rejected: tuple[dict[str, Any], ...] = ()  # sentences/candidates that produced no event, and why
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         if isinstance(value, Link):
             return {"kind": value.kind, "from": value.source_event, "to": value.target_event, "why": value.why}
@@ -258,6 +267,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: The field names of the records serialised field by field (``_plain`` of one of them need not look them up).
+_FIELD_NAMES = {record: tuple(f.name for f in dataclasses.fields(record)) for record in (
+    Segment, Furniture, Article, Sentence, Actor, TimeExpr, EventDate, Place, Casualties, Explanation, Event, Quote,
+    Obligation, Violation, Agreement, CodedArticle)}
 ARTICLE_FIELDS = ("id", "title", "published", "url", "source", "language", "text", "furniture")
 
 

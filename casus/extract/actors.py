@@ -18,9 +18,19 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from casus.knowledge.actors import BACKER_SUFFIXES, Atom, KnowledgeBase, TextWords, normalize
+from casus.knowledge.actors import (
+    BACKER_SUFFIXES,
+    LOCAL_ROLES,
+    TRANSNATIONAL_ROLES,
+    Atom,
+    KnowledgeBase,
+    TextWords,
+    guessed_country,
+    normalize,
+    sole_leader,
+)
 from casus.pipeline import Context, Resources
-from casus.records import Actor
+from casus.records import Actor, Span
 
 #: Longest phrase, in tokens, the matcher tries ("International Committee of the Red Cross" + hyphens).
 MAX_TOKENS = 12
@@ -54,6 +64,11 @@ TITLE_NAME_TOKENS = 4  # an unknown name after a title: at most this many capita
 PLACE_NAME_TOKENS = 3  # a place name after "in": at most this many capitalized tokens
 #: Roles whose agent words are titles before a name even without a post ("Ambassador", "General").
 TITLE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+#: Named as a place this often, a country is the story's; less often, the country the story names most is.
+STORY_PLACE_MENTIONS = 2
+#: Armed groups take a story's country only from the places it names most: in a story about American
+#: politics "terrorists" and "militant groups" are not American, nor is a "terrorist group" "in Washington".
+ARMED_ROLES = frozenset({"REB", "SEP", "INS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +84,13 @@ class Piece:
 
 def find_actors(ctx: Context, res: Resources) -> Context:
     """Add every actor mention of the article, coded as of its publication date. Civilians, militants
-    and other local agents with no nationality take the country the story happens in, if it names one."""
+    and other local agents with no nationality take the one country their sentence names, else the
+    country the story happens in (see ``story_country``)."""
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
-    spans, where = mention_spans(ctx.doc, kb, text=text)
+    spans, placed = _spans_and_places(ctx.doc, kb, text)
+    places = Counter(country for _, country in placed)
+    where = places.most_common(1)[0][0] if places else None
     if where is None and res.gazetteer is not None:
         where = placed_country(ctx.doc, text, res.gazetteer)
     resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
@@ -80,10 +98,54 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     named = frozenset(a.kb_id for a in resolved if a.kb_id)
     resolved = [a if a.kb_id or not named else kb.resolve(a.text, ctx.article.published, where, a.span, named)
                 for a in resolved]
-    resolved = share_heads(resolved, text, kb, ctx.article.published, where)
+    story = where
+    if any(_unplaced(a) for a in resolved):
+        story = story_country(where, places, places + Counter(a.country for a in resolved if _national(a, kb)))
+        starts = _sentence_starts(ctx.doc)
+        resolved = [_local(a, kb, ctx.article.published, story, placed, starts) if _unplaced(a) else a
+                    for a in resolved]
+    resolved = share_heads(resolved, text, kb, ctx.article.published, story)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors += unknown_entities(ctx.doc, spans, kb)
     return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
+
+
+def story_country(where: str | None, places: Counter[str], named: Counter[str]) -> str | None:
+    """The country the story happens in: the one named most often as a place ("in Syria") when it is so
+    named at least ``STORY_PLACE_MENTIONS`` times; else the one the article names most (as a place or
+    in its own actors' words, "Egyptian police", "Mr. Morsi"), when it leads alone and ``where`` (a
+    single place mention, or a place the gazetteer knows) is named less."""
+    if where is not None and places[where] >= STORY_PLACE_MENTIONS:
+        return where
+    leader = sole_leader(named)
+    return leader if leader is not None and (where is None or named[where] < named[leader]) else where
+
+
+def _sentence_starts(doc: Any) -> list[int]:
+    """Where the doc's sentences start; the whole text is one sentence for a doc without sentence bounds."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [0]
+    return [sent.start_char for sent in doc.sents]
+
+
+def _unplaced(actor: Actor) -> bool:
+    """A local agent with no nationality of its own ("police", "civilians"), not an armed group (``ARMED_ROLES``)."""
+    unnamed = guessed_country(actor) or bool(actor.code) and actor.code.startswith("---")
+    return unnamed and actor.role in LOCAL_ROLES and actor.role not in ARMED_ROLES
+
+
+def _local(actor: Actor, kb: KnowledgeBase, day: dt.date | None, where: str | None,
+           placed: list[tuple[int, str]], starts: list[int]) -> Actor:
+    """A local agent re-coded with the one country its sentence names as a place ("police fired at
+    protesters in Syria"; not "Israel battled militants"), else with ``where``."""
+    i = bisect.bisect_right(starts, actor.span[0])  # the next sentence's index
+    start, end = starts[i - 1] if i else 0, starts[i] if i < len(starts) else float("inf")
+    here = {country for offset, country in placed if start <= offset < end}
+    context = next(iter(here)) if len(here) == 1 else where
+    if context == actor.country or context is None:
+        return actor
+    local = kb.resolve(actor.text, day, context, actor.span)
+    return local if guessed_country(local) else actor
 
 
 def share_heads(
@@ -126,8 +188,22 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
     """Character spans of actor mentions (KB phrases merged with their neighbours), and the country
     the story happens in: the one most often named as a place ("in Syria"), None if none is.
     ``text`` is the doc's text if the caller has it (``doc.text`` joins it up token by token)."""
+    spans, placed = _spans_and_places(doc, kb, doc.text if text is None else text)
+    places = Counter(country for _, country in placed)
+    return spans, places.most_common(1)[0][0] if places else None
+
+
+def _national(actor: Actor, kb: KnowledgeBase) -> bool:
+    """A mention whose own words name its state ("Egyptian police", "Mr. Morsi"), not a story-country guess,
+    an organisation ("NGO", "IGO...") or a region ("EUR")."""
+    country = actor.country or ""
+    return len(country) == 3 and country not in TRANSNATIONAL_ROLES and country not in kb.regions \
+        and not guessed_country(actor)
+
+
+def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str) -> tuple[list[Span], list[tuple[int, str]]]:
+    """``mention_spans``, with the offset and country of each country or capital named as a place."""
     tokens = list(doc)
-    text = doc.text if text is None else text
     mentions: list[list[Piece]] = []
     for piece in _pieces(tokens, text, kb):
         previous = mentions[-1][-1] if mentions else None
@@ -136,7 +212,7 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
         else:
             mentions.append([piece])
     spans = []
-    places: Counter[str] = Counter()
+    places = []
     for pieces in mentions:
         # "officials alleged", "militiamen armed"; "Trump's top national [security adviser]", "military [aid]"
         while pieces and (pieces[-1].atom.kind in ("modifier", "former") or _modifies_a_thing(pieces[-1], tokens)):
@@ -147,12 +223,12 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
             continue  # "20 countries", but "Western nations", "NATO countries"
         if len(pieces) == 1 and _is_place(pieces[0], tokens, kb):
             # a region ("in the Middle East") is a place but no country of the story
-            places.update(country for i in pieces[0].atom.ids[:1]
+            places.extend((pieces[0].start, country) for i in pieces[0].atom.ids[:1]
                           if (country := kb.entries[i].intervals[0].country) not in kb.regions)
             continue
         start, end = pieces[0].start, _title_name_end(pieces[-1], tokens, kb)
         spans.append((start, end))
-    return spans, places.most_common(1)[0][0] if places else None
+    return spans, places
 
 
 def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:

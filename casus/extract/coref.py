@@ -18,12 +18,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from functools import lru_cache
+from types import MappingProxyType
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from casus.extract.actors import PLACE_PREPOSITIONS
-from casus.knowledge.actors import STORY_COUNTRY_GUESS
+from casus.knowledge.actors import guessed_country, sole_leader
 from casus.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -56,6 +58,8 @@ ministry government kremlin administration army military department office agenc
 cabinet parliament side country state regime authorities alliance organisation organization
 committee court coalition party movement group company embassy
 """.split())
+#: Description heads that name a kind of knowledge-base entry, by the first word of its ``why``.
+KIND_NOUNS = {"group": "group", "movement": "group", "organisation": "organisation", "organization": "organisation"}
 #: First words of the actor step's ``why`` for mentions that are not people (a capital standing for
 #: its government, a state body, an organisation or armed group); other knowledge-base entries are
 #: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
@@ -141,16 +145,17 @@ def _is_place(actor: Actor, doc) -> bool:
     return span is not None and any(c.dep_ == "case" and c.lower_ in PLACE_PREPOSITIONS for c in span.root.children)
 
 
-def gendered_surnames(text: str) -> dict[str, bool]:
+@lru_cache(maxsize=2)
+def gendered_surnames(text: str) -> Mapping[str, bool]:
     """Surname → True if feminine, for names written after an honorific ("Mr. Tusk", "Ms. Merkel");
-    a surname seen with both kinds of title is left out."""
+    a surname seen with both kinds of title is left out. Cached: every pronoun of an article asks."""
     seen: dict[str, set[bool]] = {}
     for match in _HONORIFIC.finditer(text):
         seen.setdefault(match["name"].split()[-1], set()).add(match["title"] in _FEMININE_TITLES)
-    return {name: kinds.pop() for name, kinds in seen.items() if len(kinds) == 1}
+    return MappingProxyType({name: kinds.pop() for name, kinds in seen.items() if len(kinds) == 1})
 
 
-def _gender_fits(actor: Actor, pronoun: str, genders: dict[str, bool]) -> bool:
+def _gender_fits(actor: Actor, pronoun: str, genders: Mapping[str, bool]) -> bool:
     """A person mention can take ``pronoun`` unless the article titles the name as the other gender."""
     words = [w for w in re.split(r"[\s’']+", actor.text) if w[:1].isupper()]
     feminine = genders.get(words[-1]) if words else None
@@ -159,19 +164,16 @@ def _gender_fits(actor: Actor, pronoun: str, genders: dict[str, bool]) -> bool:
 
 def _description_matches(actor: Actor, kind: Kind, head: str, text: str) -> bool:
     """"the ministry" → a mention containing "ministry"; "the spokesman" → a person introduced
-    as one ("Kremlin spokesman Dmitry Peskov")."""
+    as one ("Kremlin spokesman Dmitry Peskov"); "the group" → an armed group or movement the knowledge
+    base knows ("Boko Haram"), "the organization" → an organisation ("Amnesty International")."""
     if head in re.findall(r"\w+", f"{actor.text} {actor.name or ''}".lower()):
         return True  # a whole word: "the government" is not "Western governments"
+    if head in KIND_NOUNS and actor.kb_id:
+        return (actor.why or "").split(" ", 1)[0] == KIND_NOUNS[head]
     if head in PERSON_TITLES and kind == "person":
         before = text[max(0, actor.span[0] - 40): actor.span[0]].lower()
         return head in before.split()
     return False
-
-
-def guessed_country(actor: Actor) -> bool:
-    """Whether the knowledge base gave a country-less agent ("the court") the story's country only as a
-    guess: a description may still name a body mentioned earlier ("the International Criminal Court")."""
-    return STORY_COUNTRY_GUESS in (actor.why or "")
 
 
 def placed_there(token: Token) -> bool:
@@ -278,16 +280,11 @@ def resolve_pair(ctx: Context, token: Token) -> tuple[Actor, Actor] | None:
 
 
 def leading_country(ctx: Context, offset: int) -> str | None:
-    """The country the article names most before ``offset``, when one leads (a tie resolves nothing)."""
-    return sole_leader(Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3))
-
-
-def sole_leader(counts: Counter) -> str | None:
-    """The most counted key when it is strictly ahead of the next (a tie, or nothing, gives None)."""
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
+    """The country the article names most before ``offset`` as an actor or a place, when one leads (a tie
+    resolves nothing)."""
+    named = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3)
+    named.update(p.country for p in ctx.places if p.span[1] <= offset and p.country and len(p.country) == 3)
+    return sole_leader(named)
 
 
 def _earlier(ctx: Context, offset: int) -> Iterator[Actor]:

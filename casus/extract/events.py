@@ -40,6 +40,7 @@ from casus.extract.coref import (
 from casus.extract.lexicon import ANY, Entry, Lexicon
 from casus.extract.localise import STATE_ROLES, bare_organ
 from casus.extract.places import event_location
+from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
 from casus.records import Actor, Event, EventDate, Explanation, Link, Status
@@ -199,10 +200,10 @@ class Candidate:
 
 def code_events(ctx: Context, res: Resources) -> Context:
     """Code every sentence of the article; see the module docstring."""
-    coder = _Coder(ctx, res.lexicon, res.ontology, res.kb)
+    coder = _Coder(ctx, res.lexicon, res.ontology, res.kb, res.statements)
     candidates: list[Candidate] = []
     rejected: list[dict[str, Any]] = []
-    text = ctx.doc.text
+    text = ctx.article.text
     for index, sent in enumerate(ctx.doc.sents):
         found, reason = _outside_furniture(ctx, sent, *coder.sentence(sent))
         candidates.extend(found)
@@ -440,10 +441,12 @@ def _nominal(token: Token) -> bool:
 class _Coder:
     """Per-article coding state: actor lookups are cached by token."""
 
-    def __init__(self, ctx: Context, lexicon: Lexicon, ontology: Ontology, kb: Any = None) -> None:
+    def __init__(self, ctx: Context, lexicon: Lexicon, ontology: Ontology, kb: Any = None,
+                 statements: StatementCues | None = None) -> None:
         self.ctx = ctx
         self.kb = kb
         self.lex = lexicon
+        self.statements = statements
         self.onto = ontology
         self.quotes = [q for q in ctx.quotes if q.speaker is not None]
         self.quoted = quotation_spans(ctx)
@@ -550,33 +553,42 @@ class _Coder:
 
     def _complete(self, actor: Actor, token: Token) -> Actor:
         """A country-less mention ("its soldiers", "the Defence Ministry") takes its country from
-        its possessor, or the same actor named in full earlier ("the Russian Defense Ministry")."""
-        if not actor.code.startswith("---"):
+        its possessor, or the same actor named in full earlier ("the Russian Defense Ministry"). A local
+        agent given the story's country only as a guess yields to a country its own phrase names
+        ("dissidents from Myanmar")."""
+        guessed = guessed_country(actor)
+        if not actor.code.startswith("---") and not guessed:
             return actor
-        role = actor.code[3:]
+        role = actor.code[len(actor.country or "---"):]
         named = next((m for c in token.children if c.dep_ == "amod" and c.i < token.i
-                      and (m := self.mention_at(c)) is not None and _side(m)), None)
+                      and (m := self.mention_at(c)) is not None and _side(m) and not guessed_country(m)), None)
         if named is not None:  # "its South Korean allies": the nationality named beats the possessor
             return replace(actor, code=_side(named) + role, country=_side(named), why=f"{actor.why}; {named.text}")
         for child in token.children:
             if child.dep_ in ("nmod:poss", "poss"):  # "its soldiers", "Iraq's national security advisor"
                 if child.pos_ == "PRON":
                     owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child) or self._nearest_before(child)
-                else:
-                    owner = self.mention_at(child)
+                else:  # "Iraq's national security advisor", "the group's leader"
+                    owner = self.mention_at(child) or resolve_reference(self.ctx, child)
                 if owner is not None and _side(owner):
                     return _belonging(actor, owner, f"country of '{child.text}' = {owner.text}")
         # "ministers from the Georgian government", "a court in Guyana", "a spokesman for President X"
         # (troops in a country are not its own)
         preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in", "for", "at")
-        # ... also when the parse hung the phrase right after an object on its verb ("received ministers from X")
-        hung = [c for c in token.head.children if c.left_edge.i == token.right_edge.i + 1] if token.dep_ in OBJECT else []
+        # ... also when the parse hung the phrase right after an object on its verb ("received ministers from X",
+        # "met with dissidents from X")
+        hung = [c for c in token.head.children if c.left_edge.i == token.right_edge.i + 1] \
+            if token.dep_ in OBJECT or token.dep_ == "obl" else []
         for child in (*token.children, *hung):
-            if child.dep_ in ("nmod", "obl") and _case(child) in preps:
+            # (not a clause: "accused the court of fabricating accusations that Jews ...")
+            if child.dep_ in ("nmod", "obl") and _case(child) in preps and child.pos_ != "VERB":
                 # "the mayor of the West Bank city of Nablus": any country named in the phrase
-                owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)), None)
+                owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)
+                              and not guessed_country(m)), None)
                 if owner is not None:
                     return _belonging(actor, owner, f"{_case(child)} {owner.text}")
+        if guessed:
+            return actor
         if placed_there(token):  # "the authorities there": the last place named
             # (a country named as such counts as a place: "news reports from Libya said the authorities there")
             places = [*self.ctx.places, *(a for a in self.ctx.actors if a.country and a.code == a.country)]
@@ -685,7 +697,7 @@ class _Coder:
             for t in (modifier, *(c for c in modifier.children if c.dep_ == "conj")):
                 other = self._mention_in(t)
                 side = _side(other)
-                if other is not None and side and side != _side(actor):
+                if other is not None and side and side != _side(actor) and not guessed_country(other):
                     phrase = head.doc[t.left_edge.i: t.i + 1]
                     out.append(replace(other, code=side + role, country=side, span=(phrase.start_char, phrase.end_char),
                                        text=phrase.text, why=f"coordinated with '{actor.text}'"))
@@ -1249,6 +1261,8 @@ class _Coder:
         accusers = {c.trigger: c.source for c in out if c.code.startswith("11")}
         out = self.apply_speech([self._accused_act(c, accusers) for c in out], speech, sent)
         out += self.bare_denials(speech, out)
+        if not out and speech:  # nothing coded in what is reported: the statement itself may be the act
+            out = self.statement_acts(speech)
         self.accusations.extend(c for c in out if c.code.startswith("11"))
         self.history.extend(out)
         if out:
@@ -1760,6 +1774,44 @@ class _Coder:
                             notes=(f"'{verb.text}' says another side must act ('{content.text}'): a demand",)))
         return out + derived
 
+    def statement_acts(self, speech) -> list[Candidate]:
+        """Reports whose content codes no event, coded as the speaker's verbal act toward whom the content is
+        about when its words say which act ("X said the American move was outrageous": X criticises the United
+        States); see ``casus.extract.statements`` and ``lexicon/statements.yaml``."""
+        reporting = frozenset(cue.i for cue, _, _ in speech)
+        out = []
+        for verb, content, author in speech if self.statements is not None else ():
+            speaker = self.claimant(self.reporters(verb, author), verb, content)
+            if speaker is None or not _side(speaker) or _role(speaker) in WITNESS_ROLES or self.has_form(verb, self.lex.denial):
+                continue  # (a bystander's or a news outlet's account is no act of theirs)
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT and c.pos_ in NOMINAL), None) if author is None else None
+            if subject is not None and not speaker.span[0] <= subject.right_edge.idx < speaker.span[1] \
+                    and not subject.left_edge.idx <= speaker.span[0] <= subject.right_edge.idx:
+                continue  # "a report indicated ...": an actor named elsewhere is not who says it
+            reader = Reader(
+                lemmas=self.lemmas, subject=self.subject, status=self.status,
+                actors=lambda t, s=speaker: self._spoken_of(t, s),
+                is_speaker=lambda a, s=speaker: a.span == s.span or a.code == s.code or _self_directed(s, a),
+                speakers_side=lambda a, s=speaker: _same_side(a, s),
+                nearby=lambda t, s=speaker: self.sentence_target(t, [s]),
+            )
+            said = code_statement(verb, content, reporting, self.statements, reader)
+            if said is not None:
+                out.append(Candidate(
+                    code=said.act.code, trigger=verb.i, key=lemmas(said.cue[0])[0], source=speaker, target=said.target,
+                    status=said.status, attributed_to=None, rule="statement-content", entry=None,
+                    tokens=tuple(sorted({verb.i, *(t.i for t in said.cue), said.target_token.i})), notes=said.notes,
+                ))
+        return out
+
+    def _spoken_of(self, phrase: Token, speaker: Actor) -> list[Actor]:
+        """The actors a phrase of reported content names, else the author of the act it names or that a definite
+        act noun refers back to ("Syria shelled the town. Turkey said the move was outrageous")."""
+        if (named := self.actors(phrase)) or not _nominal(phrase):
+            return named
+        author = self._author(phrase) or (self.referred_act(phrase, [speaker]) if self.lemmas(phrase)[0] in ACT_NOUNS else None)
+        return [author] if author is not None else []
+
     def bare_denials(self, speech, found: list[Candidate]) -> list[Candidate]:
         """"The police chief denied his officers opened fire": denying what is reported is the denier's own
         act (016, beside the act denied), aimed at the latest accuser of the denier's side, else at no one."""
@@ -1809,12 +1861,18 @@ class _Coder:
 
 
 
+#: Roles of a group's own people ("the group's leader", "Hamas officials", "its fighters"), not of those
+#: merely found with it ("hostages in the Islamic State").
+GROUP_AGENT_ROLES = frozenset({"GOV", "MIL", "REB", "INS", "SEP", "UAF"})
+
+
 def _belonging(actor: Actor, owner: Actor, why: str) -> Actor:
     """A country-less mention ("its president", "an official at X") completed from its owner: a state's
-    agent takes the state's code and its own role; an organisation's ("an official at the ICC") acts
-    for the organisation."""
+    agent takes the state's code and its own role; an organisation's ("an official at the ICC") or a
+    non-state group's ("the group's leader", "Hamas's military wing") acts for it."""
     side = _side(owner)
-    if len(side) > 3:
+    group = (owner.why or "").split(" ", 1)[0] in ("group", "organisation") and owner.role not in STATE_ROLES
+    if len(side) > 3 or group and actor.role in GROUP_AGENT_ROLES:
         return replace(actor, code=owner.code, country=owner.country, why=f"{actor.why}; {why}")
     return replace(actor, code=side + actor.code[3:], country=side, why=f"{actor.why}; {why}")
 

@@ -152,17 +152,17 @@ def _by_prefix_length(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-def _words(value: Any, classes: dict[str, tuple[str, ...]], where: str, within: frozenset[str] = frozenset()) -> frozenset[str]:
+def expand_words(value: Any, classes: dict[str, tuple[str, ...]], where: str, within: frozenset[str] = frozenset()) -> frozenset[str]:
     """The lemmas of a word list, ``$class`` names expanded (also inside classes; a class may not contain itself)."""
     out: set[str] = set()
     for item in [value] if isinstance(value, str) else value:
         item = str(item)
-        if item.startswith("$"):
+        if item.startswith("$") and item != "$":  # (a lone "$" is the currency sign: "pledged $20 million")
             if item[1:] not in classes:
                 raise LexiconError(f"{where}: unknown class {item!r}")
             if item[1:] in within:
                 raise LexiconError(f"{where}: class {item!r} contains itself")
-            out.update(_words(classes[item[1:]], classes, where, within | {item[1:]}))
+            out.update(expand_words(classes[item[1:]], classes, where, within | {item[1:]}))
         else:
             out.add(item.lower())
     return frozenset(out)
@@ -179,7 +179,7 @@ def _entry(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]],
         raise LexiconError(f"{where}: give exactly one of verb / noun")
     pos = "verb" if "verb" in raw else "noun"
     preps = tuple(
-        (str(p), None if objs is None else _words(objs, classes, where)) for p, objs in (raw.get("prep") or {}).items()
+        (str(p), None if objs is None else expand_words(objs, classes, where)) for p, objs in (raw.get("prep") or {}).items()
     )
     target = tuple(raw.get("target") or ("obj", "iobj", *(f"prep:{p}" for p, _ in preps), *(("to.obj",) if raw.get("to") else ())))
     text = ", ".join(f"{k}: {v}" for k, v in raw.items() if k != "note")
@@ -187,11 +187,11 @@ def _entry(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]],
         id=where,
         code=code,
         pos=pos,
-        words=_words(raw[pos], classes, where),
+        words=expand_words(raw[pos], classes, where),
         particle=raw.get("particle"),
-        objects=_words(raw["object"], classes, where) if raw.get("object") else None,
+        objects=expand_words(raw["object"], classes, where) if raw.get("object") else None,
         preps=preps,
-        to=_words(raw["to"], classes, where) if raw.get("to") else None,
+        to=expand_words(raw["to"], classes, where) if raw.get("to") else None,
         target=target,
         reciprocal=bool(raw.get("reciprocal")),
         text=text,

@@ -13,12 +13,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from casus.knowledge.gazetteer import NOT_PLACES, SUBDIVISION_WORDS, Entry, Gazetteer, normalise
 from casus.pipeline import unparsed
 from casus.records import Actor, Place
 
+NON_SPACE = re.compile(r"[^\s]+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|la|le|da|do|upon|on)\s+)?[A-Z][\w'’.-]*)*")
 #: These three are matched at an offset (``pattern.match(text, end)``), not on a copy of the rest of the text.
 SUBDIVISION = re.compile(rf"\s+(?i:{'|'.join(SUBDIVISION_WORDS)})\b")
@@ -46,17 +48,26 @@ LOCATIVE = {"in", "near", "at", "across", "into", "around", "outside", "inside",
             "towards", "toward", "within", "over", "through", "along", "between"}
 
 
+#: ``normalise`` remembered: names recur in an article and across articles, and each capitalised run
+#: is tried in up to five lengths.
+key_of = lru_cache(maxsize=1 << 16)(normalise)
+
+
+def _candidates(gazetteer: Gazetteer, name: str) -> list[Entry]:
+    """``gazetteer.candidates(name)`` with the name's key remembered."""
+    return [gazetteer.entry(i) for i in gazetteer.index.get(key_of(name), ())]
+
+
+def _country_named(gazetteer: Gazetteer, name: str) -> str | None:
+    """``gazetteer.country_named(name)`` with the name's key remembered."""
+    found = [e.country for e in _candidates(gazetteer, name) if e.feature == "country"]
+    return found[0] if found else gazetteer.demonyms.get(key_of(name))
+
+
 def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
     """(start, end) of every longest known name inside a capitalised run."""
-    keys: dict[str, str] = {}  # surface → normalised key: names recur, and every run is tried in up to five lengths
-
-    def key_of(surface: str) -> str:
-        if surface not in keys:
-            keys[surface] = normalise(surface)
-        return keys[surface]
-
     for run in CAPITALISED.finditer(text):
-        words = list(re.finditer(r"[^\s]+", run.group(0)))
+        words = list(NON_SPACE.finditer(run.group(0)))
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
@@ -79,7 +90,7 @@ def focus(text: str, gazetteer: Gazetteer, actors: Iterable[Actor] = ()) -> Coun
     """How often each country is named in the article (countries, demonyms, coded actors)."""
     counts: Counter[str] = Counter()
     for name, times in Counter(word.group(0) for word in CAPITALISED.finditer(text)).items():
-        country = gazetteer.country_named(name)
+        country = _country_named(gazetteer, name)
         if country:
             counts[country] += times
     for actor in actors:
@@ -92,9 +103,10 @@ def resolve(name: str, gazetteer: Gazetteer, countries: Counter[str], *, subdivi
             qualifier: str | None = None, regions: Counter[tuple[str, str]] | None = None) -> Entry | None:
     """The gazetteer entry ``name`` most likely means in an article about ``countries`` (and the
     first-level ``regions`` its other places lie in)."""
-    candidates = gazetteer.candidates(name)
+    candidates = _candidates(gazetteer, name)
+    key = key_of(name)
     if not candidates:
-        demonym = gazetteer.demonyms.get(normalise(name)) or gazetteer.demonyms.get(normalise(name).removesuffix("s"))
+        demonym = gazetteer.demonyms.get(key) or gazetteer.demonyms.get(key.removesuffix("s"))
         return gazetteer.country(demonym) if demonym else None
     total = sum(countries.values()) or 1
     regions = regions or Counter()
@@ -102,16 +114,15 @@ def resolve(name: str, gazetteer: Gazetteer, countries: Counter[str], *, subdivi
     qualifier_countries = set()
     qualifier_region = None
     if qualifier:
-        qualified = [e for e in gazetteer.candidates(qualifier) if e.feature in ("country", "ADM1")]
+        qualified = [e for e in _candidates(gazetteer, qualifier) if e.feature in ("country", "ADM1")]
         qualifier_countries = {e.country for e in qualified}
         qualifier_region = next((e.admin1 for e in qualified if e.feature == "ADM1"), None)
-    key = normalise(name)
 
     def score(e: Entry) -> float:
         s = math.log10(e.population + 10) + FEATURE_PRIOR.get(e.feature, 0.0)
         s += 6.0 * countries.get(e.country or "", 0) / total
         s += 3.0 * regions.get((e.country or "", e.admin1 or ""), 0) / region_total if e.feature != "country" else 0.0
-        s += 1.0 if normalise(e.name) == key else 0.0
+        s += 1.0 if key_of(e.name) == key else 0.0
         if subdivision:
             s += 10.0 if e.feature in ("ADM1", "ADM2") else -2.0
         if e.country in qualifier_countries:
@@ -131,10 +142,12 @@ def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actor
 
     contexts = [context(span) for span in spans]
     countries = focus(text, gazetteer, actors)
-    first = {normalise(name): resolve(name, gazetteer, countries, subdivision=sub, qualifier=q) for name, sub, q in contexts}
+    first = {key_of(name): resolve(name, gazetteer, countries, subdivision=sub, qualifier=q) for name, sub, q in contexts}
     countries += Counter(e.country for e in first.values() if e and e.country)
     regions = Counter((e.country or "", e.admin1 or "") for e in first.values() if e and e.feature != "country")
-    return [resolve(name, gazetteer, countries, subdivision=sub, qualifier=q, regions=regions) for name, sub, q in contexts]
+    second = {(name, sub, q): resolve(name, gazetteer, countries, subdivision=sub, qualifier=q, regions=regions)
+              for name, sub, q in dict.fromkeys(contexts)}  # a name recurs in the same context
+    return [second[c] for c in contexts]
 
 
 def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any, tagged: bool) -> bool:
@@ -146,7 +159,7 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any,
     Dotted abbreviations ("N.Y.") come from curated lists and always name their place. ``chunk`` is the
     toponym's tokens (or None), ``tagged`` whether the doc has parts of speech."""
     surface = text[start:end]
-    if entry.feature in ("country", "continent") or "." in normalise(surface):  # "N.Y.", "Calif."
+    if entry.feature in ("country", "continent") or "." in key_of(surface):  # "N.Y.", "Calif."
         return True
     letters = surface.replace(".", "")
     if letters.isupper() and len(letters) <= 4:
@@ -154,7 +167,7 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any,
         return letters == initials and entry.population >= INITIALS_POPULATION
     if " " in surface:
         return True
-    major = normalise(entry.name) == normalise(surface) and (
+    major = key_of(entry.name) == key_of(surface) and (
         entry.feature == "ADM1" or entry.population >= COMMON_WORD_POPULATION)
     if NAME_BEFORE.search(text, max(0, start - 40), start) or NAME_AFTER.match(text, end) and not SUBDIVISION.match(text, end):
         return major
@@ -163,14 +176,14 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any,
     return major or chunk[0].pos_ == "PROPN" or chunk[0].ent_type_ in ("GPE", "LOC")
 
 
-def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]]) -> bool:
+def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]], mentions: list[tuple[int, int]]) -> bool:
     """A metonym or a name: the subject of a verb in the parse, followed by a speech/action verb,
-    inside a longer actor mention ("Ankara government") or inside a person's name (``persons``, the
-    character spans of the parser's PERSON entities)."""
+    inside a longer actor mention (``mentions``, the spans of ``ctx.actors``: "Ankara government") or
+    inside a person's name (``persons``, the character spans of the parser's PERSON entities)."""
     text = ctx.article.text
     if ACTING.match(text, end) or PARTY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\b(?:and|between)\s+$", text[max(0, start - 12):start]):
         return True
-    if any(a.span[0] <= start and end <= a.span[1] and a.span != (start, end) for a in ctx.actors):
+    if any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions):
         return True
     doc = ctx.doc
     if any(s <= start and end <= e for s, e in persons):
@@ -188,9 +201,10 @@ def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     spans = list(_mentions(text, gazetteer))
     persons = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"] if ctx.doc is not None else []
     tagged = ctx.doc is not None and ctx.doc.has_annotation("POS")
+    mentions = [a.span for a in ctx.actors]
     places: list[Place] = []
     for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
-        if entry is None or _is_actor(ctx, start, end, persons):
+        if entry is None or _is_actor(ctx, start, end, persons, mentions):
             continue
         chunk = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.doc is not None else None
         # in a sentence --prefilter skipped, _is_actor cannot tell a metonym or a name from a place

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+import numpy as np
 from lemminflect import getAllInflections
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.strings import get_string_id
@@ -149,11 +150,13 @@ _POS_OF_TAG = {"V": "VERB", "N": "NOUN", "J": "ADJ"}  # first letter of a Penn t
 @dataclass(frozen=True)
 class Inflections:
     """A word set and the forms lemminflect inflects it into: (form, part of speech) → the words
-    inflected into it, and the string ids of the words and forms (to pass other tokens over cheaply)."""
+    inflected into it, and the string ids of the words and forms (also as an array, to pass other
+    tokens over cheaply)."""
 
     words: frozenset[str]
     words_of: Mapping[tuple[str, str], frozenset[str]]
     ids: frozenset[int]
+    id_array: np.ndarray
 
     def get(self, form: str, pos: str) -> frozenset[str]:
         return self.words_of.get((form, pos), frozenset())
@@ -168,8 +171,9 @@ def inflections(words: frozenset[str]) -> Inflections:
             if tag[0] in _POS_OF_TAG:
                 for form in forms:
                     found.setdefault((form.lower(), _POS_OF_TAG[tag[0]]), set()).add(word)
-    return Inflections(words, MappingProxyType({key: frozenset(lemmas) for key, lemmas in found.items()}),
-                       frozenset(get_string_id(form) for form in {*words, *(form for form, _ in found)}))
+    ids = frozenset(get_string_id(form) for form in {*words, *(form for form, _ in found)})
+    return Inflections(words, MappingProxyType({key: frozenset(lemmas) for key, lemmas in found.items()}), ids,
+                       np.array(sorted(ids), dtype=np.uint64))
 
 
 def lemmas(token: Token, inflected: Inflections) -> frozenset[str]:
@@ -185,20 +189,25 @@ def lemmas(token: Token, inflected: Inflections) -> frozenset[str]:
 
 def lemma_table(doc: Doc, inflected: Inflections) -> list[frozenset[str]]:
     """``lemmas(token, inflected) & inflected.words`` for every token of ``doc``, worked out only for
-    the tokens whose form, or lemma in lower case, is one of the words or their forms."""
-    ids, strings = inflected.ids, doc.vocab.strings
-    spelt_in_words: dict[int, bool] = {}  # lemma id → whether its lower case is one of the words
+    the tokens whose form, or lemma in lower case, is one of the words or their forms (found over the
+    doc's string ids with numpy: most tokens are none)."""
+    lemma, lower, orth = doc.to_array([LEMMA, LOWER, ORTH]).reshape(-1, 3).T
+    known = _among(lemma, inflected.id_array) | _among(lower, inflected.id_array)
+    respelt = np.unique(lemma[~known & (lemma != lower) & (lemma != orth)]).tolist()  # in lower case, a word?
+    strings = doc.vocab.strings
+    words = [word for word in respelt if strings[word].lower() in inflected.words]
+    if words:
+        known |= np.isin(lemma, np.array(words, dtype=np.uint64))
     table = [frozenset()] * len(doc)
-    for i, (lemma, lower, orth) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).reshape(-1, 3).tolist()):
-        if lemma not in ids and lower not in ids:
-            if lemma in (lower, orth):  # the lemma is spelt as the form or in lower case: not a word
-                continue
-            if lemma not in spelt_in_words:
-                spelt_in_words[lemma] = strings[lemma].lower() in inflected.words
-            if not spelt_in_words[lemma]:
-                continue
+    for i in np.flatnonzero(known).tolist():
         table[i] = lemmas(doc[i], inflected) & inflected.words
     return table
+
+
+def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in the sorted, non-empty array ``ordered``."""
+    found = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    return ordered[found] == values
 
 
 _CUE_LEMMAS = inflections(SPEECH_VERBS | BELIEF_VERBS | _ADDRESSING)
@@ -413,12 +422,12 @@ class _Finder:
         self.spans = quoted_spans(self.text)
         self.span_starts = [s for s, _ in self.spans]
         self.paragraphs = paragraph_starts(self.text)
+        self.sentence_starts = [s.span[0] for s in ctx.sentences]
         self.cue_lemmas = lemma_table(self.doc, _CUE_LEMMAS)
-        according = get_string_id("according")
+        according = np.flatnonzero(self.doc.to_array(LOWER) == np.uint64(get_string_id("according"))).tolist()
         #: The tokens that may introduce reported speech (forms of a speech or belief verb, "according"), in order.
-        self.possible_cues = [self.doc[i] for i, (found, lower) in enumerate(zip(self.cue_lemmas, self.doc.to_array(LOWER).tolist()))
-                              if found or lower == according]
-        self.possible_cue_positions = [t.i for t in self.possible_cues]
+        self.possible_cue_positions = sorted({*(i for i, found in enumerate(self.cue_lemmas) if found), *according})
+        self.possible_cues = [self.doc[i] for i in self.possible_cue_positions]
 
     def is_cue(self, token: Token, verbs: frozenset[str]) -> bool:
         return _is_cue(token, verbs, self.cue_lemmas[token.i])
@@ -516,7 +525,7 @@ class _Finder:
             cue_end = self.doc[cue.i + 1] if _according_to(cue) else cue
             cue_span = (cue.idx, cue_end.idx + len(cue_end.text))
             cue_text = self.text[cue_span[0]:cue_span[1]]
-        sentence = bisect.bisect_right([s.span[0] for s in self.ctx.sentences], content[0]) - 1
+        sentence = bisect.bisect_right(self.sentence_starts, content[0]) - 1
         return Quote(
             id="", speaker=speaker, cue=cue_text, content=self.text[content[0]:content[1]], span=content,
             kind=kind, cue_span=cue_span, sentence=max(sentence, 0),

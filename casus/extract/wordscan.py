@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 WORDS = re.compile(r"\b\w+|(?<=\w)'")
 #: The characters other than A-Z that case-insensitive patterns read as i or s ("ſince").
@@ -16,17 +18,19 @@ FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 NUMBER = "#"
 
 
-def word_starts(text: str) -> dict[str, list[int]]:
+@lru_cache(maxsize=2)
+def word_starts(text: str) -> Mapping[str, tuple[int, ...]]:
     """Offsets where each word of ``text`` begins, in order, by its lower-case form (``NUMBER`` for
-    a word that begins with a digit, "'" for an apostrophe right after a word)."""
+    a word that begins with a digit, "'" for an apostrophe right after a word). Cached for the last
+    texts: several extractors scan the same article."""
     found: dict[str, list[int]] = defaultdict(list)
     for w in WORDS.finditer(text):
         word = w.group()
         found[NUMBER if word[0].isdigit() else word.translate(FOLD).lower()].append(w.start())
-    return found
+    return MappingProxyType({word: tuple(offsets) for word, offsets in found.items()})
 
 
-def offsets_of(starts: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+def offsets_of(starts: Mapping[str, tuple[int, ...]], words: Iterable[str]) -> list[int]:
     """The offsets, in order, where any of ``words`` begins."""
     return sorted(offset for word in words for offset in starts.get(word, ()))
 

@@ -31,7 +31,7 @@ import os
 import pickle
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,6 +104,7 @@ _EDGE = " \t\n\"'()[],;:!?"
 _NONSPACE = re.compile(r"\S*")
 _FOREIGN = re.compile(r"[^\x00-\x7f]")
 _INITIAL = re.compile(r"[a-z]\.", re.IGNORECASE)  # a middle initial, which ``normalize`` drops
+_POSSESSIVE = re.compile(r"['’]s$")
 #: An Arabic article before a name, written "al-", "el-", "Al " or "El " ("al-Thani", "El Bashir").
 _ARABIC_ARTICLE = re.compile(r"(?<![\w-])[AaEe]l[- ](?=[A-Z])")
 
@@ -234,6 +235,20 @@ class Coverage:
     people: tuple[str, ...]  # canonical names
     groups: tuple[str, ...]
     newest: dt.date | None  # the latest start or end date in their rows
+
+
+def guessed_country(actor: Actor) -> bool:
+    """Whether the knowledge base gave a country-less agent ("the court") the story's country only as a
+    guess: a description may still name a body mentioned earlier ("the International Criminal Court")."""
+    return STORY_COUNTRY_GUESS in (actor.why or "")
+
+
+def sole_leader(counts: Counter) -> str | None:
+    """The most counted key when it is strictly ahead of the next (a tie, or nothing, gives None)."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _period(iv: Interval) -> str:
@@ -409,7 +424,8 @@ class KnowledgeBase:
         if atom is not None:
             atoms: list[Atom | str] = [atom]
         else:
-            capitals = frozenset(normalize(w) for w in text.split() if w.replace(".", "").replace("-", "").isupper())
+            capitals = frozenset(normalize(w) for w in text.split()
+                                 if _POSSESSIVE.sub("", w).replace(".", "").replace("-", "").isupper())  # "NATO's"
             atoms = list(self._scan([w for w in key.split() if w.strip(_EDGE)], capitals))
         return self._compose(text, span, atoms, day, context, named)
 
@@ -658,9 +674,14 @@ def _write_cache(cache: Path, kb: KnowledgeBase) -> None:
 
 
 def _other_person(atoms: list[Atom | bool], i: int) -> bool:
-    """A surname next to an unknown name ("Abiy Ahmed" vs a known "Shahabuddin Ahmed") is someone else.
-    ``atoms`` holds True for an unknown capitalized word, False for an unknown lowercase one."""
-    return (i > 0 and atoms[i - 1] is True) or (i + 1 < len(atoms) and atoms[i + 1] is True)
+    """A surname next to an unknown name ("Abiy Ahmed" vs a known "Shahabuddin Ahmed") or to another
+    person's surname ("Abdel Meguid Mahmoud": neither Esmat Abdel Meguid nor Ali Habib Mahmud) is someone
+    else. ``atoms`` holds True for an unknown capitalized word, False for an unknown lowercase one."""
+    def other(j: int) -> bool:
+        near = atoms[j]
+        return near is True or isinstance(near, Atom) and near.kind == "derived" and near.ids != atoms[i].ids
+
+    return (i > 0 and other(i - 1)) or (i + 1 < len(atoms) and other(i + 1))
 
 
 def _capitalized_words(text: str) -> frozenset[str]:

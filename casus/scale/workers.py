@@ -88,7 +88,7 @@ def code_parsed(parsed: Iterable[tuple[Article, Any]], res: Any) -> Iterator[Cod
 
     for article, doc in parsed:
         try:
-            yield run_steps(Context(article=article, doc=doc, sentences=sentences_of(doc)), res)
+            yield run_steps(Context(article=article, doc=doc, sentences=sentences_of(doc, article.text)), res)
         except Exception as exc:  # an extractor bug: recorded on the article, the run goes on
             failure = {"reason": "coding failed", "error": f"{type(exc).__name__}: {exc}"}
             yield CodedArticle(article=article, rejected=(failure,))

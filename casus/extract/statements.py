@@ -1,0 +1,287 @@
+"""Statement coding: a report whose content codes no event is the speaker's own verbal act when the
+content's words say which one ("Russia said the American move was outrageous": Russia criticises the
+United States, 111; "Seoul warned it would take all necessary measures against Pyongyang": a threat, 130).
+
+The cues live in ``lexicon/statements.yaml`` (documented there; they may name the event lexicon's
+word classes, ``$disapproval``). ``code_statement`` is a pure function over the spaCy tokens of one
+report; what only the event coder knows (lemmas, subjects, actors, status, who the speaker is) comes
+in as the callbacks of a ``Reader``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from casus.extract.lexicon import LEXICON_DIR, LexiconError, expand_words
+from casus.records import Actor, Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.knowledge.ontology import Ontology
+
+STATEMENTS = LEXICON_DIR / "statements.yaml"
+SUBJECTS = ("other", "own", "any")
+_FIELDS = frozenset({"name", "code", "cues", "subject", "about", "modal", "nearby", "note"})
+#: A cue's next word may come at most this many words after the one before, none of them a verb ("pay a
+#: heavy price"; not "has agreed to" for "have to").
+MAX_GAP = 3
+VERBAL = frozenset({"VERB", "AUX"})
+#: A cue counts in the content's root and up to this many links below it.
+CUE_DEPTH = 2
+#: Phrases inside the content that are not what the speaker calls it: relative clauses, conditions and other
+#: adverbial clauses, clauses of their own ("X knew it was illegal"), loose appendages, parts of names
+#: ("presidential hopeful Joe Biden").
+ASIDES = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "parataxis", "appos", "compound", "flat", "flat:name"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+#: Labels of words that belong to a noun phrase already read through its head.
+PHRASE_INNER = frozenset({"compound", "flat", "flat:name", "amod", "det", "case", "nmod:poss", "poss", "nummod"})
+SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"})
+NEGATIONS = frozenset({"not", "n't", "never"})
+FIRST_PERSON = frozenset({"i", "we"})
+PERSONAL = FIRST_PERSON | frozenset({"he", "she", "they", "you"})
+#: Heads that negate the cue they govern ("had done nothing wrong").
+NEGATIVE_HEADS = frozenset({"nothing", "none", "nobody", "noone"})
+#: Subjects that stand for a clause elsewhere ("it is a mistake for X to ...", "there was Russian meddling").
+PLACEHOLDERS = frozenset({"it", "there"})
+MEDIA = "MED"  # the CAMEO role of news media
+#: Labels of a name a noun stands before as its title.
+TITLED = frozenset({"appos", "flat", "flat:name", "compound"})
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One kind of statement (see the field list in ``statements.yaml``)."""
+
+    name: str
+    code: str
+    cues: tuple[tuple[str, ...], ...]
+    subject: str = "other"
+    about: frozenset[str] | None = None
+    modal: frozenset[str] = frozenset()
+    nearby: bool = False
+
+
+@dataclass(frozen=True)
+class StatementCues:
+    acts: tuple[Act, ...]
+
+    @classmethod
+    def load(cls, path: Path = STATEMENTS, lexicon_dir: Path = LEXICON_DIR,
+             ontology: Ontology | None = None) -> StatementCues:
+        """Read ``path``, expanding ``$class`` names from the ``classes`` of the event lexicon's files."""
+        from casus.knowledge.ontology import Ontology
+
+        ontology = ontology or Ontology.load()
+        classes: dict[str, tuple[str, ...]] = {}
+        for lexicon_file in sorted(lexicon_dir.glob("*.yaml")):
+            data = yaml.safe_load(lexicon_file.read_text(encoding="utf-8")) or {}
+            classes.update({k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()})
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return cls(acts=tuple(_act(f"{path.stem}:{n}", a, classes, ontology) for n, a in enumerate(raw.get("acts") or (), 1)))
+
+
+def _act(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]], ontology: Ontology) -> Act:
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
+    code, subject = str(raw.get("code", "")), raw.get("subject", "other")
+    if code not in ontology:
+        raise LexiconError(f"{where}: {code!r} is not a CAMEO 1.1b3 code")
+    if subject not in SUBJECTS:
+        raise LexiconError(f"{where}: subject must be one of {SUBJECTS}, not {subject!r}")
+    if not raw.get("name") or not raw.get("cues"):
+        raise LexiconError(f"{where}: an act needs a name and cues")
+    return Act(
+        name=str(raw["name"]), code=code, subject=subject,
+        cues=tuple(sorted({tuple(cue.split()) for cue in expand_words(raw["cues"], classes, where)}, key=lambda c: (-len(c), c))),
+        about=expand_words(raw["about"], classes, where) if raw.get("about") else None,
+        modal=frozenset(str(m).lower() for m in raw.get("modal") or ()), nearby=bool(raw.get("nearby")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """The event coder's view of the parse, for one report by one speaker."""
+
+    lemmas: Callable[[Token], tuple[str, ...]]  # the token's lemma and inflection-stripped forms
+    subject: Callable[[Token], Token | None]  # a verb's agent
+    actors: Callable[[Token], list[Actor]]  # the actors a phrase names, else the author of the act it names
+    status: Callable[[Token], tuple[Status | None, str | None]]  # a word's own negation / modality
+    is_speaker: Callable[[Actor], bool]  # the speaker itself (the same mention, code, or its own state)
+    speakers_side: Callable[[Actor], bool]  # the speaker's country or side
+    nearby: Callable[[Token], Actor | None]  # the other side's actor nearest a word in its sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The act a report's content makes of the statement, toward whom, and why."""
+
+    act: Act
+    cue: tuple[Token, ...]
+    target: Actor
+    target_token: Token
+    status: Status
+    notes: tuple[str, ...]
+
+
+def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues: StatementCues,
+                   reader: Reader) -> Statement | None:
+    """The speaker's act in saying ``content`` (the root of what ``verb`` reports), or None when no cue fires
+    or no actor other than the speaker is what the content is about. ``reporting`` holds the sentence's
+    words of saying: a clause another of them reports is not this content."""
+    stop = reporting | {verb.i}
+    cue_region = list(_region(content, stop, CUE_DEPTH, ASIDES))
+    # the grammatical subject, what the content is said of (not the agent of a passive: "held illegal by a court")
+    subject = next((c for c in content.children if c.dep_ in SUBJECT_LABELS), None) or reader.subject(content)
+    for act in cues.acts:
+        cue = _cue(act, content, cue_region, reader)
+        if cue is None or act.modal and not _announced(act, content, cue):
+            continue
+        if act.about is not None and not (subject is not None and set(reader.lemmas(subject)) & act.about):
+            continue
+        found = _target(act, verb, content, subject, stop | _purposes(content), cue, reader)
+        if found is None:
+            continue
+        target, token, how = found
+        status, why = _status(act, verb, content, cue, reader)
+        if status is None:
+            continue
+        words = " ".join(t.text for t in cue)
+        notes = (f"statement cue '{words}': {act.name} ({act.code}, statements.yaml)", how, *((why,) if why else ()))
+        return Statement(act=act, cue=cue, target=target, target_token=token, status=status, notes=notes)
+    return None
+
+
+def _region(root: Token, stop: frozenset[int], depth: int, asides: frozenset[str]) -> Iterator[Token]:
+    """``root`` and the words up to ``depth`` links below it, breadth first, not entering ``stop`` words nor
+    clauses labelled ``asides``."""
+    level = [root]
+    for _ in range(depth + 1):
+        yield from level
+        level = [c for t in level for c in t.children if c.i not in stop and c.dep_ not in asides]
+
+
+def _forms(token: Token, reader: Reader) -> frozenset[str]:
+    forms = frozenset(reader.lemmas(token))
+    return forms | {"not"} if token.lower_ in NEGATIONS else forms
+
+
+def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple[Token, ...] | None:
+    """The tokens of the act's cue nearest the content's root (its first word in ``region``, the others after
+    it in order, each at most ``MAX_GAP`` words on with no verb between), longer cues first."""
+    doc, end = content.doc, content.sent.end
+    for anchor in region:
+        if anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i or _title(anchor):
+            continue  # what the content is said of, not what it says ("terrorists track leaks")
+        forms = _forms(anchor, reader)
+        for cue in act.cues:
+            if cue[0] not in forms:
+                continue
+            tokens, at = [anchor], anchor.i
+            for word in cue[1:]:
+                at = next((i for i in range(at + 1, min(at + 2 + MAX_GAP, end)) if word in _forms(doc[i], reader)
+                           and not any(t.pos_ in VERBAL for t in doc[at + 1:i])), None)
+                if at is None:
+                    break
+                tokens.append(doc[at])
+            if len(tokens) == len(cue):
+                return tuple(tokens)
+    return None
+
+
+def _title(token: Token) -> bool:
+    """A noun standing before a name as its title describes, it is not what is said ("presidential hopeful Joe
+    Biden", "dictator Kim Jong Un")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "PROPN" or any(
+        c.dep_ in TITLED for c in token.children if c.pos_ == "PROPN")
+
+
+def _announced(act: Act, content: Token, cue: tuple[Token, ...]) -> bool:
+    """Whether the content's verb (or the cue's) carries one of the act's auxiliaries ("would respond")."""
+    return any(c.dep_ == "aux" and c.lower_ in act.modal for t in (content, cue[0]) for c in t.children)
+
+
+def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: frozenset[int],
+            cue: tuple[Token, ...], reader: Reader) -> tuple[Actor, Token, str] | None:
+    """(target, its token, how it was found) by the act's ``subject`` rule (see ``statements.yaml``); never
+    the phrase of the cue itself ("terrorists track leaks", "the criminal division")."""
+    def fits(actor: Actor) -> bool:
+        return bool(actor.country) and not any(actor.span[0] <= t.idx < actor.span[1] for t in cue)
+
+    if act.subject == "other":
+        for token in _subjects(content, subject, reader):
+            actor = next((a for a in reader.actors(token) if fits(a) and not reader.is_speaker(a)), None)
+            if actor is not None:
+                return actor, token, f"target '{actor.text}': what the statement is about (subject '{token.text}')"
+        return None
+    if act.subject == "own" and not _own(subject, reader):
+        return None
+    skip = {t.i for t in subject.subtree} if act.subject == "own" and subject is not None else set()
+    for token in _region(content, stop | skip, depth=4, asides=frozenset({"acl:relcl"})):
+        if token.pos_ not in NOMINAL or token.dep_ in PHRASE_INNER or any(c.lower_ == "according" for c in token.children):
+            continue  # (not the source of the report: "..., according to the official news agency")
+        actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
+        if actor is not None:
+            return actor, token, f"target '{actor.text}': the other side the statement names"
+    return _nearby(act, verb, reader)
+
+
+def _nearby(act: Act, verb: Token, reader: Reader) -> tuple[Actor, Token, str] | None:
+    """For an act with ``nearby`` whose content names no other side: the nearest one in the sentence (not a
+    news outlet: "..., according to the official news agency")."""
+    actor = reader.nearby(verb) if act.nearby else None
+    if actor is None or (actor.code or "").endswith(MEDIA):
+        return None
+    return actor, verb, f"target '{actor.text}': no other side in what is said, the nearest one in the sentence"
+
+
+def _subjects(content: Token, subject: Token | None, reader: Reader) -> list[Token]:
+    """The content's subject; for a placeholder ("it is wrong for X to ...", "there was Russian meddling")
+    the subjects of its clauses and the noun after "there is"."""
+    if subject is None or subject.lower_ in PERSONAL:
+        return []  # (a pronoun in what someone says is too often the speaker: "X said he had made a mistake")
+    if subject.lower_ not in PLACEHOLDERS:
+        return [subject]
+    clauses = [c for c in content.children if c.dep_ in ("csubj", "ccomp", "xcomp", "advcl", "acl")]
+    found = [s for c in clauses if (s := reader.subject(c)) is not None and s.i != subject.i]
+    return found + [c for c in content.children if c.dep_ in SUBJECT_LABELS and c.i != subject.i]
+
+
+def _purposes(content: Token) -> frozenset[int]:
+    """The words of the content's purpose clauses ("will work with allies to ensure Iran is held accountable"):
+    not whom an announced act is aimed at."""
+    return frozenset(t.i for c in content.subtree if c.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children) for t in c.subtree)
+
+
+def _own(subject: Token | None, reader: Reader) -> bool:
+    """Whether the content's subject is the speaker or the speaker's side ("we", "it", "its army")."""
+    if subject is None:
+        return False
+    actors = reader.actors(subject)
+    return all(reader.speakers_side(a) for a in actors) if actors else subject.lower_ in FIRST_PERSON
+
+
+def _status(act: Act, verb: Token, content: Token, cue: tuple[Token, ...], reader: Reader) -> tuple[Status | None, str | None]:
+    """The statement's status: the report's own ("did not say": negated; "would say", "if X says": hypothetical),
+    else the content's future or hypothetical modality (an announced act, whose modal is its cue, is asserted).
+    None when the content negates its cue ("not unacceptable", "no longer a violation", "did nothing wrong"):
+    then the statement is not that act."""
+    said, why = reader.status(verb)
+    if said in ("negated", "hypothetical"):
+        return said, f"the report: {why}"
+    status, why = next(((s, w) for s, w in (reader.status(cue[0]), reader.status(content)) if s is not None), (None, None))
+    no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for t in (cue[0], content)
+                    for c in t.children)
+    if status == "negated" and not any(t.lower_ in NEGATIONS for t in cue) or no_longer \
+            or cue[0].head.lower_ in NEGATIVE_HEADS:
+        return None, None
+    if act.modal or status == "negated":
+        return "asserted", None
+    return status or "asserted", why

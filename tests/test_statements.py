@@ -1,0 +1,142 @@
+"""Statement coding (casus/extract/statements.py, lexicon/statements.yaml): a report whose content codes no
+event is the speaker's verbal act toward whom the content is about, when its words say which act; checked on
+sentences written for these tests, with the cue file's loader and its errors."""
+# ruff: noqa: F811 (the tests take the imported fixture "code" as a parameter)
+import pytest
+from test_events_dev_fixes import code, pytestmark, side  # noqa: F401 (the coder fixture; skipped with no parser model)
+
+from casus.extract.lexicon import LEXICON_DIR, LexiconError
+from casus.extract.statements import StatementCues
+from casus.knowledge.ontology import Ontology
+
+RULE = "statement-content"
+
+
+def stated(coded) -> list:
+    return [e for e in coded.events if e.explanation.rule == RULE]
+
+
+#: (what is checked, sentence, (CAMEO code, source side, target side, status) of the one statement event)
+CODED = [
+    ("an evaluation of another side's act criticises its author",
+     "Chile's foreign minister said the Peruvian decision was reckless.", ("111", "CHL", "PER", "asserted")),
+    ("'the move' is the act last reported, by its author",
+     "Kosovo police raided a town in the north on Monday. Serbia's president said the move was outrageous.",
+     ("111", "SRB", "XKX", "asserted")),
+    ("an insult predicated of a leader", "The Zambian president said the Malawian leader was a liar.",
+     ("112", "ZMB", "MWI", "asserted")),
+    ("blaming another side for an act is an accusation",
+     "Morocco's interior minister said Algeria was responsible for the unrest in the desert.", ("112", "MAR", "DZA", "asserted")),
+    ("... also with 'behind'", "Armenia said Azerbaijan was behind the shelling of the village.", ("112", "ARM", "AZE", "asserted")),
+    ("calling another's claims false is a denial aimed at their author",
+     "The Serbian government said the Croatian reports were groundless.", ("016", "SRB", "HRV", "asserted")),
+    ("announcing one's own response to another side is a threat",
+     "Seoul warned that it would take all necessary measures against Pyongyang.", ("130", "KOR", "PRK", "asserted")),
+    ("... aimed at the other side named in the sentence when what is said names none",
+     "After Slovenian police closed the border, Croatia warned that it would respond.", ("130", "HRV", "SVN", "asserted")),
+    ("saying another side will pay a price threatens it",
+     "The Georgian defence minister said Russia would pay a heavy price.", ("130", "GEO", "RUS", "asserted")),
+    ("pledging to work with another side", "\"We will work closely with Moldova,\" the Romanian prime minister said.",
+     ("030", "ROU", "MDA", "asserted")),
+    ("saying one is ready to talk is an offer to meet", "The Sudanese army said it was ready to talk with Chad.",
+     ("036", "SDN", "TCD", "asserted")),
+    ("an optimistic comment about talks with another side",
+     "The Norwegian foreign minister said he was hopeful about the negotiations with Iceland.", ("013", "NOR", "ISL", "asserted")),
+    ("a pessimistic comment", "Japan's trade minister said the talks with South Korea were deadlocked.",
+     ("012", "JPN", "KOR", "asserted")),
+    ("a report that is itself negated", "The Finnish president did not say that the Estonian proposal was a mistake.",
+     ("111", "FIN", "EST", "negated")),
+]
+
+
+@pytest.mark.parametrize("what, sentence, expected", CODED, ids=[c[0] for c in CODED])
+def test_statement_is_coded_as_the_speakers_act(code, what, sentence, expected):
+    coded = code(sentence)
+    events = stated(coded)
+    assert [(e.cameo, side(e.source), side(e.target), e.status) for e in events] == [expected], (what, coded.events)
+    assert events[0].attributed_to is None  # the speaker's own act, not a claim someone reports
+
+
+NOT_CODED = [
+    ("a plain report with neutral content", "The Danish foreign minister said the weather in Copenhagen was mild."),
+    ("a cue with no actor the content is about", "The Bolivian finance minister said the economy was in a dangerous state."),
+    ("a cue about the speaker itself", "Portugal's prime minister said his government had been wrong."),
+    ("a content that negates its cue is not that act", "Austria's chancellor said the Slovak plan was not unacceptable."),
+    ("... also with 'no longer'", "Hungary's foreign minister said the Croatian tariffs were no longer a violation of the treaty."),
+    ("... and with 'nothing'", "The Slovak prime minister said the Czech government had done nothing wrong."),
+    ("an insult naming the content's subject is no evaluation", "Chile said terrorists were tracking the convoys of Bolivian officials."),
+    ("predicting another side's response is no threat", "Cyprus said Turkey would respond."),
+    ("one's own response with no other side named", "Latvia said it would respond firmly."),
+    ("an act whose author is not named", "Ecuador said the protests spoke to a failure of the Colombian police."),
+    ("a title before a name is no comment", "The Kenyan president said he had written about the Ugandan presidential hopeful Bobi Wine."),
+    ("what someone else knew is not what the speaker calls it", "The Greek minister said Turkish officials knew the plan was illegal."),
+]
+
+
+@pytest.mark.parametrize("what, sentence", NOT_CODED, ids=[c[0] for c in NOT_CODED])
+def test_no_cue_or_no_target_codes_nothing(code, what, sentence):
+    coded = code(sentence)
+    assert not stated(coded), (what, coded.events)
+
+
+def test_no_event_keeps_the_reason(code):
+    coded = code("The Icelandic prime minister said the fishing season had been long.")
+    assert not coded.events
+    assert [r["reason"] for r in coded.rejected] == ["no event in the reported content"]
+
+
+def test_a_sentence_whose_verb_is_the_act_is_not_coded_twice(code):
+    coded = code("Tunisia criticized Libya, saying the decision was unacceptable.")
+    assert not stated(coded)
+    assert [(side(e.source), side(e.target), e.cameo[:2]) for e in coded.events] == [("TUN", "LBY", "11")]
+
+
+def test_a_report_whose_content_codes_an_event_is_not_coded_again(code):
+    coded = code("Kuwait said Iraqi troops had attacked the border post, which was outrageous.")
+    assert coded.events and not stated(coded)
+
+
+def test_explanation_names_the_rule_the_act_and_the_cue(code):
+    (event,) = stated(code("Belgium's foreign minister said the Dutch move was outrageous."))
+    assert event.explanation.tokens[0] == "said" and "outrageous" in event.explanation.tokens
+    assert any("cue 'outrageous'" in note and "criticism" in note for note in event.explanation.notes)
+    assert any("Dutch" in note for note in event.explanation.notes)
+
+
+# --- the cue file --------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+def test_shipped_cues_load_and_expand_event_lexicon_classes(ontology):
+    acts = {act.name: act for act in StatementCues.load(ontology=ontology).acts}
+    assert {"criticism", "accusation", "threat", "denial", "pledge"} <= acts.keys()
+    criticism = {cue for cue in acts["criticism"].cues}
+    assert {("unacceptable",), ("butcher",), ("threat", "to")} <= criticism  # $disapproval, $insult, a phrase
+    assert all(act.code in ontology for act in acts.values())
+
+
+def _cues(tmp_path, text: str):
+    path = tmp_path / "statements.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_analyst_can_add_an_act(tmp_path, ontology):
+    path = _cues(tmp_path, 'acts:\n  - {name: praise, code: "051", subject: other, cues: [admirable, "role model"]}\n')
+    (act,) = StatementCues.load(path, ontology=ontology).acts
+    assert act.code == "051" and set(act.cues) == {("admirable",), ("role", "model")} and act.subject == "other"
+
+
+@pytest.mark.parametrize("bad, message", [
+    ('{name: x, code: "999", cues: [bad]}', "not a CAMEO"),
+    ('{name: x, code: "111", cues: [bad], subjekt: own}', "unknown field"),
+    ('{name: x, code: "111", cues: [bad], subject: mine}', "subject must be"),
+    ('{name: x, code: "111", cues: [$nope]}', "unknown class"),
+    ('{name: x, code: "111"}', "needs a name and cues"),
+])
+def test_bad_acts_are_reported_with_their_place(tmp_path, ontology, bad, message):
+    with pytest.raises(LexiconError, match=message):
+        StatementCues.load(_cues(tmp_path, f"acts:\n  - {bad}\n"), LEXICON_DIR, ontology=ontology)
