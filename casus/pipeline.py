@@ -48,8 +48,9 @@ class Resources:
         from casus.knowledge.actors import KnowledgeBase
 
         ontology = Ontology.load()
-        return cls(nlp=nlp.load(model), lexicon=Lexicon.load(ontology=ontology), ontology=ontology,
-                   gazetteer=Gazetteer.load(), kb=KnowledgeBase.load(), statements=StatementCues.load(ontology=ontology))
+        lexicon = Lexicon.load(ontology=ontology)
+        return cls(nlp=nlp.load(model), lexicon=lexicon, ontology=ontology, gazetteer=Gazetteer.load(), kb=KnowledgeBase.load(),
+                   statements=StatementCues.load(ontology=ontology, classes=lexicon.classes))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 Span = tuple[int, int]
@@ -247,17 +248,21 @@ class CodedArticle:
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, looked up once per type; None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
 def _plain(value: Any) -> Any:
     kind = type(value)
     if kind in _SCALARS:
         return value
-    names = _FIELD_NAMES.get(kind)
+    if kind is Link:
+        return {"kind": value.kind, "from": value.source_event, "to": value.target_event, "why": value.why}
+    names = _field_names(kind)
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if isinstance(value, Link):
-            return {"kind": value.kind, "from": value.source_event, "to": value.target_event, "why": value.why}
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -267,10 +272,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-#: The field names of the records serialised field by field (``_plain`` of one of them need not look them up).
-_FIELD_NAMES = {record: tuple(f.name for f in dataclasses.fields(record)) for record in (
-    Segment, Furniture, Article, Sentence, Actor, TimeExpr, EventDate, Place, Casualties, Explanation, Event, Quote,
-    Obligation, Violation, Agreement, CodedArticle)}
 ARTICLE_FIELDS = ("id", "title", "published", "url", "source", "language", "text", "furniture")
 
 

@@ -90,7 +90,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     text = ctx.article.text
     spans, placed = _spans_and_places(ctx.doc, kb, text)
     places = Counter(country for _, country in placed)
-    where = places.most_common(1)[0][0] if places else None
+    where = _most_named(places)
     if where is None and res.gazetteer is not None:
         where = placed_country(ctx.doc, text, res.gazetteer)
     resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
@@ -101,7 +101,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     story = where
     if any(_unplaced(a) for a in resolved):
         story = story_country(where, places, places + Counter(a.country for a in resolved if _national(a, kb)))
-        starts = _sentence_starts(ctx.doc)
+        starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
         resolved = [_local(a, kb, ctx.article.published, story, placed, starts) if _unplaced(a) else a
                     for a in resolved]
     resolved = share_heads(resolved, text, kb, ctx.article.published, story)
@@ -119,13 +119,6 @@ def story_country(where: str | None, places: Counter[str], named: Counter[str]) 
         return where
     leader = sole_leader(named)
     return leader if leader is not None and (where is None or named[where] < named[leader]) else where
-
-
-def _sentence_starts(doc: Any) -> list[int]:
-    """Where the doc's sentences start; the whole text is one sentence for a doc without sentence bounds."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return [0]
-    return [sent.start_char for sent in doc.sents]
 
 
 def _unplaced(actor: Actor) -> bool:
@@ -189,8 +182,11 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
     the story happens in: the one most often named as a place ("in Syria"), None if none is.
     ``text`` is the doc's text if the caller has it (``doc.text`` joins it up token by token)."""
     spans, placed = _spans_and_places(doc, kb, doc.text if text is None else text)
-    places = Counter(country for _, country in placed)
-    return spans, places.most_common(1)[0][0] if places else None
+    return spans, _most_named(Counter(country for _, country in placed))
+
+
+def _most_named(places: Counter[str]) -> str | None:
+    return places.most_common(1)[0][0] if places else None
 
 
 def _national(actor: Actor, kb: KnowledgeBase) -> bool:

@@ -18,14 +18,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from functools import lru_cache
-from types import MappingProxyType
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from casus.extract.actors import PLACE_PREPOSITIONS
-from casus.knowledge.actors import guessed_country, sole_leader
+from casus.knowledge.actors import guessed_country, resolved_as, sole_leader
 from casus.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -94,8 +94,7 @@ def actor_kind(actor: Actor, doc) -> Kind:
     if span is None or len(span) == 0:
         return "organisation"
     head = span.root
-    resolved_as = (actor.why or "").split(" ", 1)[0]
-    if resolved_as in NON_PERSON_RESOLUTIONS or (actor.code and actor.code == actor.country):
+    if resolved_as(actor) in NON_PERSON_RESOLUTIONS or (actor.code and actor.code == actor.country):
         person = False
     elif actor.kb_id:
         person = True  # a knowledge-base entry that is not a body, place or group is a person
@@ -135,7 +134,7 @@ def _compatible(kind: Kind, pronoun: str, actor: Actor, token: Token) -> bool:
     # sentence ("The US claimed that they had attacked Iraq")
     if coordinated:
         return True
-    named_place = (actor.why or "").split(" ", 1)[0] in ("country", "capital")
+    named_place = resolved_as(actor) in ("country", "capital")
     return kind != "person" and (actor.span[1] > token.sent.start_char or not named_place)
 
 
@@ -169,7 +168,7 @@ def _description_matches(actor: Actor, kind: Kind, head: str, text: str) -> bool
     if head in re.findall(r"\w+", f"{actor.text} {actor.name or ''}".lower()):
         return True  # a whole word: "the government" is not "Western governments"
     if head in KIND_NOUNS and actor.kb_id:
-        return (actor.why or "").split(" ", 1)[0] == KIND_NOUNS[head]
+        return resolved_as(actor) == KIND_NOUNS[head]
     if head in PERSON_TITLES and kind == "person":
         before = text[max(0, actor.span[0] - 40): actor.span[0]].lower()
         return head in before.split()

@@ -30,7 +30,6 @@ from casus.extract.casualties import event_casualties
 from casus.extract.coref import (
     ORGANISATION_NOUNS,
     PERSON_TITLES,
-    guessed_country,
     leading_country,
     placed_there,
     quotation_spans,
@@ -43,6 +42,7 @@ from casus.extract.places import event_location
 from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
+from casus.knowledge.actors import guessed_country, resolved_as
 from casus.records import Actor, Event, EventDate, Explanation, Link, Status
 
 if TYPE_CHECKING:
@@ -1871,7 +1871,7 @@ def _belonging(actor: Actor, owner: Actor, why: str) -> Actor:
     agent takes the state's code and its own role; an organisation's ("an official at the ICC") or a
     non-state group's ("the group's leader", "Hamas's military wing") acts for it."""
     side = _side(owner)
-    group = (owner.why or "").split(" ", 1)[0] in ("group", "organisation") and owner.role not in STATE_ROLES
+    group = resolved_as(owner) in ("group", "organisation") and owner.role not in STATE_ROLES
     if len(side) > 3 or group and actor.role in GROUP_AGENT_ROLES:
         return replace(actor, code=owner.code, country=owner.country, why=f"{actor.why}; {why}")
     return replace(actor, code=side + actor.code[3:], country=side, why=f"{actor.why}; {why}")

@@ -7,10 +7,11 @@ entries by trigger lemma so the coder can look them up per token.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -64,6 +65,7 @@ class Lexicon:
     obligation_modals: frozenset[str] = frozenset()
     obligation_code: str = "100"
     by_word: dict[tuple[str, str], tuple[Entry, ...]] = field(repr=False, default_factory=dict)
+    classes: Mapping[str, tuple[str, ...]] = field(repr=False, default_factory=dict)  # every file's word classes
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR, ontology: Ontology | None = None) -> Lexicon:
@@ -75,9 +77,11 @@ class Lexicon:
         refusal: dict[str, str] = {}
         blame_code = "112"
         obligation: dict[str, Any] = {"code": "100", "modals": ()}
+        all_classes: dict[str, tuple[str, ...]] = {}
         for path in sorted(directory.glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             classes = {k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()}
+            all_classes.update(classes)
             for key in ("speech", "speech_nouns", "denial", "support", "receipt"):
                 lists[key].update(data.get(key) or ())
             if data.get("blame"):
@@ -111,6 +115,7 @@ class Lexicon:
             obligation_modals=frozenset(obligation["modals"]),
             obligation_code=str(obligation["code"]),
             by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in by_word.items()},
+            classes=MappingProxyType(all_classes),
         )
 
     @cached_property
@@ -152,7 +157,7 @@ def _by_prefix_length(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
-def expand_words(value: Any, classes: dict[str, tuple[str, ...]], where: str, within: frozenset[str] = frozenset()) -> frozenset[str]:
+def expand_words(value: Any, classes: Mapping[str, tuple[str, ...]], where: str, within: frozenset[str] = frozenset()) -> frozenset[str]:
     """The lemmas of a word list, ``$class`` names expanded (also inside classes; a class may not contain itself)."""
     out: set[str] = set()
     for item in [value] if isinstance(value, str) else value:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from casus.extract.coref import sole_leader
+from casus.knowledge.actors import sole_leader
 from casus.records import Actor
 
 #: Roles that only a state has.

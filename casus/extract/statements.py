@@ -9,14 +9,14 @@ in as the callbacks of a ``Reader``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from casus.extract.lexicon import LEXICON_DIR, LexiconError, expand_words
+from casus.extract.lexicon import LEXICON_DIR, Lexicon, LexiconError, expand_words
 from casus.records import Actor, Status
 
 if TYPE_CHECKING:
@@ -71,21 +71,20 @@ class StatementCues:
     acts: tuple[Act, ...]
 
     @classmethod
-    def load(cls, path: Path = STATEMENTS, lexicon_dir: Path = LEXICON_DIR,
-             ontology: Ontology | None = None) -> StatementCues:
-        """Read ``path``, expanding ``$class`` names from the ``classes`` of the event lexicon's files."""
+    def load(cls, path: Path = STATEMENTS, lexicon_dir: Path = LEXICON_DIR, ontology: Ontology | None = None,
+             classes: Mapping[str, tuple[str, ...]] | None = None) -> StatementCues:
+        """Read ``path``, expanding ``$class`` names from the event lexicon's word classes (``classes``, else
+        those of the lexicon in ``lexicon_dir``)."""
         from casus.knowledge.ontology import Ontology
 
         ontology = ontology or Ontology.load()
-        classes: dict[str, tuple[str, ...]] = {}
-        for lexicon_file in sorted(lexicon_dir.glob("*.yaml")):
-            data = yaml.safe_load(lexicon_file.read_text(encoding="utf-8")) or {}
-            classes.update({k: tuple(str(w) for w in v) for k, v in (data.get("classes") or {}).items()})
+        if classes is None:
+            classes = Lexicon.load(lexicon_dir, ontology).classes
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return cls(acts=tuple(_act(f"{path.stem}:{n}", a, classes, ontology) for n, a in enumerate(raw.get("acts") or (), 1)))
 
 
-def _act(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]], ontology: Ontology) -> Act:
+def _act(where: str, raw: dict[str, Any], classes: Mapping[str, tuple[str, ...]], ontology: Ontology) -> Act:
     unknown = set(raw) - _FIELDS
     if unknown:
         raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")

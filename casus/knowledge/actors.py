@@ -237,6 +237,12 @@ class Coverage:
     newest: dt.date | None  # the latest start or end date in their rows
 
 
+def resolved_as(actor: Actor) -> str:
+    """How the actor step resolved a mention, the first word of its ``why``: the kind of knowledge-base entry
+    ("group", "organisation", "country", "capital", ...), "nationality", "agent", or a person's name."""
+    return (actor.why or "").split(" ", 1)[0]
+
+
 def guessed_country(actor: Actor) -> bool:
     """Whether the knowledge base gave a country-less agent ("the court") the story's country only as a
     guess: a description may still name a body mentioned earlier ("the International Criminal Court")."""
