@@ -167,8 +167,7 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any,
         return letters == initials and entry.population >= INITIALS_POPULATION
     if " " in surface:
         return True
-    major = key_of(entry.name) == key_of(surface) and (
-        entry.feature == "ADM1" or entry.population >= COMMON_WORD_POPULATION)
+    major = _major(entry, surface)
     if NAME_BEFORE.search(text, max(0, start - 40), start) or NAME_AFTER.match(text, end) and not SUBDIVISION.match(text, end):
         return major
     if not chunk or len(chunk) > 1 or not tagged:
@@ -195,6 +194,13 @@ def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]], me
     return False
 
 
+def _major(entry: Entry, surface: str) -> bool:
+    """A country, first-level region or big city named by its main name: the parser's PERSON label on the
+    name alone ("militias shelled Kharkiv") is then an error, not a person (a longer name still is)."""
+    return key_of(entry.name) == key_of(surface) and (
+        entry.feature in ("country", "ADM1") or entry.population >= COMMON_WORD_POPULATION)
+
+
 def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     """Geocoded toponyms of the article in ``ctx`` (metonyms help the context but are left out)."""
     text = ctx.article.text
@@ -204,7 +210,10 @@ def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     mentions = [a.span for a in ctx.actors]
     places: list[Place] = []
     for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
-        if entry is None or _is_actor(ctx, start, end, persons, mentions):
+        if entry is None:
+            continue
+        named = [p for p in persons if p != (start, end)] if _major(entry, text[start:end]) else persons
+        if _is_actor(ctx, start, end, named, mentions):
             continue
         chunk = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.doc is not None else None
         # in a sentence --prefilter skipped, _is_actor cannot tell a metonym or a name from a place

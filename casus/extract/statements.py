@@ -279,7 +279,8 @@ def _status(act: Act, verb: Token, content: Token, cue: tuple[Token, ...], reade
     no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for t in (cue[0], content)
                     for c in t.children)
     if status == "negated" and not any(t.lower_ in NEGATIONS for t in cue) or no_longer \
-            or cue[0].head.lower_ in NEGATIVE_HEADS:
+            or cue[0].head.lower_ in NEGATIVE_HEADS \
+            or cue[0].dep_ == "xcomp" and any(c.lower_ in NEGATIVE_HEADS for c in cue[0].head.children):
         return None, None
     if act.modal or status == "negated":
         return "asserted", None

@@ -28,15 +28,16 @@ def model_path(name: str = "fast") -> Path:
 
 
 def load(name: str = "fast") -> Language:
-    """The shipped pipeline ``name`` with casus's news tokenizer cases and sentence rules."""
+    """The shipped pipeline ``name`` with casus's news tokenizer cases, sentence rules and clause repairs."""
     import spacy
 
-    from casus.nlp import news
+    from casus.nlp import clauses, news  # noqa: F401  (clauses registers its pipeline component)
 
     nlp = spacy.load(model_path(name))
     news.abbreviation_special_cases(nlp)
     nlp.add_pipe("casus_news_sentences", before="parser")
     nlp.add_pipe("casus_news_sentence_repair", after="parser")
+    nlp.add_pipe("casus_news_clause_repair", after="casus_news_sentence_repair")
     return nlp
 
 

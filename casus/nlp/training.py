@@ -32,17 +32,23 @@ def treebank_docs(vocab, path: Path, max_sents: int = 0) -> list:
     return docs
 
 
+#: The treebank files of each split: EWT dev is training data too, so checkpoints are chosen on the
+#: permissive GUM dev documents alone and EWT test stays unseen.
+SPLITS = {"train": ("ud-english-ewt/en_ewt-ud-train.conllu", "ud-english-ewt/en_ewt-ud-dev.conllu",
+                    "ud-english-gum/en_gum-ud-train.conllu"),
+          "dev": ("ud-english-gum/en_gum-ud-dev.conllu",)}
+
+
 def convert(shared: Path, corpus: Path) -> None:
-    """Write train.spacy and dev.spacy (EWT + permissive GUM) into ``corpus``."""
+    """Write train.spacy and dev.spacy (``SPLITS``: EWT + permissive GUM) into ``corpus``."""
     import spacy
     from spacy.tokens import DocBin
 
     vocab = spacy.blank("en").vocab
-    ewt, gum = shared / "data" / "ud-english-ewt", shared / "data" / "ud-english-gum"
     corpus.mkdir(parents=True, exist_ok=True)
-    for split in ("train", "dev"):
-        docs = [doc for path in (ewt / f"en_ewt-ud-{split}.conllu", gum / f"en_gum-ud-{split}.conllu")
-                for doc in treebank_docs(vocab, path, TRAIN_SENTS_PER_DOC if split == "train" else 0)]
+    for split, files in SPLITS.items():
+        docs = [doc for name in files
+                for doc in treebank_docs(vocab, shared / "data" / name, TRAIN_SENTS_PER_DOC if split == "train" else 0)]
         DocBin(docs=docs, store_user_data=False).to_disk(corpus / f"{split}.spacy")
         typer.echo(f"{split}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
 
