@@ -118,7 +118,7 @@ class EventDate:
     end: dt.date | None
     precision: Precision
     text: str | None = None
-    inferred: bool = True  # True when copied from the publication date
+    inferred: bool = True  # True when it rests on the publication date, not on a time expression
     span: Span | None = None
 
 

@@ -29,7 +29,7 @@ def test_describe_lists_rule_entry_tokens_and_empty_sentences():
     text = "\n".join(describe(coded))
     assert "173 Arrest, detain, or charge with legal action" in text
     assert "NORCOP" in text and "SWE" in text and "events:7" in text and "arrested" in text
-    assert "publication date, inferred" in text
+    assert "inferred from the publication date" in text
     assert "sentence 1: no trigger" in text
 
 

@@ -48,6 +48,12 @@ def iso(day: dt.date | None) -> str | None:
         ("The talks collapsed on Dec. 30.", dt.date(2020, 1, 3), "Dec. 30", "2019-12-30", "2019-12-30", "day"),
         ("Elections will be held on Jan. 20.", dt.date(2019, 12, 28), "Jan. 20", "2020-01-20", "2020-01-20", "day"),
         ("The attack happened on March 3.", THU, "March 3", "2019-03-03", "2019-03-03", "day"),
+        # a day after a limit is a deadline (the nearest one), as is a day of the coming week after a past verb
+        ("The bank extended its offer to Nov. 20.", dt.date(2019, 11, 12), "Nov. 20", "2019-11-20", "2019-11-20", "day"),
+        ("Officials gave the families until 9 a.m. Tuesday to leave.", MON, "Tuesday", "2021-01-05", "2021-01-05", "day"),
+        ("The father could arrive as early as Friday.", MON, "Friday", "2021-01-08", "2021-01-08", "day"),
+        ("The shares were bought from Sept. 14 to Thursday.", MON, "from Sept. 14 to Thursday", "2020-09-14", "2020-12-31", "range"),
+        ("The offer had been set to expire Jan. 8.", MON, "Jan. 8", "2021-01-08", "2021-01-08", "day"),
         ("The deal will take effect on March 3.", THU, "March 3", "2020-03-03", "2020-03-03", "day"),
         ("The treaty was signed on 3 March 2019.", THU, "3 March 2019", "2019-03-03", "2019-03-03", "day"),
         ("Kabul fell on Aug. 15, 2021.", THU, "Aug. 15, 2021", "2021-08-15", "2021-08-15", "day"),

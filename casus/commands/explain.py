@@ -14,7 +14,9 @@ def describe(coded) -> list[str]:
         lines.append(f"    {who}  status={e.status}"
                      + (f" attributed_to={e.attributed_to.text} [{e.attributed_to.code}]" if e.attributed_to else ""))
         date = e.date.start.isoformat() if e.date.start else "unknown"
-        lines.append(f"    date {date} ({'publication date, inferred' if e.date.inferred else e.date.text})")
+        if e.date.start and e.date.end and e.date.end != e.date.start:
+            date += f"..{e.date.end.isoformat()}"
+        lines.append(f"    date {date} ({'inferred from the publication date' if e.date.inferred else e.date.text})")
         if e.explanation:
             x = e.explanation
             lines.append(f"    rule {x.rule}; entry {x.entry or '-'}; tokens {', '.join(x.tokens)}")

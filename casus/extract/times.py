@@ -12,7 +12,11 @@ the parse when a Doc is given, else from the words around the expression.
 ``event_date(ctx, token)`` dates an event by the expression attached to its own clause (see
 ``_attachment_rank``): never by a modifier inside another noun phrase ("withdrew from the 2015
 accord") or by the clause an event is only embedded in ("sanctions imposed ... after Trump set an
-ultimatum" is not dated by "Iran said on Saturday").
+ultimatum" is not dated by "Iran said on Saturday"). An event with no expression of its own is
+dated, in this order, from its head's date by a measured "after"/"before" ("came a week after the
+Taliban freed ..."), by the day a past-tense narrative is at (the day of a recent earlier
+sentence), or, inferred, by the publication date — for an event told in the past, the day before
+it too, since a report of yesterday's events carries today's date.
 """
 from __future__ import annotations
 
@@ -228,7 +232,10 @@ def _day_month(m: re.Match[str], a: Anchor) -> Resolved | None:
     named = re.match(r"\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", m.group(0))
     if named and (same := [d for d in days if d.weekday() == WEEKDAYS[named.group(1)]]):
         days = same
-    chosen = _pick([(d, d) for d in days], a.published, a.tense_at(m.span()))[0]
+    tense = _deadline_tense(m, a)
+    if tense == "past" and any(0 < (d - a.published).days <= 7 for d in days):
+        tense = "near"  # a day of the coming week rather than of a year ago: a schedule, or a misread tense
+    chosen = _pick([(d, d) for d in days], a.published, tense)[0]
     return _day(chosen)
 
 
@@ -418,8 +425,23 @@ def _weekday(m: re.Match[str], a: Anchor) -> Resolved | None:
     if a.published is None:
         return None, None, "day", None
     rel = (m["rel"] or "").lower()
-    day = _weekday_date(a.published, WEEKDAYS[m["weekday"]], rel, lambda: a.tense_at(m.span()))
+    day = _weekday_date(a.published, WEEKDAYS[m["weekday"]], rel, lambda: _deadline_tense(m, a))
     return _with_time_of_day(_day(day), m.group(0))
+
+
+#: A limit before a day ("until 9 a.m. Tuesday", "extended to Nov. 20", "as early as Tuesday").
+DEADLINE = re.compile(r"\b(?i:(?P<limit>by|to|until|till|through|no\s+later\s+than)|as\s+(?:early|soon)\s+as)\s+"
+                      r"(?:[\d:]+\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?\s+)?$")
+
+
+def _deadline_tense(m: re.Match[str], a: Anchor) -> Tense:
+    """A day after a limit is a deadline set from the story's time, the nearest such day whatever
+    the verb's tense ("had been set to expire Nov. 6", "extended its deadline until Tuesday"); after
+    "as early as" it is ahead; after "from ... to" it ends a range and the tense decides."""
+    limit = DEADLINE.search(a.text, max(0, m.start() - 40), m.start())
+    if limit is None or limit["limit"] == "to" and re.search(r"\b(?i:from|between)\b", a.text[max(0, m.start() - 40):limit.start()]):
+        return a.tense_at(m.span())
+    return "near" if limit["limit"] else "future"
 
 
 def _weekday_date(pub: dt.date, target: int, rel: str, tense: Callable[[], Tense]) -> dt.date:
@@ -561,7 +583,8 @@ def _doc_tense(doc: Any, span: tuple[int, int]) -> Tense:
     chunk = doc.char_span(*span, alignment_mode="expand")
     if chunk is None or not len(chunk):
         return None
-    verb = chunk.root  # up to the predicate: a verb, or a word with auxiliaries ("would be ready")
+    verb = chunk.root if chunk.root.pos_ in ("VERB", "AUX") else _head_of(chunk)
+    # up to the predicate: a verb, or a word with auxiliaries ("would be ready")
     while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") or any(c.dep_.startswith(("aux", "cop")) for c in verb.children)):
         verb = verb.head
     while verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and not any(c.lower_ in MODALS for c in verb.children):
@@ -677,46 +700,90 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till", "follow
 SIMULTANEITY_MARKS = frozenset({"as", "when", "while", "whilst"})
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 PREMODIFIERS = frozenset({"nmod:poss", "compound", "amod", "nummod", "det"})
+#: How far back a story's day is carried into later past-tense sentences with no time of their own.
+CARRY_SENTENCES = 3
+CARRY_DAYS = 14
+DAY = dt.timedelta(days=1)
+#: A duration that can measure an "after"/"before": a count of days, weeks, months or years, or hours.
+MEASURE = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?:\d+|X)H")
+MEASURE_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
-def _clause_chain(token: Any) -> list[Any]:
+def _climb(token: Any) -> list[Any]:
     """The trigger and the heads whose clause-level time expressions date it: climbing through
     complements and conjuncts, up to (and including) the noun a relative or participle clause
     modifies ("the raid in 2011 that killed ...") but never past it, and not out of a clause whose
-    subordinator orders it in time against its head; then the clauses that go along with the
-    trigger ("shot as she rode a bus in May 2011", "met, shaking hands on Friday")."""
+    subordinator orders it in time against its head (the chain then ends with that clause)."""
     chain = [token]
-    trigger = token
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and _marks(token) & SEQUENCE_MARKS:
+        if _marks(token) & SEQUENCE_MARKS:  # an advcl, or one the parse made a conjunct
             break
         chain.append(token.head)
         if token.dep_.startswith(("acl", "advcl:relcl")) and token.head.pos_ in NOUNS:
             break
         token = token.head
-    along = [c for c in trigger.children if c.dep_ == "advcl" and (_marks(c) & SIMULTANEITY_MARKS or not _marks(c) and c.tag_ == "VBG")]
-    return chain + along + [c for clause in along for c in clause.children if c.dep_ == "conj"]
+    return chain
+
+
+def _clause_chain(token: Any) -> list[Any]:
+    """``_climb``, then the clauses that go along with the trigger ("shot as she rode a bus in May
+    2011", "met, shaking hands on Friday")."""
+    along = [c for c in token.children if c.dep_ == "advcl" and (_marks(c) & SIMULTANEITY_MARKS or not _marks(c) and c.tag_ == "VBG")]
+    return _climb(token) + along + [c for clause in along for c in clause.children if c.dep_ == "conj"]
 
 
 def _marks(clause: Any) -> set[str]:
     return {c.lower_ for c in clause.children if c.dep_ == "mark"}
 
 
+def _finite_clause(verb: Any) -> bool:
+    """A verb with a subject and a tense or an auxiliary: the head of a finite clause."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in verb.children) and (
+        verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_.startswith("aux") for c in verb.children))
+
+
+def _head_of(chunk: Any) -> Any:
+    """The word a time expression (its tokens, ``chunk``) modifies, mending two habits of the parse:
+    an expression right after a reporting verb and before the words of its complement ("said on
+    Saturday it would retaliate") is the reporting verb's; one that ends the sentence right after a
+    finite clause below its parse head ("said he would pull out after the army dispersed a camp last
+    Wednesday") is that clause's."""
+    doc, root = chunk.doc, chunk.root
+    head = root.head
+    first = chunk.start
+    while first > chunk.sent.start and doc[first - 1].dep_ == "case" and doc[first - 1].head.i == root.i:
+        first -= 1
+    inside = set(range(first, chunk.end))
+    if head.dep_ == "ccomp" and head.head.i == first - 1 and all(w.i >= chunk.end for w in head.subtree if w.i not in inside):
+        return head.head
+    rest = doc[chunk.end:chunk.sent.end]
+    if first > chunk.sent.start and all(w.is_punct or w.is_space for w in rest):
+        word = doc[first - 1]
+        while word.i != head.i and word.head.i != word.i:
+            if _finite_clause(word) and word.right_edge.i == first - 1 and head in word.ancestors:
+                return word
+            word = word.head
+    return head
+
+
 def _attachment_rank(chunk: Any, chain: list[Any]) -> int | None:
     """How closely a time expression (its tokens, ``chunk``) dates the event at ``chain[0]``: the
-    position in ``chain`` of the word it attaches to, None when it dates something else. A modifier
-    before a noun other than the trigger ("the 2015 accord", "Monday's strike") dates that noun only;
-    a temporal phrase after a noun ("Russia on Wednesday accused") or opening the sentence is the
+    position in ``chain`` of the word it attaches to (see ``_head_of``), None when it dates something
+    else. A modifier before a noun other than the trigger ("the 2015 accord", "Monday's strike") dates
+    that noun only, unless it is the possessive of a verb's subject ("Monday's strike killed 14"); a
+    temporal phrase after a noun ("Russia on Wednesday accused") or opening the sentence is the
     clause's, wherever the parse hangs it."""
     positions = {w.i: n for n, w in enumerate(chain)}
     root = chunk.root
-    head = root.head
+    head = _head_of(chunk)
     if head.i == root.i:
         return None
     lead = chunk.doc[chunk.sent.start:chunk.start]
     fronted = len(lead) <= 1 and all(w.pos_ == "ADP" for w in lead) and root.dep_ not in PREMODIFIERS
     if head.i in positions and (positions[head.i] == 0 or head.pos_ not in NOUNS or root.i > head.i or fronted):
         return positions[head.i]
+    if root.dep_ == "nmod:poss" and head.dep_.startswith("nsubj") and head.head.i in positions:
+        return positions[head.head.i]
     if root.i < head.i and not fronted:
         return None
     while head.pos_ in NOUNS and head.head.i != head.i and head.i not in positions:
@@ -724,28 +791,130 @@ def _attachment_rank(chunk: Any, chain: list[Any]) -> int | None:
     return positions.get(head.i)
 
 
+def _clause_times(ctx: Any, sent: Any, chain: list[Any]) -> list[tuple[tuple[int, int], TimeExpr]]:
+    """The dated expressions of ``sent`` that attach to ``chain``, with their rank."""
+    ranked = []
+    for t in ctx.times:
+        if t.start and sent.start_char <= t.span[0] < sent.end_char:
+            chunk = ctx.doc.char_span(*t.span, alignment_mode="expand")
+            rank = _attachment_rank(chunk, chain) if chunk is not None and len(chunk) else None
+            if rank is not None:
+                ranked.append(((rank, abs(t.span[0] - chain[0].idx)), t))
+    return ranked
+
+
 def _governing(ctx: Any, token: Any) -> TimeExpr | None:
     """The dated expression that governs ``token`` in the parse (see ``_attachment_rank``); without
     a parse, the one of its sentence nearest to it."""
-    sent = token.sent
-    candidates = [t for t in ctx.times if t.start and sent.start_char <= t.span[0] < sent.end_char]
     if not ctx.doc.has_annotation("DEP"):
+        sent = token.sent
+        candidates = [t for t in ctx.times if t.start and sent.start_char <= t.span[0] < sent.end_char]
         return min(candidates, key=lambda t: abs(t.span[0] - token.idx), default=None)
-    chain = _clause_chain(token)
-    ranked = []
-    for t in candidates:
-        chunk = ctx.doc.char_span(*t.span, alignment_mode="expand")
-        rank = _attachment_rank(chunk, chain) if chunk is not None and len(chunk) else None
-        if rank is not None:
-            ranked.append(((rank, abs(t.span[0] - token.idx)), t))
+    ranked = _clause_times(ctx, token.sent, _clause_chain(token))
     return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
+def _told_in_past(chain: list[Any]) -> bool:
+    """Whether the clause of ``chain[0]`` is a simple past ("raided", "was killed") or a past perfect
+    reported by a past verb ("said they had raided"), not a present, perfect, future or a past
+    perfect of the narrator's (which sets the event before the story's time)."""
+    for verb in chain:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {c.lower_ for c in verb.children if c.dep_.startswith("aux")}
+        if auxes & {"would", "could", "might"} and verb.dep_ == "ccomp":
+            continue  # "suggested that it would support": the reporting verb's tense
+        if auxes & (MODALS | {"has", "have", "'ve", "is", "are", "am", "'re", "'s"}):
+            return False
+        if auxes & {"had", "'d"}:
+            return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD"
+        if verb.tag_ == "VBD" or auxes & {"was", "were", "did"}:
+            return True
+        if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+            return True  # a simple past the tagger read as a participle ("Mr. Moallem also accused[VBN] ...")
+        if verb.tag_ in ("VBZ", "VBP"):
+            return False
+    return False
+
+
+def _story_day(ctx: Any, token: Any) -> TimeExpr | None:
+    """The day a narrative is at: for a past-tense event with no time of its own, the day that dates
+    the main clause of the nearest of the few sentences before it that has a time expression there
+    ("On Saturday, the family was told of his death. ... A tribal leader said commandos had raided
+    four houses"), if that is a day of the fortnight before publication."""
+    published = ctx.article.published
+    if published is None or not ctx.doc.has_annotation("DEP") or not _told_in_past(_climb(token)):
+        return None
+    sent = token.sent
+    for _ in range(CARRY_SENTENCES):
+        if sent.start == 0:
+            return None
+        sent = ctx.doc[sent.start - 1].sent
+        ranked = _clause_times(ctx, sent, _climb(sent.root))
+        if ranked:
+            found = min(ranked, key=lambda pair: pair[0])[1]
+            recent = found.end and 0 <= (published - found.start).days <= CARRY_DAYS and found.end <= published
+            return found if recent and (found.end - found.start).days <= 2 else None
+    return None
+
+
+def _sequenced(ctx: Any, token: Any) -> EventDate | None:
+    """The date of an event in a clause that a measured "after" or "before" orders against its head:
+    the head's date moved back or forward by the measure ("The trip came a week after the Taliban
+    freed ...", "two days before the truce began"; "hours after" → the head's day or the one before).
+    Unmeasured, a past event "after" which the head happened is on the head's day or the one before.
+    A measured "since" counts back from publication ("in the two years since the deal was signed";
+    "in the weeks since ..." → two to seven weeks back)."""
+    clause = _climb(token)[-1]
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")), None)
+    if mark is None:
+        return None
+    measure = next((t for t in ctx.times if t.precision == "duration" and t.span[1] <= mark.idx
+                    and not ctx.article.text[t.span[1]:mark.idx].strip()), None)
+    amount = MEASURE.fullmatch(measure.value or "") if measure else None
+    since, vague = mark.lower_ == "since", amount is not None and amount["n"] == "X"
+    if measure is None and (mark.lower_ != "after" or not _told_in_past(_climb(token))):
+        return None
+    if measure is not None and (amount is None or vague and not since):
+        return None
+    if since:
+        anchor = EventDate(ctx.article.published, ctx.article.published, "day", None)
+    elif clause.head.i != clause.i:
+        anchor = event_date(ctx, clause.head)
+    else:
+        return None
+    if anchor.start is None or anchor.end is None:
+        return None
+    if measure is None:
+        return EventDate(anchor.start - DAY, anchor.end, "range", anchor.text, inferred=anchor.inferred, span=anchor.span)
+    sign = 1 if mark.lower_ == "before" else -1
+    if amount["unit"] is None:  # hours
+        start, end, precision = anchor.start + min(0, sign) * DAY, anchor.end + max(0, sign) * DAY, "range"
+    elif vague:
+        unit = MEASURE_UNITS[amount["unit"]]
+        start, end, precision = _shift(anchor.start, -7, unit), _shift(anchor.end, -2, unit), "range"
+    else:
+        unit, n = MEASURE_UNITS[amount["unit"]], sign * int(amount["n"])
+        start, end, precision = _shift(anchor.start, n, unit), _shift(anchor.end, n, unit), anchor.precision
+        if since and unit != "day":
+            start, end, precision, _ = _calendar_unit(unit, start)
+    span = (measure.span[0], mark.idx + len(mark))
+    return EventDate(start, end, precision, ctx.article.text[span[0]:span[1]], inferred=anchor.inferred, span=span)
+
+
 def event_date(ctx: Any, token: Any) -> EventDate:
-    """The date of the event triggered by ``token``: the time expression governing it in the parse,
-    else its sentence's, else the publication date (``inferred=True``)."""
+    """The date of the event triggered by ``token``: the time expression governing it in the parse;
+    else its head's date moved by a measured "after"/"before" (``_sequenced``); else the day the
+    narrative is at (``_story_day``); else, ``inferred``, the publication date, or for an event told
+    in the past the day before it too (news of the previous day)."""
     found = _governing(ctx, token)
+    if found is None and ctx.doc.has_annotation("DEP"):
+        if (ordered := _sequenced(ctx, token)) is not None:
+            return ordered
+        found = _story_day(ctx, token)
     if found is not None:
         return EventDate(found.start, found.end, found.precision, found.text, inferred=False, span=found.span)
     published = ctx.article.published
+    if published and ctx.doc.has_annotation("DEP") and _told_in_past(_climb(token)):
+        return EventDate(published - DAY, published, "range", None, inferred=True)
     return EventDate(published, published, "day" if published else "unknown", None, inferred=True)

@@ -103,8 +103,10 @@ def describe_event(event: dict[str, Any]) -> str:
     parts = [f"{event['cameo']} {event.get('cameo_name') or ''}".strip() + f": {who('source')} → {who('target')}",
              f"status {event['status']}" + (f", claimed by {event['attributed_to_text']}" if event.get("attributed_to_text") else "")]
     if event.get("date_start"):
-        source = f"from “{event['date_text']}”" if event.get("date_text") and not event.get("date_inferred") else "publication date"
-        parts.append(f"date {event['date_start']} ({source})")
+        source = f"from “{event['date_text']}”" if event.get("date_text") and not event.get("date_inferred") \
+            else "inferred from the publication date"
+        span = event["date_start"] if event.get("date_end") in (None, event["date_start"]) else f"{event['date_start']}..{event['date_end']}"
+        parts.append(f"date {span} ({source})")
     if event.get("place_text"):
         country = f", {event['place_country']}" if event.get("place_country") else ""
         parts.append(f"place {event.get('place_name') or event['place_text']}{country}")
