@@ -63,6 +63,7 @@ def test_whitespace_tokens_never_start_a_sentence(nlp):
     "The treaty was signed on Sept. 12 in the Dutch city of The Hague.",
     "Lt. Col. Ana Ruiz and Mr. Okafor met U.S. officials in Nairobi.",
     "The U.S. military said it had no comment.",
+    "Secretary of State John Kerry condemned the attack.",
 ])
 def test_no_sentence_break_after_abbreviations(nlp, text):
     assert sentences(nlp, text) == [text]
@@ -101,6 +102,7 @@ def test_rules_decide_only_what_they_know():
     assert decided["Col."] is True  # the lede after the dateline
     assert decided["("] is False and decided["—"] is False
     assert decided["Ana"] is False and decided["Nixon"] is False  # after "Col." and "M."
+    assert decided["Ruiz"] is False  # a capitalised word right after another
     assert decided["They"] is True and decided["\n\n"] is False
     assert decided["he"] is False and decided["so"] is False  # after ," and a lowercase word after a word
     assert not {"Richard", "a", "B.c"} & set(decided)  # left to the parser

@@ -10,7 +10,7 @@ from casus import nlp as casus_nlp
 from casus.nlp.clauses import repair_clauses
 
 VOCAB = spacy.blank("en").vocab
-LEMMAS = {"said": "say", "told": "tell", "were": "be", "was": "be", "is": "be", "left": "leave", "broke": "break"}
+LEMMAS = {"said": "say", "told": "tell", "denied": "deny", "denies": "deny", "were": "be", "was": "be", "is": "be", "left": "leave", "broke": "break"}
 
 
 def parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
@@ -67,6 +67,16 @@ def test_a_reported_subject_read_as_the_object_of_the_reporting_verb_is_restored
     assert ("were", "aux", "shelling") in arcs(doc)
 
 
+def test_a_reported_finite_verb_read_as_a_complement_gets_its_subject_back():
+    # "Lagos denied its police shot protesters." parsed with "police" the object of "denied"
+    doc = parsed([("Lagos", "PROPN", "NNP", "nsubj", 1), ("denied", "VERB", "VBD", "ROOT", 1),
+                  ("its", "PRON", "PRP$", "nmod:poss", 3), ("police", "NOUN", "NN", "obj", 1),
+                  ("shot", "VERB", "VBD", "xcomp", 1), ("protesters", "NOUN", "NNS", "obj", 4)])
+    repair_clauses(doc)
+    assert ("police", "nsubj", "shot") in arcs(doc)
+    assert ("shot", "ccomp", "denied") in arcs(doc)
+
+
 def test_a_report_read_as_the_content_of_the_next_report_is_set_beside_it():
     # "Paris said talks failed, Rome said they would resume." parsed with the first "said" under the second
     doc = parsed([("Paris", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ccomp", 6),
@@ -105,6 +115,10 @@ def test_a_coordinated_noun_read_as_a_second_subject_joins_the_noun_before_and()
     [("We", "PRON", "PRP", "nsubj", 2), ("will", "AUX", "MD", "aux", 2), ("stay", "VERB", "VB", "ccomp", 4),
      (",", "PUNCT", ",", "punct", 2), ("said", "VERB", "VBD", "ROOT", 4), ("Lee", "PROPN", "NNP", "obj", 4),
      ("was", "AUX", "VBD", "aux:pass", 7), ("granted", "VERB", "VBN", "conj", 4)],
+    # "Paris denies any role and has called the report a lie." (a coordinated predicate, not a reported clause)
+    [("Paris", "PROPN", "NNP", "nsubj", 1), ("denies", "VERB", "VBZ", "ROOT", 1), ("any", "DET", "DT", "det", 3),
+     ("role", "NOUN", "NN", "obj", 1), ("and", "CCONJ", "CC", "cc", 6), ("has", "AUX", "VBZ", "aux", 6),
+     ("called", "VERB", "VBN", "conj", 1), ("the", "DET", "DT", "det", 8), ("report", "NOUN", "NN", "obj", 6)],
     # "He told reporters the army was ready." ("tell" takes a nominal object)
     [("He", "PRON", "PRP", "nsubj", 1), ("told", "VERB", "VBD", "ROOT", 1), ("reporters", "NOUN", "NNS", "obj", 1),
      ("the", "DET", "DT", "det", 4), ("army", "NOUN", "NN", "nsubj", 6), ("was", "AUX", "VBD", "cop", 6),

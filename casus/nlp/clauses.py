@@ -17,8 +17,9 @@ never touched.
   "and" is a conjunct of the noun before the "and".
 - **A reported subject read as the reporting verb's object.** "Erdogan said *Russian forces* and
   militias *were attacking* civilians" parsed with "forces" as the object of "said" and "attacking" as
-  a subjectless modifier: the object is the subject of the finite clause that follows it, and that
-  clause is what was said.
+  a subjectless modifier (or "denied *his officers opened* fire" with "opened" a complement of
+  "denied"): the object is the subject of the finite clause that follows it, and that clause is what
+  was said.
 """
 from __future__ import annotations
 
@@ -120,15 +121,18 @@ def _reported_subject(verb: Token) -> bool:
     if obj is None or any(c.dep_ == "mark" for c in verb.children if c.i < obj.i):
         return False
     clause = next((c for c in verb.children if c.dep_ in CLAUSAL and c.i > obj.right_edge.i
-                   and c.pos_ in ("VERB", "AUX", "ADJ") and _subject(c) is None and _finite_auxiliary(c, obj)), None)
+                   and c.pos_ in ("VERB", "AUX", "ADJ") and _subject(c) is None
+                   and not any(g.dep_ == "cc" and g.i < c.i for g in c.children)  # "denies X and has called"
+                   and (_finite_auxiliary(c, obj) or c.tag_ in FINITE and c.i == obj.right_edge.i + 1)), None)
     if clause is None:
         return False
     auxiliary = _finite_auxiliary(clause, obj)
-    for noun in [c for c in verb.children if c.pos_ in NOMINAL and obj.i < c.i < auxiliary.i and c.dep_ != "punct"]:
+    end = auxiliary.i if auxiliary is not None else clause.i
+    for noun in [c for c in verb.children if c.pos_ in NOMINAL and obj.i < c.i < end and c.dep_ != "punct"]:
         noun.head, noun.dep_ = obj, "conj"  # "forces and Iran-backed militias": the second subject
     obj.head, obj.dep_ = clause, "nsubj"
     clause.head, clause.dep_ = verb, "ccomp"
-    if auxiliary.dep_ == "cop" and clause.tag_ == "VBG":
+    if auxiliary is not None and auxiliary.dep_ == "cop" and clause.tag_ == "VBG":
         auxiliary.dep_ = "aux"  # "were attacking": progressive, not copular
     return True
 

@@ -4,7 +4,8 @@ enforced after it (a sentence that starts where the rules forbid is joined to th
 - a paragraph break (a blank line) always starts a sentence; whitespace tokens never start one;
 - no sentence starts right after a title or month abbreviation (Gen., Sept., Mr.), after an
   initialism followed by a lowercase word or a number (the U.S. army), or after a middle initial
-  (Richard M. Nixon); a lowercase word starts one only after punctuation;
+  (Richard M. Nixon); a lowercase word starts one only after punctuation, a capitalised word not right
+  after another capitalised word ("Secretary of State John Kerry");
 - a dateline ("MOSCOW (Reuters) -") is split from the lede that follows it;
 - a token glued to the previous one (no whitespace between) never starts a sentence, unless it is a
   word right after ``.``/``!``/``?`` ("end.Next"); so a closing quote mark stays with its sentence;
@@ -65,6 +66,8 @@ def token_rule(doc: Doc, i: int) -> bool | None:
         return False
     if token.is_lower and token.is_alpha and not previous.is_punct:
         return False
+    if token.is_title and previous.is_title and previous.is_alpha:
+        return False  # inside a run of capitalised words ("Secretary of State John Kerry")
     if not previous.whitespace_ and (token.is_punct or not previous.text.endswith((".", "!", "?"))):
         return False
     if previous.text in _QUOTES_CLOSING and i > 1 and doc[i - 2].text in ",?!" and token.is_lower:
