@@ -75,6 +75,8 @@ entries:
     ('{code: "190", verb: x, noun: y}', "exactly one"),
     ('{code: "190", verb: x, objekt: [y]}', "unknown field"),
     ('{code: "190", verb: x, object: [$nope]}', "unknown class"),
+    ('{code: "041", noun: x, case: in}', "predicates only"),
+    ('{code: "041", verb: x, predicate: y}', "exactly one"),
 ])
 def test_bad_entries_are_reported_with_their_place(tmp_path, ontology, bad, message):
     with pytest.raises(LexiconError, match=message):
@@ -90,9 +92,22 @@ def test_classes_may_list_classes_but_not_themselves(tmp_path, ontology):
                      ontology=ontology)
 
 
+def test_a_predicate_entry_keeps_its_preposition_and_source_slot(tmp_path, ontology):
+    lexicon = Lexicon.load(_write(tmp_path, """
+entries:
+  - {code: "191", predicate: [blockade], case: under, prep: {by: null}, source: prep:by, target: [subject]}
+  - {code: "041", predicate: [touch], case: in, prep: {with: null}}
+"""), ontology=ontology)
+    (siege,) = lexicon.candidates("predicate", ["blockade"])
+    (touch,) = lexicon.candidates("predicate", ["touch"])
+    assert (siege.pos, siege.case, siege.source, siege.target) == ("predicate", "under", "prep:by", ("subject",))
+    assert touch.source == "subject" and not lexicon.candidates("noun", ["touch"])
+
+
 def test_shipped_files_are_documented():
     header = (LEXICON_DIR / "events.yaml").read_text(encoding="utf-8").split("entries:")[0]
-    for word in ("code:", "verb:", "noun:", "particle:", "object:", "prep:", "to:", "target:", "reciprocal:"):
+    for word in ("code:", "verb:", "noun:", "predicate:", "case:", "source:", "particle:", "object:", "prep:", "to:",
+                 "target:", "reciprocal:"):
         assert word in header
 
 
@@ -114,7 +129,21 @@ def resources():
     ("The UN envoy found fault with Israel and the Palestinians.", ("111", "IGOUNO", "PSE")),
     ("Germany took Turkey to task over the arrests.", ("111", "DEU", "TUR")),
     ("Turkey hit out at Germany.", ("111", "TUR", "DEU")),
+    ("The Mexican foreign minister has been in touch with Guatemala all week.", ("041", "MEXGOV", "GTM")),
+    ("Venezuela remained in touch with Colombia through intermediaries.", ("041", "VEN", "COL")),
+    ("The Philippines said it was ready to negotiate with China over the reef.", ("036", "PHL", "CHN")),
+    ("Qatar has been under blockade by Saudi Arabia and the UAE since June.", ("191", "ARE", "QAT")),
+    ("Moscow ordered 12 Estonian diplomats to leave within a week.", ("166", "RUSGOV", "ESTGOV")),
+    ("Beijing kicked three Australian reporters out of the country.", ("174", "CHNGOV", "AUSMED")),
+    ("Algeria closed Morocco's consulate in Oran.", ("161", "DZA", "MAR")),
+    ("Armenia says it is willing to withdraw its troops from Azerbaijan.", ("035", "ARM", "AZE")),
 ])
 def test_entries_code_sentences_they_were_not_written_from(resources, sentence, expected):
     coded = code_article(Article(id="s", text=sentence, published=dt.date(2023, 5, 1)), resources)
     assert expected in {(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in coded.events}
+
+
+def test_ordering_ones_own_forces_out_is_no_expulsion(resources):
+    coded = code_article(Article(id="s", text="The Sudanese general ordered his soldiers to leave Khartoum.",
+                                 published=dt.date(2023, 5, 1)), resources)
+    assert not [e for e in coded.events if e.cameo.startswith(("166", "174"))]

@@ -83,12 +83,21 @@ ACT_NOUNS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("violence", "bloodshed", "crackdown", "killing", "massacre", "execution"), ("17", "18", "19", "20")),
 }
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = VIOLENT_ROOTS | {"17"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Heads that stand for (part of) the actor in their "of" phrase: "members of Hamas", "the mayor of Nablus".
 GROUP_HEADS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({"member", "some", "many", "one", "part", "unit", "wing", "fighter",
                                                              "hundred", "thousand", "dozen", "score", "million",
                                                              "inspector", "monitor", "observer", "peacekeeper", "staff",
                                                              "personnel", "delegate", "troop", "soldier", "force"})
+HOMELAND_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})  # "his country"
+#: Verbs whose object does what their infinitive says ("led Palestinian leaders to boycott the talks").
+CAUSATIVE_VERBS = frozenset({"lead", "cause", "prompt", "force", "drive", "spur", "persuade", "convince", "compel",
+                             "move", "inspire", "provoke", "push", "pressure", "oblige"})
+LOSS_VERBS = frozenset({"lose"})  # "lost soldiers fighting X": the loser's own people fight
+LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "drop", "plant", "detonate", "lob"})  # "a missile fired by X"
+STATIVE_PASSIVES = frozenset({"engage", "involve"})  # "X was engaged in talks": X acts, no agent
+LINKING_VERBS = frozenset({"remain", "stay", "seem", "appear", "become", "look", "keep"})  # "remained in touch"
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 #: Roles whose account of another's act is testimony, not an accusation ("Sana residents said ...").
@@ -144,6 +153,7 @@ TARGETLESS_CODES = ("015", "016", "12", "13", "14", "15", "16", "17", "0831", "0
 #: people were arrested in Iran"): their source is the state where it happened.
 STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
 #: Acts that put their target in the source state's custody (charge, arrest, deport, convict).
+EXPULSION_CODES = ("166", "174")
 CUSTODY_CODES = ("116", "173", "174")
 #: Uses of force whose purpose infinitive may name their target ("fired tear gas to disperse protesters").
 COERCION_ROOTS = frozenset({"17", "18", "19"})
@@ -166,6 +176,8 @@ ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({
 RESPONSE_MARKS = frozenset({"after", "following"})
 #: Verbs of answering another's act ("responded to X's criticism by accusing ...").
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "retort", "answer"})
+#: Verbs of an act that answers another ("retaliate against new sanctions").
+RETALIATION_VERBS = frozenset({"retaliate", "avenge"})
 #: Conjunctions that open an adverbial clause (and that a parse may hang on the clause's subject as "case").
 SUBORDINATORS = RESPONSE_MARKS | frozenset({"before", "when", "while", "as", "since", "because", "although", "though",
                                             "until", "once", "whereas"})
@@ -350,9 +362,20 @@ def _conjuncts(token: Token) -> list[Token]:
             out.extend(_conjuncts(c))
         elif c.dep_ == "appos" and c.pos_ in NOMINAL and c.left_edge.dep_ == "cc" and c.left_edge.lower_ == "and":
             out.extend(_conjuncts(c))  # "X and Cuban President Y" with Y parsed as X's apposition
+        elif _listed_apposition(token, c):
+            out.extend(_conjuncts(c))
     for c in (*_split_subjects(token), *_displaced_conjuncts(token)):
         out.extend(t for t in _conjuncts(c) if t not in out)
     return out
+
+
+def _listed_apposition(head: Token, appos: Token) -> bool:
+    """"The US, Russia, and Switzerland met" with "Russia" parsed as the apposition of "US": a name of the
+    same entity type as the head, followed by a conjunction (after a comma or not), is an item of a list."""
+    doc, end = appos.doc, appos.right_edge.i
+    return (appos.dep_ == "appos" and head.pos_ == appos.pos_ == "PROPN" and bool(head.ent_type_)
+            and head.ent_type_ == appos.ent_type_ and any(t.dep_ == "cc" for t in doc[end + 1: end + 3])
+            and all(t.dep_ == "cc" or t.text == "," for t in doc[end + 1: end + 3][:1]))
 
 
 def _contrasted(conjunct: Token) -> bool:
@@ -429,13 +452,47 @@ def _passive(verb: Token) -> bool:
     return reduced and not planning and not _hung_main_verb(verb)
 
 
+def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject, also one the parse labelled active on a verb with a passive auxiliary
+    ("Hamas should be disarmed" with "Hamas" as ``nsubj``)."""
+    found = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
+    if found is None and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        found = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+    return found
+
+
+def _cut_conjunct_subject(verb: Token, subject: Token) -> bool:
+    """A participle modifying the object of a verb, whose "subject" carries a coordinating conjunction: a
+    conjunct of the object the parse cut off ("lost soldiers and civilians battling militants")."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and subject.i < verb.i and verb.head.dep_ in OBJECT
+            and _verbal(verb.head.head) and any(c.dep_ == "cc" and c.i < subject.i for c in subject.children))
+
+
+def _modifies(word: Token, head: Token) -> bool:
+    """Whether ``word`` hangs on ``head`` through noun modifiers only (compounds, adjectives, name parts)."""
+    while word.i != head.i:
+        if word.dep_ not in ("amod", "compound", "flat", "flat:name") or word.head.i == word.i:
+            return False
+        word = word.head
+    return True
+
+
+def _copular(token: Token) -> bool:
+    """A predicate with a copula ("is ready", "has been in touch"), or the complement of a verb of
+    remaining or seeming ("remained in touch", "appeared ready")."""
+    return any(c.dep_ == "cop" for c in token.children) or token.dep_ in ("xcomp", "obl") and token.pos_ not in VERBAL \
+        and token.head.lemma_.lower() in LINKING_VERBS
+
+
 def _hung_main_verb(verb: Token) -> bool:
     return verb.dep_.startswith("acl") and verb.head.dep_ == "ROOT" and verb.head.left_edge.i == verb.sent.start
 
 
 def _nominal(token: Token) -> bool:
-    """A noun, or a gerund used as one ("by Iranian shelling")."""
-    return token.pos_ in NOMINAL or (token.tag_ == "VBG" and token.dep_ in NOMINAL_ROLES)
+    """A noun, or a gerund used as one ("by Iranian shelling"), or a verb form with an article in a noun's
+    place ("paid a surprise visit" with "visit" tagged as a verb)."""
+    return token.pos_ in NOMINAL or token.dep_ in NOMINAL_ROLES and (
+        token.tag_ == "VBG" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") and c.i < token.i for c in token.children))
 
 
 class _Coder:
@@ -477,6 +534,7 @@ class _Coder:
         self._speech_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in speech or lemma in speech)
         self._participle_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag in participles)
         self._gerund_markers = frozenset(i for i, (_, _, dep, tag) in rows if dep == case and tag == gerund)
+        self._gerund_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag == gerund)
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
@@ -510,6 +568,11 @@ class _Coder:
         for child in token.children:
             if child.dep_ in NOMINAL_LINK:
                 found = self._mention_in(child)
+                if found is not None and _side(found) and token.lemma_.lower() in HOMELAND_NOUNS:
+                    # "destroy his country": the country of whoever "his" is, not that person
+                    phrase = token.doc[token.left_edge.i: token.i + 1]
+                    return Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char), code=_side(found),
+                                 country=_side(found), why=f"the country of '{found.text}'")
                 if found is not None and child.dep_ == "appos" and found.code.startswith("---"):
                     found = self._complete(found, child)  # "Eshel, the commander of the Israeli Air Force"
                 if found is not None and _side(found):
@@ -581,7 +644,9 @@ class _Coder:
             if token.dep_ in OBJECT or token.dep_ == "obl" else []
         for child in (*token.children, *hung):
             # (not a clause: "accused the court of fabricating accusations that Jews ...")
-            if child.dep_ in ("nmod", "obl") and _case(child) in preps and child.pos_ != "VERB":
+            # (nor one the parse made of a gerund clause: "of [persecuting] Israeli soldiers")
+            if child.dep_ in ("nmod", "obl") and _case(child) in preps and child.pos_ != "VERB" \
+                    and not any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i == child.left_edge.i + 1 for c in child.children):
                 # "the mayor of the West Bank city of Nablus": any country named in the phrase
                 owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)
                               and not guessed_country(m)), None)
@@ -649,7 +714,10 @@ class _Coder:
     def _mention_in(self, token: Token) -> Actor | None:
         for t in token.subtree:
             found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t)
-            if found is not None and found.code and token.idx <= t.idx:
+            # (also a name modifying a compound modifier: "a French aid worker" with "French" on "aid", "the
+            # Malaysia Airlines Boeing flight")
+            if found is not None and found.code and (token.idx <= t.idx or token.dep_ == "compound"
+                                                     and t.pos_ in ("PROPN", "ADJ") and _modifies(t, token)):
                 return found
         return None
 
@@ -789,10 +857,23 @@ class _Coder:
         passive = self.passive(verb)
         if passive:
             agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
+            if agent is None and self.has_form(verb, STATIVE_PASSIVES):
+                return _passive_subject(verb)  # "the U.S. and the Taliban have been engaged in talks": they act
             return agent
         # ... also one the parse hung on an auxiliary ("The leaders [of X] have all scheduled")
-        subj = next((c for t in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in t.children
-                     if c.dep_ in SUBJECT | PASSIVE_SUBJECT and c.i not in self._adjunct_objects), self._subject_of.get(verb.i))
+        # (not a time phrase taken for a second subject: "Hours later, Mr. X announced ...")
+        subjects = [c for t in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in t.children
+                    if c.dep_ in SUBJECT | PASSIVE_SUBJECT and c.i not in self._adjunct_objects]
+        subj = next((c for c in subjects if not self._time_at(c)), subjects[0] if subjects else self._subject_of.get(verb.i))
+        if subj is not None and _cut_conjunct_subject(verb, subj) or subj is None and verb.dep_ == "acl" \
+                and verb.tag_ == "VBG" and verb.head.dep_ in OBJECT and self.has_form(verb.head.head, LOSS_VERBS):
+            # "Israel lost 60 soldiers and three civilians battling militants" (also parsed with "and three
+            # civilians" as the participle's subject): those one loses fight on one's side
+            return self.subject(verb.head.head)
+        if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
+            # "500 Iranians screaming 'Death to America!' converged" parsed as a gerund clause subject with
+            # its own subject: the noun the participle describes is the subject
+            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj)
         if subj is not None:
             return subj
         if verb.dep_ == "conj" and (hung := _conjoined_subject_before(verb)) is not None:
@@ -825,6 +906,24 @@ class _Coder:
                 return absolute
         if verb.dep_ == "obl" and _verbal(verb.head) and any(c.dep_ == "mark" and c.lower_ in ("to", "onto") for c in verb.children):
             return self.subject(verb.head)  # "He went onto blame the U.S." parsed with the infinitive as an oblique
+        if verb.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_ == "VBG" \
+                and any(c.dep_ in SUBJECT for c in verb.head.children):
+            # "500 Iranians screaming 'Death to America!' converged" parsed with the finite verb as the
+            # participle's complement: a finite verb is controlled by no object; the participle's subject is its own
+            return self.subject(verb.head)
+        if verb.tag_ == "VBG" and verb.dep_ == "ROOT" and verb.left_edge.i == verb.sent.start:
+            # "Defending Israel, Ambassador X denounced ..." parsed with the opening participle as the root and
+            # the main clause under it: the participle's subject is the main clause's
+            main = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and _verbal(c)
+                         and any(s.dep_ in SUBJECT for s in c.children)), None)
+            if main is not None:
+                return self.subject(main)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i - 1 \
+                and (before := verb.doc[verb.i - 1]).pos_ in NOMINAL and before.head.i == verb.head.i \
+                and self.actor(before) is not None:
+            # "in response to the UAW calling for a strike" with the participle hung on "response": the actor
+            # named right before it is its subject
+            return before
         if verb.dep_ in ("xcomp", "advcl") and _verbal(verb.head):
             # (an object after the infinitive is a misattached phrase, not its controller)
             # (nor is a relative pronoun: "which X tried to suppress" — see _object)
@@ -834,8 +933,10 @@ class _Coder:
             # "urged Iran to withdraw" controls by the object; "opened fire to disperse" and "would blockade
             # Paris to demand" by the subject; "gave permission to Russia to help", "faces pressure from
             # Congress to act": unclear, none
+            # (so does a causative: "led Palestinian leaders to boycott the talks")
             asks = any(e.to is not None for e in self.lex.candidates("verb", self.lemmas(verb.head))) \
-                or _case(verb) in ("of", "for")  # "accused Pakistan of violating", "blamed X for failing"
+                or _case(verb) in ("of", "for") \
+                or _infinitive(verb) and self.has_form(verb.head, CAUSATIVE_VERBS)  # "accused Pakistan of violating"
             if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None and asks):
                 return controller
             if controller is not None and any(c.dep_ in OBLIQUE and _case(c) in ("to", "from") and self.actor(c)
@@ -870,7 +971,8 @@ class _Coder:
         phrase, the verb a modifier of "talks", is a verb with the naming modifier as its subject and the
         noun as its object (see ``_hung_subject``); "Defending Israel, Ambassador X denounced ..." parsed
         with "Defending" as a case marker and "Israel" as a second subject has the clause's other subject
-        as the participle's subject and "Israel" as its object."""
+        as the participle's subject and "Israel" as its object; a gerund after a preposition parsed as a
+        modifier of its object ("refrained from attacking Eritrean troops") is that object's verb."""
         for verb in self._tokens(sent, self._participle_modifiers):
             namer = self._hung_subject(verb, sent) if _verbal(verb) and verb.head.pos_ in NOMINAL else None
             if namer is not None:
@@ -882,6 +984,22 @@ class _Coder:
             if subject is not None:
                 self._hung_verbs[verb.i] = (subject, obj)
                 self._adjunct_objects.add(obj.i)
+        for verb in self._tokens(sent, self._gerund_modifiers):
+            # "refrained from attacking Eritrean troops" parsed with the gerund as a modifier of the noun after
+            # it: the noun is its object; its subject is the governing verb's object before it ("prevented
+            # Iran from attacking X"), else that verb's subject
+            # (the phrase may hang on that object: "accused Azerbaijan [of shelling villages]")
+            noun = verb.head
+            governor = noun.head.head if noun.head.dep_ in OBJECT and noun.head.pos_ in NOMINAL else noun.head
+            if verb.i == 0 or verb.i > noun.i or not _verbal(governor) or noun.dep_ not in OBLIQUE:
+                continue
+            marker = verb.doc[verb.i - 1]
+            if marker.dep_ != "case" or marker.head.i != noun.i:
+                continue
+            controller = next((c for c in governor.children if c.dep_ in OBJECT and c.i < verb.i), None)
+            subject = controller if controller is not None else self.subject(governor)
+            if subject is not None:
+                self._hung_verbs[verb.i] = (subject, noun)
 
     def _hung_subject(self, verb: Token, sent: SpacySpan) -> Token | None:
         """The subject of a past participle the parse hung on its object noun: a naming modifier of the
@@ -890,8 +1008,9 @@ class _Coder:
         phrase) carrying a subordinating conjunction ("after the administration last month imposed sanctions")."""
         noun = verb.head
         predicate = any(c.dep_ == "cop" for c in noun.children)
-        namer = next((c for c in noun.children if c.i < verb.i and self.actor(c) is not None and (
-            c.dep_ in ("compound", "nmod:poss") or c.dep_ in SUBJECT and not predicate)), None)
+        # ... or the participle's own subject ("Iran's supreme leader rejected talks" with "leader" under "rejected")
+        namer = next((c for c in (*noun.children, *verb.children) if c.i < verb.i and self.actor(c) is not None and (
+            c.dep_ in ("compound", "nmod:poss") and c.head.i == noun.i or c.dep_ in SUBJECT and not predicate)), None)
         perfect = noun.head if noun.dep_ in OBJECT and noun.head.lemma_ == "have" else None
         if namer is None and perfect is not None and perfect.i < verb.i and verb.tag_ == "VBN":
             namer = next((c for c in perfect.children if c.dep_ in SUBJECT and self.actor(c) is not None), None)
@@ -908,10 +1027,16 @@ class _Coder:
     def _named_just_before(self, verb: Token) -> Token | None:
         """A subject the parse attached elsewhere ("On Tuesday Germany accused ...", "after X said"):
         an actor named within the three words before the verb, with no punctuation between (not inside a
-        quote or another verb's object: "Iranians screaming 'Death to America!' converged")."""
-        for t in reversed(verb.doc[max(verb.sent.start, verb.i - 3): verb.i]):
-            if t.pos_ in NOMINAL and t.dep_ not in OBJECT and t.head.dep_ not in OBJECT and self.mention_at(t) is not None:
-                return None if any(w.is_punct for w in verb.doc[t.i + 1: verb.i]) else t
+        quote or another verb's object: "Iranians screaming 'Death to America!' converged"). A quotation
+        ending right before the verb is passed over, and a nationality before it names the group ("300
+        Sudanese chanting 'Down with the army!' gathered")."""
+        doc, end = verb.doc, verb.i
+        if end > verb.sent.start and doc[end - 1].is_quote:
+            end = next((t.i for t in reversed(doc[verb.sent.start: end - 1]) if t.is_quote), end)
+        kinds = NOMINAL | {"ADJ"} if end < verb.i else NOMINAL
+        for t in reversed(doc[max(verb.sent.start, end - 3): end]):
+            if t.pos_ in kinds and t.dep_ not in OBJECT and t.head.dep_ not in OBJECT and self.mention_at(t) is not None:
+                return None if any(w.is_punct for w in doc[t.i + 1: end]) else t
         return None
 
     def passive(self, verb: Token) -> bool:
@@ -931,7 +1056,7 @@ class _Coder:
         if verb.i in self._hung_verbs:
             return self._hung_verbs[verb.i][1]
         if self.passive(verb):
-            subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
+            subj = _passive_subject(verb)
             if subj is None and verb.dep_.startswith("acl"):
                 return verb.head
             return subj
@@ -968,6 +1093,10 @@ class _Coder:
                 # object belongs to the verb, wherever the parse hung it
                 found = next((t for t in obj.subtree if t.i > obj.i and _case(t) == "as"
                               and t.right_edge.i == obj.right_edge.i), None)
+            if found is None and obj.pos_ in QUANTITY_HEADS | {"SYM", "NUM"}:
+                # "approved $225 million in emergency spending for Israel": the phrase on what the amount measures
+                found = next((f for c in obj.children if c.dep_ == "nmod" and c.i > obj.i
+                              if (f := self.prep_object(c, prep, deep=False)) is not None), None)
             return found
         return None
 
@@ -982,7 +1111,8 @@ class _Coder:
                     and all(w.pos_ == "ADV" for w in verb.doc[verb.i + 1: min(child.i, child.left_edge.i)]) \
                     and not any(c.dep_ in SUBJECT for c in child.children):
                 return child  # "admitted accidentally shooting it down" with the gerund parsed as an adverbial
-            if child.dep_ == "obl" and child.tag_ == "NN" and _case(child) == "to" and child.n_lefts == 1:
+            if child.tag_ == "NN" and child.n_lefts == 1 and (child.dep_ == "obl" and _case(child) == "to"
+                                                               or child.dep_ == "xcomp" and _infinitive(child)):
                 return child  # "offered to mediate" with a bare "mediate" taken for a noun after "to"
         if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
             after = verb.right_edge.i + 1
@@ -990,7 +1120,7 @@ class _Coder:
                 after += 1
             follows = verb.doc[after] if after < verb.sent.end else None
             if follows is not None and follows.lower_ == "to" and follows.head.head.i == verb.head.i \
-                    and follows.head.dep_ in ("xcomp", "advcl") and _verbal(follows.head):
+                    and follows.head.dep_ in ("xcomp", "advcl", "parataxis") and _verbal(follows.head):
                 return follows.head
         return None
 
@@ -1002,8 +1132,9 @@ class _Coder:
             return token is not None
         if token is None:
             return False
-        if NAMED in words and (self.mention_at(token) is not None or self._place_at(token)):
-            return True
+        if NAMED in words and (self.mention_at(token) is not None or self._place_at(token) or any(
+                c.dep_ in ("nmod:poss", "poss") and self.mention_at(c) is not None for c in token.children)):
+            return True  # (a phrase owned by an actor counts: "for Israel's Iron Dome system")
         forms = self.lemmas(token)
         for word in words:
             parts = word.split()
@@ -1019,6 +1150,13 @@ class _Coder:
         if entry.pos == "noun" and not self._has_words(token, entry.words):
             return None  # multiword nouns ("air strike") need their modifiers
         children = self.children(token)
+        if entry.pos == "predicate":  # "X is in touch with Y": the predicate's own preposition and its subject
+            if entry.case is not None and _case(token) != entry.case:
+                return None
+            # (also a pronoun the parse took for an expletive: "said it was ready to negotiate")
+            slots["subject"] = next((c for c in children if c.dep_ in SUBJECT | PASSIVE_SUBJECT), None) or next(
+                (c for c in children if c.dep_ == "expl" and c.i < token.i and c.lower_ != "there"), None) \
+                or (self.subject(token) if token.dep_ in ("xcomp", "obl") else None)
         stranded = None  # "called off the visit" parsed with "off" as the preposition of an oblique: its object
         if entry.particle and not any(_particle(c) and c.lower_ == entry.particle for c in children):
             stranded = next((c for c in children if c.dep_ in OBLIQUE and _case(c) == entry.particle
@@ -1069,9 +1207,11 @@ class _Coder:
 
     def _best_entry(self, token: Token) -> tuple[Entry, dict] | None:
         pos = "noun" if _nominal(token) else "verb" if _verbal(token) or self.feeling(token) else None
-        if pos is None:
+        # a copular predicate ("is in touch with", "are ready to") is looked up as one first
+        predicate = self.lex.candidates("predicate", self.lemmas(token)) if _copular(token) else ()
+        if pos is None and not predicate:
             return None
-        for entry in self.lex.candidates(pos, self.lemmas(token)):
+        for entry in (*predicate, *(self.lex.candidates(pos, self.lemmas(token)) if pos else ())):
             slots = self.match(token, entry)
             if slots is not None:
                 return entry, slots
@@ -1127,8 +1267,9 @@ class _Coder:
                 return "future", f"promised ('{token.head.text}')"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
                 return "negated", f"failed ('{token.head.text}')"
-            if _case(token) == "from" and token.head.lemma_.lower() in ABSTENTION_VERBS:
-                return "negated", f"kept from ('{token.head.text} from ...')"  # "turned away from executing"
+            frame = self._gerund_phrase(token)
+            if _case(frame) == "from" and frame.head.lemma_.lower() in ABSTENTION_VERBS:
+                return "negated", f"kept from ('{frame.head.text} from ...')"  # "turned away from executing"
             if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" or token.dep_ == "acl" and _infinitive(token) \
                     and token.head.lemma_.lower() in CAPACITY_NOUNS:
                 # "reluctant to use force", "prepared to act", "a responsibility not to use force"
@@ -1261,8 +1402,11 @@ class _Coder:
         accusers = {c.trigger: c.source for c in out if c.code.startswith("11")}
         out = self.apply_speech([self._accused_act(c, accusers) for c in out], speech, sent)
         out += self.bare_denials(speech, out)
-        if not out and speech:  # nothing coded in what is reported: the statement itself may be the act
-            out = self.statement_acts(speech)
+        # a report whose content codes nothing: the statement itself may be the act (also beside an event told
+        # outside it: "Asked about Iran's arrest of spies, Pompeo said Iran has a long history of lying")
+        coded = {t for c in out for t in (c.trigger, *c.tokens)}
+        silent = [act for act in speech if act[0].i not in coded and not any(t.i in coded for t in act[1].subtree)]
+        out += self.statement_acts(silent) if silent else []
         self.accusations.extend(c for c in out if c.code.startswith("11"))
         self.history.extend(out)
         if out:
@@ -1289,11 +1433,15 @@ class _Coder:
             subj, slots["obj"] = felt
             sources = self.actors(subj)
             rule = "experiencer"
+        elif entry.pos == "predicate":  # "Kerry has been in touch with X", "under siege by Boko Haram"
+            subj = slots.get(entry.source)
+            sources = self.actors(subj)
         elif entry.pos == "verb":
             subj = self.subject(token)
             sources = self.actors(subj)
             for other in token.children:  # "The US, Russia, and Switzerland met": subjects parsed apart
-                if other.dep_ in SUBJECT and subj is not None and other.i != subj.i and other.i not in self._adjunct_objects:
+                if other.dep_ in SUBJECT and subj is not None and other.i != subj.i and other.i not in self._adjunct_objects \
+                        and not _cut_conjunct_subject(token, other):
                     sources += [a for a in self.actors(other) if a not in sources]
             if _list_tail_subject(token):  # ... or the list's head taken for a relative clause's antecedent
                 sources = [a for a in self.actors(token.head) if a not in sources] + sources
@@ -1309,6 +1457,11 @@ class _Coder:
                 if noun_entry and noun_entry[0].code[:2] in ("18", "19", "20") and code[:2] in ("18", "19", "20"):
                     code, rule = noun_entry[0].code, "passive-agent-act"
                     notes.append(f"agent act '{subj.text}' ({noun_entry[0].id})")
+            if subj is not None and not sources and _case(subj) == "by" and _nominal(subj) \
+                    and (launcher := self._launcher(token, subj)) is not None:
+                # "was blown up by a missile (believed to be) fired by rebels": who fired the weapon
+                sources = self.actors(launcher)
+                notes.append(f"the weapon '{subj.text}' is '{launcher.text}''s")
             obj = slots.get("obj")
             if obj is not None and obj.i != token.i and self.is_event_noun(obj):
                 consumed.add(obj.i)
@@ -1409,7 +1562,9 @@ class _Coder:
         if code.startswith(CUSTODY_CODES):  # "Iran's arrest of spies": those a state arrests are in its hands
             pairs = [(s, _belonging(t, s, f"held by '{s.text}'") if _stateless(t) and len(_side(s) or "") == 3 else t)
                      for s, t in pairs]
-        pairs = [(s, t) for s, t in pairs if not _self_directed(s, t)]
+        # (nor is ordering one's own forces or officials out an expulsion: "ordered his troops to leave")
+        pairs = [(s, t) for s, t in pairs if not _self_directed(s, t) and not (
+            code.startswith(EXPULSION_CODES) and _same_side(s, t) and _role(t) in ARMED_ROLES)]
         if not pairs:
             return [], "source and target are the same actor"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
@@ -1522,6 +1677,8 @@ class _Coder:
         for slot in order:
             if slot.startswith("prep:") and slot not in slots:
                 slots[slot] = self.prep_object(token, slot[5:])
+            elif slot.startswith("to.prep:") and slot not in slots:  # an entry's own ("withdraw troops from X")
+                slots[slot] = self.prep_object(complement, slot[8:]) if complement is not None else None
         return order
 
     def targets(self, order: list[str], slots: dict, sources: list[Actor]) -> list[Actor]:
@@ -1760,7 +1917,10 @@ class _Coder:
             if obliging:
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject (also of
                 # a passive: "Israel says Hamas should be disarmed")
-                patient = next((c for c in content.children if c.dep_ in PASSIVE_SUBJECT), None)
+                # (a passive asks its agent when one is named, also on a conjunct: "the court must be respected
+                # and supported by all nations" asks the nations, not the court)
+                agent = any(_case(c) == "by" for v in (content, *content.conjuncts) for c in v.children if c.dep_ in OBLIQUE)
+                patient = _passive_subject(content) if not agent else None
                 subject = self.subject(content)
                 # (not who "should be allowed to" act: permission is asked of someone else)
                 obliges = self.actors(subject) if subject is not None else \
@@ -1829,10 +1989,29 @@ class _Coder:
                 ))
         return out
 
+    def _launcher(self, verb: Token, weapon: Token) -> Token | None:
+        """The agent of a passive verb of firing told of the weapon that is ``verb``'s agent, on the weapon
+        ("a missile fired by rebels") or in a clause of ``verb`` ("... by a missile believed to be fired by rebels")."""
+        clauses = [c for c in weapon.children if c.dep_.startswith("acl")]
+        clauses += [t for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > weapon.i for t in c.subtree]
+        return next((a for c in clauses if self.has_form(c, LAUNCH_VERBS) and self.passive(c)
+                     for a in c.children if a.dep_ in OBLIQUE and _case(a) == "by"), None)
+
+    def _gerund_phrase(self, verb: Token) -> Token:
+        """The phrase that carries a gerund's preposition: the gerund, or the noun the parse hung it on
+        ("from attacking Eritrean troops", see ``_repair_hung_verbs``)."""
+        hung = verb.i in self._hung_verbs and verb.dep_ == "amod" and verb.tag_ == "VBG"
+        return verb.head if hung else verb
+
     def _accused_act(self, cand: Candidate, accusers: dict[int, Actor]) -> Candidate:
         """"India accused Pakistan of violating the ceasefire": the violation is alleged by India."""
         trigger = self.ctx.doc[cand.trigger]
-        accuser = accusers.get(trigger.head.i) if trigger.dep_ == "advcl" and _case(trigger) in ("of", "for") else None
+        phrase = self._gerund_phrase(trigger)
+        governor = phrase.head
+        if governor.dep_ in OBJECT and governor.pos_ in NOMINAL:  # "accused Russia of attacking" hung on "Russia"
+            governor = governor.head
+        accuser = accusers.get(governor.i) if (trigger.dep_ in ("advcl", "acl") or phrase is not trigger) \
+            and _case(phrase) in ("of", "for") else None
         if accuser is None or cand.code.startswith("11") or cand.status == "negated":
             return cand  # (criticised "for not agreeing": nothing happened to allege)
         return replace(cand, status="alleged", attributed_to=accuser,
@@ -2155,14 +2334,33 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
         first = trigger_of[event.id][0]
         trigger = doc[first.trigger]
         kind = next((LINK_KINDS[w] for w in lemmas(trigger) if w in LINK_KINDS), None)
-        if kind and first.object_token is not None:
-            obj = doc[first.object_token]
+        obj = doc[first.object_token] if first.object_token is not None else None
+        claimed = obj is not None and (obj.pos_ == "PRON" or bool(set(lemmas(obj)) & claim_nouns))
+        if kind is None and obj is not None and set(lemmas(obj)) & claim_nouns \
+                and (event.cameo[:2] in ("11", "12") or event.cameo.startswith("016")):
+            kind = "denies" if event.cameo.startswith("016") else "rejects"  # "denounced the report as false"
+        claim, why = None, ""
+        if kind and obj is not None:
+            why = f"'{trigger.text}' targets the claim '{obj.text}'"
             claim = _event_in(obj.subtree, by_trigger, exclude=event.id, events=events, root="11")
-            if claim is None and (obj.pos_ == "PRON" or set(lemmas(obj)) & claim_nouns):
-                # "rejected the allegation" / "denied it": the target's latest accusation
-                claim = _latest_by(event, events, root="11")
-            if claim:
-                links.append(Link(kind, event.id, claim, f"'{trigger.text}' targets the claim '{obj.text}'"))
+            if claim is None and claimed:
+                # "rejected the allegation" / "denied it": the target's latest accusation (or, when the
+                # article tells the rejection first, the target's first one after it)
+                claim = _latest_by(event, events, root="11") or _first_after_by(event, events, root="11")
+            if claim is None and not claimed and obj.pos_ == "NOUN":
+                # "rejects measures taken against the court", "rejected the sanctions": the latest act against
+                # the rejecting side, of a kind the noun names (in the lexicon or as a word for any act)
+                roots = {e.code[:2] for e in lexicon.candidates("noun", lemmas(obj))} | set(ACT_NOUNS.get(lemmas(obj)[0], ()))
+                claim = next((e.id for e in reversed(events[: events.index(event)]) if e.target is not None
+                              and _same_side(e.target, event.source) and e.cameo[:2] in roots), None)
+        denied = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")), None) \
+            if kind == "denies" and claim is None else None
+        if denied is not None:
+            # "denied his officers opened fire": the denier's side's act of the kind the content names
+            why = f"'{trigger.text}' denies '{denied.text}'"
+            claim = _denied_act(event, events, denied, by_trigger, lexicon)
+        if claim:
+            links.append(Link(kind, event.id, claim, why))
         if first.rule in ("reported-accusation", "reported-blame"):
             reported = by_trigger.get(first.tokens[-1])
             if reported and reported != event.id:
@@ -2176,28 +2374,68 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
             earlier = _event_in(tokens, by_trigger, exclude=event.id, events=events)
             if earlier:
                 links.append(Link("responds_to", event.id, earlier, f"'{why}'"))
-        answered = _answered(trigger)
-        if answered is not None:
+        response = _answered(trigger)
+        if response is not None:
+            verb, answered = response
             earlier = _event_in(answered.subtree, by_trigger, exclude=event.id, events=events)
             if earlier is None and (answered.pos_ == "PRON" or set(lemmas(answered)) & claim_nouns
                                     or lexicon.candidates("noun", lemmas(answered))):
                 earlier = _latest_by(event, events)  # "responded to Iran's criticism": Iran's latest act
             if earlier:
-                links.append(Link("responds_to", event.id, earlier, f"'{trigger.head.text} to {answered.text}'"))
+                links.append(Link("responds_to", event.id, earlier, f"'{verb.text} {_case(answered)} {answered.text}'"))
     return tuple(dict.fromkeys(links))
 
 
-def _answered(trigger: Token) -> Token | None:
-    """What an act done "by" way of response answers: "responded to X by accusing ..." → X."""
-    if trigger.dep_ != "advcl" or _case(trigger) != "by" or trigger.head.lemma_.lower() not in RESPONSE_VERBS:
+def _answered(trigger: Token) -> tuple[Token, Token] | None:
+    """(response verb, what it answers) for an act done "by" way of response ("responded to X by accusing
+    ..." → X) or an act that is itself the response ("vowed to retaliate against new sanctions" → sanctions)."""
+    if trigger.lemma_.lower() in RESPONSE_VERBS | RETALIATION_VERBS:
+        verb, cases = trigger, ("to", "against", "for")
+    elif trigger.dep_ == "advcl" and _case(trigger) == "by" and trigger.head.lemma_.lower() in RESPONSE_VERBS:
+        verb, cases = trigger.head, ("to",)
+    else:
         return None
-    return next((c for c in trigger.head.children if c.dep_ in OBLIQUE | OBJECT and _case(c) == "to"), None)
+    answered = next((c for c in verb.children if c.dep_ in OBLIQUE | OBJECT and _case(c) in cases), None)
+    return (verb, answered) if answered is not None else None
+
+
+def _denied_act(event: Event, events: tuple[Event, ...], denied: Token, by_trigger: dict[int, str],
+                lexicon: Lexicon) -> str | None:
+    """The act a denial's content names: an event coded in the content, else an event by the denier's side
+    with the code of a lexicon entry for the content's verb and object ("denied his officers opened fire"
+    → the shooting reported elsewhere)."""
+    coded = _event_in(denied.subtree, by_trigger, exclude=event.id, events=events)
+    if coded:
+        return coded
+    obj = next((c for c in denied.children if c.dep_ in OBJECT), None)
+    if obj is None:
+        return None
+    roots = {e.code[:2] for e in lexicon.candidates("verb", lemmas(denied)) if e.objects and set(lemmas(obj)) & e.objects}
+    if roots & FORCE_ROOTS:
+        roots |= FORCE_ROOTS  # "opened fire" (190) may deny a shooting reported as repression (175)
+    at = events.index(event)
+    nearest_first = (*reversed(events[:at]), *events[at + 1:])
+    return next((e.id for e in nearest_first if e.cameo[:2] in roots and e.status != "denied"
+                 and _same_side(e.source, event.source)), None)
+
+
+def _first_after_by(event: Event, events: tuple[Event, ...], root: str) -> str | None:
+    """The first event after ``event`` that answers to it (see ``_answers``) and has the CAMEO root."""
+    return next((e.id for e in events[events.index(event) + 1:] if e.cameo[:2] == root and _answers(event, e)), None)
 
 
 def _latest_by(event: Event, events: tuple[Event, ...], root: str | None = None) -> str | None:
-    """The latest event before ``event`` whose source is on its target's side (and has the CAMEO root)."""
+    """The latest event before ``event`` that it answers (see ``_answers``) and has the CAMEO root."""
     return next((e.id for e in reversed(events[: events.index(event)]) if (root is None or e.cameo[:2] == root)
-                 and _same_side(e.source, event.target)), None)
+                 and _answers(event, e)), None)
+
+
+def _answers(event: Event, earlier: Event) -> bool:
+    """Whether ``event`` can answer ``earlier``: its source is ``event``'s target's side or, when ``event``
+    names no target ("rejected the report"), ``earlier`` is aimed at ``event``'s source."""
+    if event.target is not None:
+        return _same_side(earlier.source, event.target)
+    return earlier.target is not None and _same_side(earlier.target, event.source)
 
 
 def _response_clauses(trigger: Token) -> list[tuple[str, Iterator[Token]]]:

@@ -20,7 +20,9 @@ from casus.knowledge.ontology import Ontology
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 ANY = "any"  # in `to:` lists: any complement verb
-_FIELDS = frozenset({"code", "verb", "noun", "particle", "object", "prep", "to", "target", "reciprocal", "note"})
+_FIELDS = frozenset({"code", "verb", "noun", "predicate", "case", "particle", "object", "prep", "to", "target", "source",
+                     "reciprocal", "note"})
+POSITIONS = ("verb", "noun", "predicate")
 
 
 class LexiconError(ValueError):
@@ -34,8 +36,10 @@ class Entry:
 
     id: str  # "<file>:<n>", shown in explanations
     code: str
-    pos: str  # "verb" | "noun"
+    pos: str  # "verb" | "noun" | "predicate" (a copular predicate: "be in touch with", "be ready to")
     words: frozenset[str]
+    case: str | None = None  # a predicate's own preposition ("in" touch, "under" siege)
+    source: str = "subject"  # predicates: the slot naming the source ("prep:by" for "under siege by X")
     particle: str | None = None
     objects: frozenset[str] | None = None
     preps: tuple[tuple[str, frozenset[str] | None], ...] = ()
@@ -46,7 +50,7 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return sum(1 for c in (self.particle, self.objects, self.to) if c) + len(self.preps) + len(self.code) // 4
+        return sum(1 for c in (self.particle, self.objects, self.to, self.case) if c) + len(self.preps) + len(self.code) // 4
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,12 @@ def _entry(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]],
     code = str(raw.get("code", ""))
     if code not in ontology:
         raise LexiconError(f"{where}: {code!r} is not a CAMEO 1.1b3 code")
-    if ("verb" in raw) == ("noun" in raw):
-        raise LexiconError(f"{where}: give exactly one of verb / noun")
-    pos = "verb" if "verb" in raw else "noun"
+    given = [p for p in POSITIONS if p in raw]
+    if len(given) != 1:
+        raise LexiconError(f"{where}: give exactly one of verb / noun / predicate")
+    pos = given[0]
+    if ("case" in raw or "source" in raw) and pos != "predicate":
+        raise LexiconError(f"{where}: case and source are for predicates only")
     preps = tuple(
         (str(p), None if objs is None else expand_words(objs, classes, where)) for p, objs in (raw.get("prep") or {}).items()
     )
@@ -198,6 +205,8 @@ def _entry(where: str, raw: dict[str, Any], classes: dict[str, tuple[str, ...]],
         preps=preps,
         to=expand_words(raw["to"], classes, where) if raw.get("to") else None,
         target=target,
+        case=raw.get("case"),
+        source=str(raw.get("source", "subject")),
         reciprocal=bool(raw.get("reciprocal")),
         text=text,
     )
