@@ -197,3 +197,25 @@ def test_lemma_table_answers_as_lemmas_does_for_every_token():
               lemmas=["Deal", "undertook", "saying", "say", "Said", "deal", "the"])
     assert lemma_table(doc, table) == [lemmas(t, table) & words for t in doc]
     assert [bool(found) for found in lemma_table(doc, table)] == [True, True, True, True, True, True, False]
+
+
+def test_cue_after_a_quote_closed_with_a_comma_in_the_next_sentence_of_the_parse(quotes):
+    # the parser ends a sentence at the closing mark; the comma says the attribution follows
+    text = ("The talks ended.\n\n“It is a dog whistle to all Kenyans, especially the young,” Senator Grace Wanjiru "
+            "(Nairobi) said on Friday. “We will not accept it.”")
+    first, second = quotes(text)
+    assert first.cue == "said" and "Grace Wanjiru" in first.speaker.text
+    assert second.speaker is not None and "Grace Wanjiru" in second.speaker.text
+
+
+def test_a_quote_closed_with_a_full_stop_takes_no_cue_from_the_next_sentence(quotes):
+    (quote,) = [q for q in quotes("“We will not accept it.” Senator Grace Wanjiru said the vote was close.")
+                if q.content.startswith("We will")]
+    assert quote.cue is None and quote.speaker is None
+
+
+def test_quote_paragraph_without_cue_after_an_indirect_report_is_its_speakers(quotes):
+    text = ("The Ghanaian finance minister said the budget would be balanced.\n\n"
+            "“Nobody should doubt that our revenues are growing faster than our debts.”")
+    quote = by_content(quotes(text), "Nobody should doubt")
+    assert quote.kind == "direct" and quote.cue is None and quote.speaker.country == "GHA"

@@ -442,7 +442,8 @@ class _Finder:
         return bisect.bisect_right(self.paragraphs, offset) - 1
 
     def cue_sentences(self, span: Span) -> list[tuple[int, int]]:
-        """Token ranges of the sentences the quote touches (plus one introducing it: "X said:")."""
+        """Token ranges of the sentences the quote touches, plus one introducing it ("X said:") and one the
+        quote's closing comma continues into when the parser split there ("…,” | Mr. Burman, an economist, said.)."""
         first = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         if first is None or not len(first):
             return []
@@ -453,6 +454,11 @@ class _Finder:
             last = next((t for t in reversed(previous) if not t.is_space), None)
             if last is not None and last.text == ":" and self.quoted(last.idx) is None:
                 sentences.add((previous.start, previous.end))
+        closing = first[-1].sent
+        if self.text[span[0]:span[1]].rstrip().endswith(",") and closing.end < len(self.doc) \
+                and all(t.is_punct or t.is_space for t in closing if t.idx >= span[1]):
+            following = self.doc[closing.end].sent
+            sentences.add((following.start, following.end))
         return sorted(sentences)
 
     def cue_for(self, span: Span) -> Token | None:
@@ -606,11 +612,28 @@ class _Finder:
     def _overlaps_quote(self, content: Span) -> bool:
         return any(s < content[1] and content[0] < e for s, e in self.spans)
 
+    def inherit(self, quotes: list[Quote]) -> list[Quote]:
+        """A direct quote with no cue and no speaker that opens a paragraph is the speaker's of the report just
+        before it, in its own or the previous paragraph ("Revesz said the states were exaggerating.\n\n“The plan
+        is not the boundary …”"): a floating quote after an indirect one."""
+        out: list[Quote] = []
+        for quote in quotes:
+            previous = out[-1] if out else None
+            if quote.kind == "direct" and quote.speaker is None and quote.cue is None and previous is not None \
+                    and previous.speaker is not None and self._starts_paragraph(quote.span) \
+                    and self.paragraph(quote.span[0]) - self.paragraph(previous.span[1]) == 1:
+                quote = dataclasses.replace(quote, speaker=previous.speaker)
+            out.append(quote)
+        return out
+
+    def _starts_paragraph(self, span: Span) -> bool:
+        return self.text[self.paragraphs[self.paragraph(span[0])]:span[0]].strip() in ("", *OPENING_MARKS, '"', "''", "``")
+
 
 def find_quotes(ctx: Context, res: Resources) -> Context:
     """Pipeline step: ``ctx.quotes`` (direct, mixed and indirect), numbered Q1… in text order."""
     finder = _Finder(ctx)
     direct = finder.direct()
     direct += finder.labelled(direct)
-    quotes = sorted(direct + finder.indirect(direct), key=lambda q: q.span)
+    quotes = finder.inherit(sorted(direct + finder.indirect(direct), key=lambda q: q.span))
     return ctx.add(quotes=tuple(dataclasses.replace(q, id=f"Q{i}") for i, q in enumerate(quotes, 1)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,14 +39,21 @@ CUE_DEPTH = 2
 #: ("presidential hopeful Joe Biden").
 ASIDES = frozenset({"acl:relcl", "acl", "advcl", "ccomp", "parataxis", "appos", "compound", "flat", "flat:name"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-#: Labels of words that belong to a noun phrase already read through its head.
-PHRASE_INNER = frozenset({"compound", "flat", "flat:name", "amod", "det", "case", "nmod:poss", "poss", "nummod"})
+#: Labels of words that belong to a noun phrase already read through its head (not a possessor: when its noun names
+#: no actor, the possessor is whose act it is, "furious at Britain's decision").
+PHRASE_INNER = frozenset({"compound", "flat", "flat:name", "amod", "det", "case", "nummod"})
+POSSESSIVE = frozenset({"nmod:poss", "poss"})
 SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"})
-NEGATIONS = frozenset({"not", "n't", "never"})
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 FIRST_PERSON = frozenset({"i", "we"})
-PERSONAL = FIRST_PERSON | frozenset({"he", "she", "they", "you"})
+#: Pronouns that are the speaker or its addressee, never what a statement is about.
+SPEAKING = FIRST_PERSON | frozenset({"you"})
 #: Heads that negate the cue they govern ("had done nothing wrong").
 NEGATIVE_HEADS = frozenset({"nothing", "none", "nobody", "noone"})
+#: Words of answering another's act.
+RESPONSES = frozenset({"response", "reaction", "retaliation", "reply", "answer", "respond", "react", "retaliate"})
+#: Pronouns that may stand for what a report is "said of".
+SAID_OF = frozenset({"it", "this", "that", "they", "he", "she", "we"})
 #: Subjects that stand for a clause elsewhere ("it is a mistake for X to ...", "there was Russian meddling").
 PLACEHOLDERS = frozenset({"it", "there"})
 MEDIA = "MED"  # the CAMEO role of news media
@@ -134,15 +142,24 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     or no actor other than the speaker is what the content is about. ``reporting`` holds the sentence's
     words of saying: a clause another of them reports is not this content."""
     stop = reporting | {verb.i}
-    cue_region = list(_region(content, stop, CUE_DEPTH, ASIDES))
+    # (not a phrase on an adverbial: "vindicated him in the investigation into Russian meddling")
+    cue_region = [t for t in _region(content, stop, CUE_DEPTH, ASIDES)
+                  if not (t.dep_.startswith("nmod") and t.head.dep_.startswith("obl") and t.head.head.i == content.i)]
     # the grammatical subject, what the content is said of (not the agent of a passive: "held illegal by a court")
-    subject = next((c for c in content.children if c.dep_ in SUBJECT_LABELS), None) or reader.subject(content)
-    for act in cues.acts:
+    subject = next((c for c in content.children if c.dep_ in SUBJECT_LABELS), None) or _fronted_subject(verb, content) \
+        or reader.subject(content)
+    fired = []  # (how deep the cue is, file order, act, cue) of the acts whose cue the content has
+    for order, act in enumerate(cues.acts):
         cue = _cue(act, content, cue_region, reader)
         if cue is None or act.modal and not _announced(act, content, cue):
             continue
         if act.about is not None and not (subject is not None and set(reader.lemmas(subject)) & act.about):
             continue
+        fired.append((_depth(cue[0], content), order, act, cue))
+    # the cue nearest the content's root says what the statement is: a deeper one of another act does not stand in
+    # when it finds no target ("Such measures are unfriendly and can hardly go with the constructive atmosphere")
+    nearest = min((f[0] for f in fired), default=0)
+    for _, _, act, cue in sorted(f for f in fired if f[0] == nearest):
         found = _target(act, verb, content, subject, stop | _purposes(content), cue, reader)
         if found is None:
             continue
@@ -156,13 +173,40 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     return None
 
 
+def _depth(token: Token, root: Token) -> int:
+    """How many links ``token`` is below ``root`` (an ancestor of it, or ``token`` itself)."""
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def _region(root: Token, stop: frozenset[int], depth: int, asides: frozenset[str]) -> Iterator[Token]:
     """``root`` and the words up to ``depth`` links below it, breadth first, not entering ``stop`` words nor
-    clauses labelled ``asides``."""
+    clauses labelled ``asides`` (but a noun's clause after a preposition is part of the noun's phrase: "a long
+    history of lying", "the policy of meddling")."""
     level = [root]
     for _ in range(depth + 1):
         yield from level
-        level = [c for t in level for c in t.children if c.i not in stop and c.dep_ not in asides]
+        level = [c for t in level for c in t.children if c.i not in stop and (c.dep_ not in asides or _noun_complement(c))]
+
+
+def _noun_complement(clause: Token) -> bool:
+    """Whether a noun's clause is its prepositional complement ("history of lying"), not a relative clause."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBG" and any(
+        m.dep_ in ("mark", "case") and m.pos_ == "ADP" for m in clause.children)
+
+
+def _fronted_subject(verb: Token, content: Token) -> Token | None:
+    """The subject of a content the report interrupts ("Mr. Morsi's opponents, they argued, were sabotaging the
+    transition"): with none of its own, a noun before the speaker and a comma, hung on the verb of saying."""
+    speaker = min((c for c in verb.children if c.dep_ in SUBJECT_LABELS), key=lambda c: verb.i - c.i, default=None)
+    if speaker is None or not speaker.i < verb.i < content.i or not speaker.left_edge.i \
+            or verb.doc[speaker.left_edge.i - 1].text != ",":
+        return None
+    around = (*verb.children, verb.head)  # (the parser may hang the report on the noun: "proposal <acl:relcl- said")
+    return next((c for c in around if c.i < speaker.left_edge.i and c.pos_ in NOMINAL and c.dep_ != "obl:unmarked"
+                 and not any(m.dep_ == "case" and m.pos_ == "ADP" for m in c.children)), None)  # (not "In Washington, ...")
 
 
 def _forms(token: Token, reader: Reader) -> frozenset[str]:
@@ -175,8 +219,12 @@ def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple
     it in order, each at most ``MAX_GAP`` words on with no verb between), longer cues first."""
     doc, end = content.doc, content.sent.end
     for anchor in region:
-        if anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i or _title(anchor):
-            continue  # what the content is said of, not what it says ("terrorists track leaks")
+        if _title(anchor):
+            continue
+        # the content's subject is what it is said of, not what it says ("terrorists track leaks"), unless the cue
+        # goes on into what is said of it ("the invitation still stands")
+        said_of = anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i
+        subject_words = {t.i for t in anchor.subtree} if said_of else set()
         forms = _forms(anchor, reader)
         for cue in act.cues:
             if cue[0] not in forms:
@@ -188,7 +236,7 @@ def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple
                 if at is None:
                     break
                 tokens.append(doc[at])
-            if len(tokens) == len(cue):
+            if len(tokens) == len(cue) and not (said_of and all(t.i in subject_words for t in tokens)):
                 return tuple(tokens)
     return None
 
@@ -213,22 +261,48 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
     def fits(actor: Actor) -> bool:
         return bool(actor.country) and not any(actor.span[0] <= t.idx < actor.span[1] for t in cue)
 
+    about = _said_of(verb, subject)
     if act.subject == "other":
-        for token in _subjects(content, subject, reader):
+        for token in _subjects(content, about or subject, reader):
             actor = next((a for a in reader.actors(token) if fits(a) and not reader.is_speaker(a)), None)
             if actor is not None:
                 return actor, token, f"target '{actor.text}': what the statement is about (subject '{token.text}')"
+        for token in _cue_authors(cue):
+            actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
+            if actor is not None:
+                return actor, token, f"target '{actor.text}': whose act the cue names ('{token.text}')"
         return None
     if act.subject == "own" and not _own(subject, reader):
         return None
     skip = {t.i for t in subject.subtree} if act.subject == "own" and subject is not None else set()
-    for token in _region(content, stop | skip, depth=4, asides=frozenset({"acl:relcl"})):
+    named = _region(content, stop | skip, depth=4, asides=frozenset({"acl:relcl"}))
+    for token in chain(_region(about, stop, depth=2, asides=ASIDES), named) if about is not None else named:
         if token.pos_ not in NOMINAL or token.dep_ in PHRASE_INNER or any(c.lower_ == "according" for c in token.children):
             continue  # (not the source of the report: "..., according to the official news agency")
         actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
         if actor is not None:
             return actor, token, f"target '{actor.text}': the other side the statement names"
     return _nearby(act, verb, reader)
+
+
+def _cue_authors(cue: tuple[Token, ...]) -> list[Token]:
+    """Who did what the content says is answered ("the deployment was in response to hostile behaviour by Iranian
+    forces", "a reply to Iran's provocations"): the possessor, nationality adjective or "by" phrase of the cue's noun
+    when a word of response governs it; not an "of" phrase (the victim: "a violation of Syrian sovereignty")."""
+    noun = cue[0].head if cue[0].dep_ == "amod" else cue[0]
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(a.lemma_.lower() in RESPONSES for a in list(noun.ancestors)[:2]):
+        return []
+    return [c for c in noun.children if c.i != cue[0].i and (c.dep_ in POSSESSIVE or c.dep_ == "amod" and c.pos_ == "ADJ"
+            or c.dep_.startswith(("nmod", "obl")) and any(m.dep_ == "case" and m.lower_ == "by" for m in c.children))]
+
+
+def _said_of(verb: Token, subject: Token | None) -> Token | None:
+    """What a report is "said of" when the content's subject is a pronoun that refers to it ("'This is a positive
+    step,' the spokesman said of Turkey's proposal")."""
+    if subject is None or subject.lower_ not in SAID_OF:
+        return None
+    return next((c for c in verb.children if c.dep_.startswith("obl")
+                 and any(m.dep_ == "case" and m.lower_ == "of" for m in c.children)), None)
 
 
 def _nearby(act: Act, verb: Token, reader: Reader) -> tuple[Actor, Token, str] | None:
@@ -241,12 +315,14 @@ def _nearby(act: Act, verb: Token, reader: Reader) -> tuple[Actor, Token, str] |
 
 
 def _subjects(content: Token, subject: Token | None, reader: Reader) -> list[Token]:
-    """The content's subject; for a placeholder ("it is wrong for X to ...", "there was Russian meddling")
-    the subjects of its clauses and the noun after "there is"."""
-    if subject is None or subject.lower_ in PERSONAL:
-        return []  # (a pronoun in what someone says is too often the speaker: "X said he had made a mistake")
+    """The content's subject, then, when it names no actor, its possessor ("Gohmert's questions got the facts wrong",
+    not "Morsi's opponents ..."); for a placeholder ("it is wrong for X to ...", "there was Russian meddling") the
+    subjects of its clauses and the noun after "there is"."""
+    if subject is None or subject.lower_ in SPEAKING:
+        return []  # ("he", "they": the actor the coreference gives, unless that is the speaker: "X said he had erred")
     if subject.lower_ not in PLACEHOLDERS:
-        return [subject]
+        owners = [] if reader.actors(subject) else [c for c in subject.children if c.dep_ in POSSESSIVE]
+        return [subject, *owners]
     clauses = [c for c in content.children if c.dep_ in ("csubj", "ccomp", "xcomp", "advcl", "acl")]
     found = [s for c in clauses if (s := reader.subject(c)) is not None and s.i != subject.i]
     return found + [c for c in content.children if c.dep_ in SUBJECT_LABELS and c.i != subject.i]
@@ -278,7 +354,8 @@ def _status(act: Act, verb: Token, content: Token, cue: tuple[Token, ...], reade
     status, why = next(((s, w) for s, w in (reader.status(cue[0]), reader.status(content)) if s is not None), (None, None))
     no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for t in (cue[0], content)
                     for c in t.children)
-    if status == "negated" and not any(t.lower_ in NEGATIONS for t in cue) or no_longer \
+    negated = status == "negated" or any(c.lower_ in NEGATIONS for t in (cue[0], content) for c in t.children)
+    if negated and not any(t.lower_ in NEGATIONS for t in cue) or no_longer \
             or cue[0].head.lower_ in NEGATIVE_HEADS \
             or cue[0].dep_ == "xcomp" and any(c.lower_ in NEGATIVE_HEADS for c in cue[0].head.children):
         return None, None
