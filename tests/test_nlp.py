@@ -64,6 +64,7 @@ def test_whitespace_tokens_never_start_a_sentence(nlp):
     "Lt. Col. Ana Ruiz and Mr. Okafor met U.S. officials in Nairobi.",
     "The U.S. military said it had no comment.",
     "Secretary of State John Kerry condemned the attack.",
+    "U.S. President Joe Biden met U.N. Secretary-General Antonio Guterres.",
 ])
 def test_no_sentence_break_after_abbreviations(nlp, text):
     assert sentences(nlp, text) == [text]

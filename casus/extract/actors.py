@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from casus.knowledge.actors import (
@@ -26,7 +29,9 @@ from casus.knowledge.actors import (
     KnowledgeBase,
     TextWords,
     guessed_country,
+    local_agent,
     normalize,
+    resolved_as,
     sole_leader,
 )
 from casus.pipeline import Context, Resources
@@ -38,6 +43,11 @@ MAX_TOKENS = 12
 JOINING_GAPS = frozenset({"", " ", "-", "'s ", "’s "})
 #: Agent words that are also plain adjectives ("military aid", "national security").
 ADJECTIVAL_AGENTS = frozenset({"military", "national"})
+#: Agent words for places and firms, which name no actor as a noun modifying a later word ("mosque attacks",
+#: "bank fraud", "business dealings"; but "church leaders" is one mention).
+PLACE_AGENTS = frozenset(
+    "mosque mosques church churches synagogue synagogues temple temples bank banks business company".split()
+)
 #: Agent nouns that name no actor without a qualifier ("20 countries", "the use of force").
 VAGUE_AGENTS = frozenset({"countries", "nations", "states", "force"})
 #: Gaps between coordinated nationalities ("Hungarian and Romanian officials").
@@ -61,6 +71,7 @@ _EDGE_PUNCT = " \"'()[],;:!?."
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TITLE_NAME_TOKENS = 4  # an unknown name after a title: at most this many capitalized tokens
+UNIT_NAME_TOKENS = 3  # a unit's name between a nationality and an agent: at most this many capitalized tokens
 PLACE_NAME_TOKENS = 3  # a place name after "in": at most this many capitalized tokens
 #: Roles whose agent words are titles before a name even without a post ("Ambassador", "General").
 TITLE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
@@ -69,6 +80,10 @@ STORY_PLACE_MENTIONS = 2
 #: Armed groups take a story's country only from the places it names most: in a story about American
 #: politics "terrorists" and "militant groups" are not American, nor is a "terrorist group" "in Washington".
 ARMED_ROLES = frozenset({"REB", "SEP", "INS"})
+#: How ``described`` begins the ``why`` of a person it codes from a description in apposition.
+DESCRIBED = "described as"
+#: "there" after a mention places it where the text last was ("the authorities there").
+_THERE = re.compile(r"\s+there\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +103,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     country the story happens in (see ``story_country``)."""
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
-    spans, placed = _spans_and_places(ctx.doc, kb, text)
+    spans, placed, titled = _spans_and_places(ctx.doc, kb, text)
     places = Counter(country for _, country in placed)
     where = _most_named(places)
     if where is None and res.gazetteer is not None:
@@ -102,12 +117,110 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     if any(_unplaced(a) for a in resolved):
         story = story_country(where, places, places + Counter(a.country for a in resolved if _national(a, kb)))
         starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
-        resolved = [_local(a, kb, ctx.article.published, story, placed, starts) if _unplaced(a) else a
-                    for a in resolved]
+        states = placed + [(a.span[0], a.country) for a in resolved if _national(a, kb)]
+        resolved = [_local(a, kb, ctx.article.published, story, placed if a.role in LOCAL_ROLES else states,
+                           starts, text) if _unplaced(a) else a for a in resolved]
     resolved = share_heads(resolved, text, kb, ctx.article.published, story)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
-    actors += unknown_entities(ctx.doc, spans, kb)
-    return ctx.add(actors=tuple(sorted(actors, key=lambda a: a.span)))
+    actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
+    named = {a.span: a.span for a in actors if a.why and a.why.startswith(DESCRIBED)}
+    actors = same_person(actors, titled | named, text, kb)
+    return ctx.add(actors=tuple(actors))
+
+
+def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
+    """A person the knowledge base does not know coded as the description in apposition to their name
+    ("John Cantlie, a British hostage", "the CIA deputy director, Michael Morell"): a nationality and agent,
+    or a body or organisation, with a country (see ``_describes``). ``actors`` are in text order; needs a
+    parse."""
+    roots = []
+    for actor in actors:
+        span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+        roots.append(span.root if span is not None and len(span) else None)
+    heads = {token.i: actor for actor, token in zip(actors, roots) if token is not None}
+    out = []
+    for actor, token in zip(actors, roots):
+        if actor.code is not None or token is None or token.ent_type_ != "PERSON":
+            out.append(actor)
+            continue
+        related = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+        description = next((d for t in related if (d := heads.get(t.i)) is not None and _describes(d, kb)), None)
+        out.append(actor if description is None else replace(
+            actor, code=description.code, country=description.country, role=description.role,
+            why=f"{DESCRIBED} {description.text!r} ({description.why})"))
+    return out
+
+
+def _describes(actor: Actor, kb: KnowledgeBase) -> bool:
+    """Whether a mention can describe a person: it has a country of its own (not the story's as a guess) and a
+    role, and is no place nor person."""
+    if not actor.country or not actor.role or resolved_as(actor) in ("country", "capital") or guessed_country(actor):
+        return False
+    return actor.kb_id is None or kb.entries[actor.kb_id].kind != "person"
+
+
+def same_person(actors: list[Actor], titled: dict[Span, Span], text: str, kb: KnowledgeBase) -> list[Actor]:
+    """Later mentions of a person the knowledge base does not know, named in full after a title ("Kuwaiti
+    Ambassador Mansour Al-Otaibi", ``titled`` maps the mention's span to the name's), coded as that mention:
+    the surname or part of the name ("Otaibi", "Mansour Al-Otaibi"), also after an honorific ("Mr. Otaibi"),
+    found in the text where no mention covers it. A surname the article gives two people ("Kofi Mensah",
+    "Ade Mensah") names neither. ``actors`` are in text order."""
+    introduced: dict[str, tuple[Actor, frozenset[str]]] = {}  # surname → the titled mention, its name's words
+    shared = set()
+    for actor in actors:
+        name = titled.get(actor.span)
+        words = _name_words(text[name[0]:name[1]]) if name and actor.code and not actor.kb_id else ()
+        if words and introduced.setdefault(words[-1], (actor, frozenset(words)))[1] != frozenset(words):
+            shared.add(words[-1])
+    if not introduced:
+        return actors
+    written = {text[name[0]:name[1]].split()[-1] for name in titled.values()}
+    written |= {form[3:] for form in written if form[:3].lower() in ("al-", "el-")}
+    pattern = re.compile(rf"\b(?:([\w’'.-]+) )?(?:{'|'.join(map(re.escape, sorted(written)))})\b")
+    found = list(pattern.finditer(text))
+    for match in found:
+        surname = _name_words(match.group())[-1:]
+        if surname and surname[0] in introduced and _another_given_name(match.group(1), introduced[surname[0]][1], kb):
+            shared.add(surname[0])  # "Kofi Mensah" introduced, "Ade Mensah" named too
+    for surname in shared:
+        del introduced[surname]
+    covered = [a.span for a in actors]
+    unmarked = [_surname_mention(m, text) for m in found
+                if not any(s < m.end() and m.start() < e for s, e in covered)]
+    out = []
+    for actor in sorted(actors + unmarked, key=lambda a: a.span):
+        words = _name_words(actor.text) if actor.code is None else ()
+        first, name = introduced.get(words[-1], (None, frozenset())) if words else (None, frozenset())
+        if first is not None and first.span[1] <= actor.span[0] and set(words) <= name:
+            out.append(replace(actor, code=first.code, country=first.country, role=first.role,
+                               why=f"the person named {first.text!r} ({first.why})"))
+        elif actor.code is not None or actor.why:  # an unmatched surname found in the text is no mention
+            out.append(actor)
+    return out
+
+
+def _another_given_name(word: str | None, name: frozenset[str], kb: KnowledgeBase) -> bool:
+    """Whether ``word``, written before a surname, is a given name other than the words of ``name``."""
+    return bool(word) and word.isalpha() and word[:1].isupper() and word.lower() not in name \
+        and word.lower() not in STOP_WORDS and kb.atom(word.lower()) is None
+
+
+def _surname_mention(match: re.Match, text: str) -> Actor:
+    """An uncoded mention of a surname found in the text, with the honorific before it ("Mr. Otaibi")."""
+    start = match.start() if match.group(1) in HONORIFICS else match.end() - len(match.group().split()[-1])
+    return Actor(text[start:match.end()], (start, match.end()))
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a person's name less honorifics, possessive "'s" and an Arabic article ("Mr. Al-Otaibi's"
+    → "otaibi"), normalized; empty when a word is not capitalized (no name)."""
+    words = []
+    for word in normalize(name).split():
+        if word.capitalize() in HONORIFICS or word.title() in HONORIFICS:
+            continue
+        words.append(word[3:] if word.startswith(("al-", "el-")) and len(word) > 4 else word)
+    raw = [w for w in name.split() if w not in HONORIFICS]
+    return tuple(words) if words and all(w[:1].isupper() for w in raw) else ()
 
 
 def story_country(where: str | None, places: Counter[str], named: Counter[str]) -> str | None:
@@ -122,18 +235,24 @@ def story_country(where: str | None, places: Counter[str], named: Counter[str]) 
 
 
 def _unplaced(actor: Actor) -> bool:
-    """A local agent with no nationality of its own ("police", "civilians"), not an armed group (``ARMED_ROLES``)."""
+    """A local agent with no nationality of its own ("police", "civilians", "authorities"), not an armed group
+    (``ARMED_ROLES``)."""
     unnamed = guessed_country(actor) or bool(actor.code) and actor.code.startswith("---")
-    return unnamed and actor.role in LOCAL_ROLES and actor.role not in ARMED_ROLES
+    return unnamed and local_agent(actor.role, actor.text) and actor.role not in ARMED_ROLES
 
 
 def _local(actor: Actor, kb: KnowledgeBase, day: dt.date | None, where: str | None,
-           placed: list[tuple[int, str]], starts: list[int]) -> Actor:
+           placed: list[tuple[int, str]], starts: list[int], text: str) -> Actor:
     """A local agent re-coded with the one country its sentence names as a place ("police fired at
-    protesters in Syria"; not "Israel battled militants"), else with ``where``."""
+    protesters in Syria"; not "Israel battled militants"), else with ``where``. A state's agent ("authorities",
+    not a ``LOCAL_ROLES`` one; ``placed`` then holds the countries its national actors name too) takes the one
+    country its sentence names, ``where`` when it names none, no country when it names several or is placed
+    by "there" ("the authorities there": coreference and the events' localisation decide)."""
     i = bisect.bisect_right(starts, actor.span[0])  # the next sentence's index
     start, end = starts[i - 1] if i else 0, starts[i] if i < len(starts) else float("inf")
     here = {country for offset, country in placed if start <= offset < end}
+    if actor.role not in LOCAL_ROLES and (len(here) > 1 or _THERE.match(text, actor.span[1])):
+        return kb.resolve(actor.text, day, None, actor.span)
     context = next(iter(here)) if len(here) == 1 else where
     if context == actor.country or context is None:
         return actor
@@ -181,7 +300,7 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
     """Character spans of actor mentions (KB phrases merged with their neighbours), and the country
     the story happens in: the one most often named as a place ("in Syria"), None if none is.
     ``text`` is the doc's text if the caller has it (``doc.text`` joins it up token by token)."""
-    spans, placed = _spans_and_places(doc, kb, doc.text if text is None else text)
+    spans, placed, _ = _spans_and_places(doc, kb, doc.text if text is None else text)
     return spans, _most_named(Counter(country for _, country in placed))
 
 
@@ -197,8 +316,10 @@ def _national(actor: Actor, kb: KnowledgeBase) -> bool:
         and not guessed_country(actor)
 
 
-def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str) -> tuple[list[Span], list[tuple[int, str]]]:
-    """``mention_spans``, with the offset and country of each country or capital named as a place."""
+def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str
+                      ) -> tuple[list[Span], list[tuple[int, str]], dict[Span, Span]]:
+    """``mention_spans``, with the offset and country of each country or capital named as a place, and the
+    span of the unknown name each mention took in after a title ("Ambassador [Mansour Al-Otaibi]")."""
     tokens = list(doc)
     mentions: list[list[Piece]] = []
     for piece in _pieces(tokens, text, kb):
@@ -209,6 +330,7 @@ def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str) -> tuple[list[Span
             mentions.append([piece])
     spans = []
     places = []
+    titled = {}
     for pieces in mentions:
         # "officials alleged", "militiamen armed"; "Trump's top national [security adviser]", "military [aid]"
         while pieces and (pieces[-1].atom.kind in ("modifier", "former") or _modifies_a_thing(pieces[-1], tokens)):
@@ -224,7 +346,19 @@ def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str) -> tuple[list[Span
             continue
         start, end = pieces[0].start, _title_name_end(pieces[-1], tokens, kb)
         spans.append((start, end))
-    return spans, places
+        if end > pieces[-1].end and _person_named(tokens, pieces[-1].last + 1, end):
+            titled[(start, end)] = (pieces[-1].end + 1, end)
+    return spans, places, titled
+
+
+def _person_named(tokens: list[Any], first: int, end: int) -> bool:
+    """Whether the tokens from ``first`` to the offset ``end`` name a person: the parser tags one PERSON
+    and the last is a surname (not a stop word: "Secretary of State I")."""
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].idx < end:
+        last += 1
+    person = any(tokens[k].ent_type_ == "PERSON" for k in range(first, last + 1))
+    return person and len(tokens[last]) > 2 and tokens[last].lower_ not in STOP_WORDS
 
 
 def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:
@@ -239,10 +373,9 @@ def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:
         return (token.is_title and token.is_alpha and token.lower_ not in CALENDAR_WORDS
                 and (not tagged or token.pos_ == "PROPN"))
 
+    prepositions = np.array([doc.vocab.strings[word] for word in PLACE_PREPOSITIONS], dtype=np.uint64)
     names = []
-    for i, token in enumerate(tokens):
-        if token.lower_ not in PLACE_PREPOSITIONS:
-            continue
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), prepositions)).tolist() if len(doc) else ():
         j = i + 1
         while j < len(tokens) and j <= i + 2 and tokens[j].lower_ in PLACE_QUALIFIERS:
             j += 1
@@ -263,8 +396,12 @@ def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) 
     """Parser entities (PERSON, ORG, NORP, GPE) the KB does not know, uncoded; not a GPE after "in".
     Entities it knows but the matcher left out were rejected on purpose (a place, someone else's surname)."""
     found = []
-    for ent in getattr(doc, "ents", ()):
-        if ent.label_ not in ENTITY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in spans):
+    starts = [s for s, _ in spans]  # in text order, apart: the last span starting before an entity's end
+    for ent in getattr(doc, "ents", ()):  # overlaps it if any does
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        before = bisect.bisect_left(starts, ent.end_char)
+        if before and spans[before - 1][1] > ent.start_char:
             continue
         if ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
             continue  # "in Idlib" is a place
@@ -275,16 +412,19 @@ def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) 
 
 
 def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
-    pieces = []
+    pieces: list[Piece] = []
+    if not tokens:
+        return pieces
     words = TextWords.of(text)
-    token_ends = [t.idx + len(t) for t in tokens]
+    known: dict[str, int] = {}  # first word → ``KnowledgeBase.phrase_words``
+    token_ends, starts_nothing = _token_table(tokens[0].doc)
     i, n = 0, len(tokens)
     while i < n:
-        token = tokens[i]
-        if token.is_space or token.lower_ == "the" or (token.is_punct and token.text != "-"):
+        if starts_nothing[i]:
             i += 1
             continue
-        low, high = kb.unreachable(words, token.idx)
+        token = tokens[i]
+        low, high = kb.unreachable(words, token.idx, known)
         last = min(n, i + MAX_TOKENS) - 1
         if token_ends[last] <= high:  # then every end from ``low`` on is unreachable
             last = bisect.bisect_left(token_ends, low, i, last + 1) - 1
@@ -298,7 +438,7 @@ def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
             atom = kb.atom(normalize(surface))
             if atom is None or atom.kind == "derived" and _beside_unknown_name(tokens, i, j, pieces, kb):
                 continue
-            if atom.kind == "name" and _inside_longer_name(tokens, j, kb):
+            if atom.kind == "name" and (_inside_longer_name(tokens, j, kb) or i == j and _inside_a_name(tokens, i, kb)):
                 continue
             one_word = i == j or j == i + 1 and tokens[j].lower_ in POSSESSIVES  # "He's" is "He"
             if _plausible(atom, surface, tokens[i], one_word, pieces[-1] if pieces else None, kb):
@@ -310,11 +450,23 @@ def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
     return pieces
 
 
+def _token_table(doc: Any) -> tuple[list[int], list[bool]]:
+    """The end offset of each token, and whether it begins no phrase: a space, "the", punctuation but "-"."""
+    strings = doc.vocab.strings
+    table = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, LOWER, ORTH])
+    the, hyphen = table.dtype.type(strings["the"]), table.dtype.type(strings["-"])
+    nothing = (table[:, 2] != 0) | (table[:, 4] == the) | ((table[:, 3] != 0) & (table[:, 5] != hyphen))
+    return (table[:, 0] + table[:, 1]).tolist(), nothing.tolist()
+
+
 def _plausible(
     atom: Atom, surface: str, token: Any, one_token: bool, previous: Piece | None, kb: KnowledgeBase
 ) -> bool:
     """Names must be written as names: capitalized, acronyms in capitals, surnames not common words
-    ("May" is Theresa May only after a title: "Prime Minister May")."""
+    ("May" is Theresa May only after a title: "Prime Minister May"); an agent word that is not a title is
+    no agent inside a person's name ("Rep. Jim Banks")."""
+    if atom.kind == "agent" and token.ent_type_ == "PERSON" and token.is_title and one_token:
+        return bool(atom.agent.post) or atom.agent.role in TITLE_ROLES
     if atom.kind in ("agent", "modifier", "former"):
         return True
     if not any(c.isupper() for c in surface):
@@ -371,6 +523,19 @@ def _inside_longer_name(tokens: list[Any], j: int, kb: KnowledgeBase) -> bool:
     return longer and kb.atom(after.lower_) is None
 
 
+def _inside_a_name(tokens: list[Any], i: int, kb: KnowledgeBase) -> bool:
+    """A one-word institution written inside a longer name the knowledge base does not know: after an unknown
+    capitalized word ("Freedom House") or before "of" and a capitalized word ("House of Wisdom")."""
+    atom = kb.atom(tokens[i].lower_)
+    if atom is None or any(kb.entries[k].kind != "institution" for k in atom.ids):
+        return False
+    before = tokens[i - 1] if i > 0 else None
+    if before is not None and before.is_title and before.is_alpha and before.whitespace_ \
+            and kb.atom(before.lower_) is None and before.lower_ not in STOP_WORDS and not before.is_sent_start:
+        return True
+    return i + 2 < len(tokens) and tokens[i + 1].lower_ == "of" and tokens[i + 2].is_title
+
+
 def _joins(left: Piece, right: Piece, text: str) -> bool:
     gap = text[left.end:right.start]
     if gap in JOINING_GAPS:
@@ -382,22 +547,34 @@ def _joins(left: Piece, right: Piece, text: str) -> bool:
 
 def _adjective_between(left: Piece, right: Piece, tokens: list[Any]) -> bool:
     """A nationality or name and an agent with one unknown modifier of the agent between them are one
-    mention ("Irish nationalist guerrillas", "Iraqi Shiite militias"); needs a parse."""
-    if right.first != left.last + 2 or left.atom.kind not in ("adjective", "name") or right.atom.kind != "agent":
+    mention ("Irish nationalist guerrillas", "Iraqi Shiite militias"), or with up to ``UNIT_NAME_TOKENS``
+    capitalized ones, a unit's name ("United States Special Operations commandos"); needs a parse."""
+    between = tokens[left.last + 1:right.first]
+    if not between or left.atom.kind not in ("adjective", "name") or right.atom.kind != "agent":
         return False
-    between = tokens[left.last + 1]
-    modifies = between.dep_ in ("amod", "compound") and right.first <= between.head.i <= right.last
-    return modifies and between.is_alpha and bool(tokens[left.last].whitespace_ and between.whitespace_)
+    if len(between) > 1 and (len(between) > UNIT_NAME_TOKENS or not all(t.is_title for t in between)):
+        return False
+    agent = right.atom.agent
+    if len(between) > 1 and tokens[right.first].is_title and not (agent.post or agent.role in TITLE_ROLES):
+        return False  # an organisation's own name ("American Civil Liberties Union"), but "... Minister"
+    inside = range(left.last + 1, right.last + 1)  # each modifies the agent or a later word between
+    # (a unit's name hangs on the agent under whatever label a parser gives it: "Special Operations commandos")
+    labels = ("amod", "compound") if len(between) == 1 else ("amod", "compound", "nsubj", "nmod", "flat", "obl")
+    modifies = all(t.dep_ in labels and t.i < t.head.i and t.head.i in inside for t in between)
+    return modifies and all(t.is_alpha and t.whitespace_ for t in between) and bool(tokens[left.last].whitespace_)
 
 
 def _modifies_a_thing(piece: Piece, tokens: list[Any]) -> bool:
     """An agent word with an adjective sense (``ADJECTIVAL_AGENTS``) used as an adjective of a later
-    word outside the mention ("military aid", "joint-military exercises", "national security") is not
-    part of an actor; other agents modifying a thing stay: it is theirs ("the last insurgent bastion",
-    "militant attacks"). Needs a parse."""
+    word outside the mention ("military aid", "joint-military exercises", "national security"), or a place
+    or firm (``PLACE_AGENTS``) modifying one ("mosque attacks", "bank fraud"), is not part of an actor;
+    other agents modifying a thing stay: it is theirs ("the last insurgent bastion", "militant attacks").
+    Needs a parse."""
     token = tokens[piece.first]
-    return (piece.atom.kind == "agent" and piece.first == piece.last and token.lower_ in ADJECTIVAL_AGENTS
-            and token.dep_ == "amod" and token.head.i > piece.last)
+    if piece.atom.kind != "agent" or piece.first != piece.last or token.head.i <= piece.last:
+        return False
+    return (token.lower_ in ADJECTIVAL_AGENTS and token.dep_ == "amod"
+            or token.lower_ in PLACE_AGENTS and token.dep_ in ("amod", "compound"))
 
 
 def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:

@@ -8,8 +8,8 @@ Data (``casus/knowledge/data``, the project's own TSV files, each row with an id
   "Kurdish") with their CAMEO group code ("---" if CAMEO has none); "ethnic" + a nationality ("ethnic
   Albanians") is a group too;
 - ``agents.tsv``: agent nouns and titles → CAMEO role codes ("soldiers" → MIL, "spokesman" → GOV);
-- ``organisations.tsv``, ``institutions.tsv``, ``groups.tsv``: IGOs/NGOs, seats of power and
-  state bodies, armed groups and movements, one row per dated role;
+- ``organisations.tsv``, ``institutions.tsv``, ``groups.tsv``: IGOs/NGOs (and a few unions and companies),
+  seats of power and state bodies, armed groups and movements, one row per dated role;
 - ``people/*.tsv``: people with dated roles (format in ``people/README.md``).
 
 ``KnowledgeBase.load()`` builds plain dict indices in memory; ``resolve`` codes a mention as of a
@@ -45,7 +45,7 @@ _SOURCE = Path(__file__).read_bytes()
 PEOPLE_COLUMNS = ("id", "name", "aliases", "country", "role", "post", "title", "start", "end", "note")
 ENTITY_COLUMNS = ("id", "name", "aliases", "country", "role", "start", "end", "note")
 ROLES = frozenset(
-    "GOV MIL REB OPP PTY JUD LEG COP SPY MED CVL REF UAF ELI SEP INS BUS LAB EDU HLH CRM RAD NGO IGO".split()
+    "GOV MIL REB OPP PTY JUD LEG COP SPY MED CVL REF UAF ELI SEP INS BUS LAB EDU HLH CRM RAD REL NGO IGO".split()
 )
 POSTS = frozenset(
     "head_of_state head_of_government foreign_minister defence_minister interior_minister spokesperson "
@@ -53,13 +53,16 @@ POSTS = frozenset(
 )
 #: When a mention carries several roles ("rebel leader", "Pentagon spokesman") the most specific wins.
 ROLE_PRECEDENCE = (
-    "ELI REB SEP INS UAF CRM RAD OPP REF CVL SPY COP JUD LEG MED MIL BUS LAB EDU HLH NGO PTY GOV IGO"
+    "ELI REB SEP INS UAF CRM RAD OPP REF REL CVL SPY COP JUD LEG MED MIL BUS LAB EDU HLH NGO PTY GOV IGO"
 ).split()
 #: How an agent's ``why`` says its country came from the story alone (coref may override the guess).
 STORY_COUNTRY_GUESS = "in the story's country"
-#: Agents that belong to the place of the story ("civilians", "militants", "police"); state bodies
-#: without a nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
-LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP".split())
+#: Agents that belong to the place of the story ("civilians", "militants", "police", "workers", "a mosque");
+#: state bodies without a nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
+LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP REL LAB BUS EDU HLH".split())
+#: State agents that belong to the place of the story too when nothing qualifies them ("authorities on
+#: Saturday admitted ..."), unlike the bodies that refer back to one named before ("the ministry").
+LOCAL_AGENT_WORDS = frozenset({"authorities"})
 #: Agents coded at CAMEO's top level when no country qualifies them ("rights groups" → NGO).
 TRANSNATIONAL_ROLES = frozenset({"NGO", "IGO"})
 #: An ethnic group's agents in a state's roles: its armed men ("Kurdish forces") are rebels, not an army.
@@ -102,6 +105,7 @@ ENTITY_FILES = {"organisations": "organisation", "institutions": "institution", 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
 _EDGE = " \t\n\"'()[],;:!?"
 _NONSPACE = re.compile(r"\S*")
+_WORD = re.compile(r"\S+")
 _FOREIGN = re.compile(r"[^\x00-\x7f]")
 _INITIAL = re.compile(r"[a-z]\.", re.IGNORECASE)  # a middle initial, which ``normalize`` drops
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -140,8 +144,8 @@ class TextWords:
     @classmethod
     def of(cls, text: str) -> "TextWords":
         folded = text.translate(_FOLD)
-        ends = tuple(m.end() for m in _NONSPACE.finditer(folded)
-                     if m.group().strip(_EDGE) and not _INITIAL.fullmatch(m.group()))
+        ends = tuple(m.end() for m in _WORD.finditer(folded)
+                     if m.group().strip(_EDGE) and not (len(m.group()) == 2 and _INITIAL.fullmatch(m.group())))
         return cls(folded, ends, tuple(m.start() for m in _FOREIGN.finditer(folded)))
 
     def plain_end(self, start: int) -> int:
@@ -241,6 +245,12 @@ def resolved_as(actor: Actor) -> str:
     """How the actor step resolved a mention, the first word of its ``why``: the kind of knowledge-base entry
     ("group", "organisation", "country", "capital", ...), "nationality", "agent", or a person's name."""
     return (actor.why or "").split(" ", 1)[0]
+
+
+def local_agent(role: str | None, text: str) -> bool:
+    """Whether a mention with this role and text names an agent of the story's place when nothing qualifies
+    it: a ``LOCAL_ROLES`` role, or a government named by one of ``LOCAL_AGENT_WORDS``."""
+    return role in LOCAL_ROLES or role == "GOV" and normalize(text).rpartition(" ")[2] in LOCAL_AGENT_WORDS
 
 
 def guessed_country(actor: Actor) -> bool:
@@ -400,19 +410,35 @@ class KnowledgeBase:
                 return Atom("backer", base.ids, base.country)
         return None
 
-    def unreachable(self, words: "TextWords", start: int) -> tuple[int, int]:
+    def unreachable(self, words: "TextWords", start: int, known: dict[str, int]) -> tuple[int, int]:
         """Offsets ``(low, high)`` such that no text from ``start`` to an ``end`` in ``[low, high]`` normalizes
         to a phrase ``atom`` knows: the range is plain and runs past its first word into more words than
-        any known phrase beginning with that word has (see ``TextWords``). Empty when that word is all
-        edge characters or "the"."""
+        any known phrase beginning with that word has (see ``TextWords``); when no phrase begins with that
+        word, every ``end`` from that word's end on. Empty when that word is all edge characters or "the".
+        ``known`` keeps each first word's count (``phrase_words``) for the caller's later calls."""
         first_end = _NONSPACE.match(words.folded, start).end()
-        first = words.folded[start:first_end].lower().lstrip(_EDGE)
+        first = words.folded[start:first_end]
+        most = known.get(first)
+        if most is None:
+            most = known[first] = self.phrase_words(first)
+        if most < 0:
+            return len(words.folded) + 1, 0
+        if most == 0:  # the key begins with that word, however the rest of the text normalizes
+            return first_end, len(words.folded)
+        return max(first_end + 1, words.word_end(start, most + 1)), words.plain_end(start)
+
+    def phrase_words(self, word: str) -> int:
+        """The most words of a phrase ``atom`` knows that begins with ``word`` (a text word as written:
+        edge characters and "'s" do not count; 0: none does), -1 when it is all edge characters or "the"."""
+        first = word.lower()
+        if first.isalnum():  # the common case: no edge characters, no "'s"
+            return -1 if first == "the" else self.first_words.get(first, 0)
+        first = first.lstrip(_EDGE)
         forms = {first, first.rstrip(_EDGE)}
         forms |= {form[:-2] for form in forms if form.endswith("'s")}
         if not first or "the" in forms:
-            return len(words.folded) + 1, 0
-        most = max(self.first_words.get(form, 0) for form in forms)
-        return max(first_end + 1, words.word_end(start, most + 1)), words.plain_end(start)
+            return -1
+        return max(self.first_words.get(form, 0) for form in forms)
 
     def resolve(
         self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None,
@@ -571,7 +597,7 @@ class KnowledgeBase:
         if role in TRANSNATIONAL_ROLES:
             return Actor(text, span, role, role, None, None, None, f"agent {role} (transnational)")
         if role:
-            country = context if role in LOCAL_ROLES else None
+            country = context if local_agent(role, text) else None
             where = f" {STORY_COUNTRY_GUESS} {country}" if country else " without a country"
             return Actor(text, span, (country or "---") + role, country, role, None, None, f"agent {role}{where}")
         return Actor(text, span, why="not in the knowledge base")
@@ -600,7 +626,8 @@ class KnowledgeBase:
         country = next((c for c in (*qualifiers, context, group.country) if c), None)
         role = _strongest(roles)
         role = ETHNIC_ROLES.get(role, role) if role else None
-        where = "qualified by" if qualifiers else STORY_COUNTRY_GUESS if country == context else "group code"
+        guessed = country is not None and country == context
+        where = "qualified by" if qualifiers else STORY_COUNTRY_GUESS if guessed else "group code"
         why = f"ethnic group {where} {country or '---'}" + (f" + agent {role}" if role else "")
         return Actor(text, span, (country or "---") + (role or ""), country, role, None, None, why)
 

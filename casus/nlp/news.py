@@ -3,7 +3,8 @@ enforced after it (a sentence that starts where the rules forbid is joined to th
 
 - a paragraph break (a blank line) always starts a sentence; whitespace tokens never start one;
 - no sentence starts right after a title or month abbreviation (Gen., Sept., Mr.), after an
-  initialism followed by a lowercase word or a number (the U.S. army), or after a middle initial
+  initialism followed by a lowercase word, a number or an office word (the U.S. army, U.S. President
+  Trump), or after a middle initial
   (Richard M. Nixon); a lowercase word starts one only after punctuation, a capitalised word not right
   after another capitalised word ("Secretary of State John Kerry");
 - a dateline ("MOSCOW (Reuters) -") is split from the lede that follows it;
@@ -25,6 +26,13 @@ TITLES = frozenset("""
 Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Cpl. Pvt. Adm. Brig. Cmdr. Gov. Sen. Rep. Rev. Hon.
 Pres. Amb. Atty. Supt. Insp. Fr. Sr. Jr. St. Mt. Ft. No. Nos. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep.
 Sept. Oct. Nov. Dec. vs. v.
+""".split())
+#: Capitalised words that go on a phrase after an initialism ("U.S. President", "U.N. Security Council").
+OFFICE_WORDS = frozenset("""
+President Vice Secretary Ambassador Senator Sen. Rep. Representative Gen. General Admiral Adm. Army Navy Air
+Marine Marines Coast Embassy Consulate Congress House Senate Defense Defence State Treasury Justice Attorney
+Special Foreign Prime Minister Deputy Envoy Trade Supreme Federal National Department Chief Security Forces
+Government Military Troops Officials Commander Command Mission
 """.split())
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -60,7 +68,7 @@ def token_rule(doc: Doc, i: int) -> bool | None:
         return i > 1  # after leading whitespace, the first sentence goes on
     if previous.text in TITLES and (previous.text != "No." or token.like_num):
         return False
-    if _INITIALISM.match(previous.text) and (token.is_lower or token.like_num):
+    if _INITIALISM.match(previous.text) and (token.is_lower or token.like_num or token.text in OFFICE_WORDS):
         return False
     if _INITIAL.match(previous.text) and token.is_title:
         return False
