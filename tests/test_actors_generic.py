@@ -148,3 +148,13 @@ def test_a_clause_after_of_does_not_give_its_country_to_the_accused(res: Resourc
     article = coded(res, "The International Criminal Court opened an inquiry in Afghanistan. Netanyahu "
                          "accused the court of persecuting Israeli soldiers.", dt.date(2020, 6, 11))
     assert ("ISRGOV", "IGOJUDICC") in dyads(article)
+
+
+def test_officer_before_a_name_is_a_police_title_but_officers_alone_stay_military(res: Resources) -> None:
+    article = coded(res, "Officer Jamal Whitfield arrested two protesters in Chicago, Illinois. "
+                         "Army officers later toured the base.")
+    named = next(a for a in article.actors if a.text.startswith("Officer"))
+    assert named.role == "COP"
+    assert next(a.role for a in article.actors if a.text.endswith("officers")) == "MIL"
+    executive = coded(res, "Chief Operating Officer Dana Kowalczyk told reporters the plant would close.")
+    assert all(a.role != "COP" for a in executive.actors)

@@ -239,3 +239,62 @@ def test_the_authorities_there_are_not_an_earlier_body(context):
     ctx = context(text, [("Chilean authorities", "CHLGOV", "CHL"), ("Peru", "PER", "PER", "PER", "country Peru"),
                          ("authorities", "---GOV", None)])
     assert resolve_reference(ctx, token(ctx, "authorities", 1)).country is None
+
+
+def test_a_parenthetical_reporter_is_not_whom_it_reports_on(context):
+    text = ("The Kenyan unions backed the new tax. The ruling party's critics, they insisted, were misleading "
+            "voters about it.")
+    ctx = context(text, [("Kenyan unions", "KENLAB", "KEN"), ("ruling party's critics", "KENOPP", "KEN")])
+    assert resolve_reference(ctx, token(ctx, "they")).text == "Kenyan unions"
+
+
+def quoted(text: str, speaker: str, code: str) -> Quote:
+    """The one direct quote of ``text`` (between the first '"' and ',"'), said by ``speaker``, coded ``code``."""
+    start, end, at = text.index('"') + 1, text.index(',"'), text.index(speaker)
+    return Quote(id="Q1", speaker=Actor(text=speaker, span=(at, at + len(speaker)), code=code, country=code[:3]),
+                 cue="said", content=text[start:end], span=(start, end), kind="direct")
+
+
+def test_a_regime_in_a_quote_is_the_latest_other_country_not_the_speakers(context):
+    text = 'The Chilean minister warned Venezuela again. "We will not deal with this regime," she said.'
+    ctx = context(text, [("Chilean minister", "CHLGOV", "CHL"), ("Venezuela", "VEN", "VEN", "VEN", "country Venezuela"),
+                         ("regime", "---GOV", None, None, "agent GOV without a country")],
+                  quotes=[quoted(text, "she", "CHLGOV")])
+    regime = resolve_reference(ctx, token(ctx, "regime"))
+    assert (regime.code, regime.span) == ("VENGOV", ctx.actors[-1].span)
+
+
+def test_they_in_a_quote_is_not_the_speakers_own_country(context):
+    text = 'Peru and the rebels resumed talks. "We are meeting with them," the Peruvian minister said.'
+    ctx = context(text, [("Peru", "PER", "PER", "PER", "country Peru"), ("rebels", "PERREB", "PER"),
+                         ("Peruvian minister", "PERGOV", "PER")], quotes=[quoted(text, "the Peruvian minister", "PERGOV")])
+    assert resolve_reference(ctx, token(ctx, "them")).text == "rebels"
+
+
+def test_a_spouse_titled_once_does_not_give_the_surname_a_gender(context):
+    text = ("Governor Paul Lindqvist toured the dam. Lindqvist praised the engineers, and Lindqvist thanked "
+            "Mrs. Lindqvist. He then left for the capital.")
+    ctx = context(text, [person("Governor Paul Lindqvist", "SWEGOV"), person("Lindqvist", "SWEGOV"),
+                         person("Lindqvist", "SWEGOV"), person("Mrs. Lindqvist", "SWECVL")])
+    assert resolve_reference(ctx, token(ctx, "He")).text == "Lindqvist"
+
+
+def test_a_sister_in_apposition_is_she_though_the_surname_is_titled_mister(context):
+    text = ("Mr. Okafor was freed on Monday. On Tuesday, Mr. Okafor’s sister, Ada Okafor, thanked the police. "
+            "She said the family was relieved.")
+    ctx = context(text, [person("Mr. Okafor", "NGACVL"), person("Mr. Okafor", "NGACVL"), person("Ada Okafor", "NGACVL")])
+    assert resolve_reference(ctx, token(ctx, "She")).text == "Ada Okafor"
+
+
+def test_a_pronoun_in_a_later_sentence_takes_its_subject_before_a_possessor(context):
+    text = ("The tariffs ignore Marta Lucia Ortiz’s talks with Chile, said Ana Rojas, the Bolivian envoy. "
+            "\u201cIt was a mistake,\u201d she said.")
+    ctx = context(text, [person("Marta Lucia Ortiz", "COLGOV"), person("Ana Rojas", "BOLGOV")])
+    assert resolve_reference(ctx, token(ctx, "she")).text == "Ana Rojas"
+
+
+def test_they_takes_a_persons_aides_coded_as_that_person(context):
+    text = "Mr. Ruto’s aides defended the budget. The opposition and the courts, they said, were blocking it."
+    ctx = context(text, [("Mr. Ruto’s aides", "KENGOV", "KEN", "ruto-william", "William Ruto: President"),
+                         ("opposition", "KENOPP", "KEN"), ("courts", "KENJUD", "KEN")])
+    assert resolve_reference(ctx, token(ctx, "they")).text == "Mr. Ruto’s aides"

@@ -252,7 +252,7 @@ def test_the_seed_actors_resolve_as_in_the_gold(kb: KnowledgeBase) -> None:
     ("Nigerian gunmen", D(2019, 1, 1), "NGAUAF"),
     ("Emirati officials", D(2019, 1, 1), "AREGOV"),
     ("Afghan rebel commander", D(2019, 1, 1), "AFGREB"),  # the specific role beats the generic one
-    ("Russian-backed separatists", D(2019, 1, 1), "RUSREB"),
+    ("Russian-backed separatists", D(2019, 1, 1), "---REB"),  # rebels are coded where they fight, not by backer
     ("pro-Iranian militias", D(2019, 1, 1), "IRNUAF"),
     ("U.S. troops", D(2019, 1, 1), "USAMIL"),
     ("DPRK", D(2019, 1, 1), "PRK"),
@@ -448,3 +448,19 @@ def test_a_transnational_group_qualified_by_a_country_is_its_branch_there(kb: Kn
 def test_us_officials_of_earlier_decades(kb: KnowledgeBase, text: str, day: dt.date, name: str) -> None:
     actor = kb.resolve(text, on=day)
     assert actor.name == name and actor.code in ("USAGOV", "USAMIL")
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("pro-Moscow insurgents", "GEO", "GEOREB"),  # the country they fight in
+    ("Rwandan-backed rebels", "COD", "CODREB"),
+    ("Iranian-backed rebels", "IRN", "---REB"),  # a story placed in the backer's country tells nothing
+    ("Syrian-backed militias", "LBN", "SYRUAF"),  # militias keep the backer's country (the seed gold's convention)
+])
+def test_backed_rebels_are_coded_where_they_fight_and_militias_by_their_backer(
+        kb: KnowledgeBase, text: str, context: str, expected: str) -> None:
+    assert code(kb, text, D(2019, 1, 1), context) == expected
+
+
+def test_this_house_is_the_commons_but_the_house_stays_the_us_house(kb: KnowledgeBase) -> None:
+    assert code(kb, "this House", D(2019, 1, 1)) == "GBRLEG"
+    assert code(kb, "the House", D(2019, 1, 1)) == "USALEG"

@@ -23,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from casus.knowledge.actors import (
     BACKER_SUFFIXES,
+    INSURGENT_ROLES,
     LOCAL_ROLES,
     TRANSNATIONAL_ROLES,
     Atom,
@@ -79,7 +80,10 @@ TITLE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 STORY_PLACE_MENTIONS = 2
 #: Armed groups take a story's country only from the places it names most: in a story about American
 #: politics "terrorists" and "militant groups" are not American, nor is a "terrorist group" "in Washington".
-ARMED_ROLES = frozenset({"REB", "SEP", "INS"})
+ARMED_ROLES = INSURGENT_ROLES
+#: Titles written before a name whose role differs from their noun's: US police officers are titled "Officer",
+#: military officers by their rank ("Capt.", "Col.").
+NAME_TITLE_ROLES = {"Officer": "COP"}
 #: How ``described`` begins the ``why`` of a person it codes from a description in apposition.
 DESCRIBED = "described as"
 #: "there" after a mention places it where the text last was ("the authorities there").
@@ -113,6 +117,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     named = frozenset(a.kb_id for a in resolved if a.kb_id)
     resolved = [a if a.kb_id or not named else kb.resolve(a.text, ctx.article.published, where, a.span, named)
                 for a in resolved]
+    resolved = [titled_role(a, text) for a in resolved]
     story = where
     if any(_unplaced(a) for a in resolved):
         story = story_country(where, places, places + Counter(a.country for a in resolved if _national(a, kb)))
@@ -126,6 +131,21 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     named = {a.span: a.span for a in actors if a.why and a.why.startswith(DESCRIBED)}
     actors = same_person(actors, titled | named, text, kb)
     return ctx.add(actors=tuple(actors))
+
+
+def titled_role(actor: Actor, text: str) -> Actor:
+    """A mention opening with a title whose role before a name differs from the noun's (``NAME_TITLE_ROLES``:
+    "Officer Derek Chauvin" is a police officer, though "officers" alone are military) takes that role; not
+    the end of a longer title ("Chief Financial Officer Chuck Stevens")."""
+    words = actor.text.split()
+    role = NAME_TITLE_ROLES.get(words[0]) if len(words) > 1 and words[1][:1].isupper() else None
+    if role is None or actor.kb_id or actor.role == role or not actor.code:
+        return actor
+    before = text[max(0, actor.span[0] - 40):actor.span[0]].split()[-1:]
+    if before and before[0][:1].isupper() and not before[0].endswith((".", ":", '"', "“")):
+        return actor  # the end of a longer title
+    return replace(actor, code=(actor.country or "---") + role, role=role,
+                   why=f"{actor.why}; {words[0]!r} before a name is a {role} title")
 
 
 def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:

@@ -2,16 +2,18 @@
 
 Cheap rules over ``ctx.actors`` (no coreference model): a pronoun or a description ("the ministry",
 "the Kremlin spokesman") takes the nearest earlier actor mention compatible in number, animacy and
-gender: he/she → a person not known to be of the other gender (from "Mr."/"Ms." before the name
-anywhere in the article), it/its → an organisation or country, they → a group, a body or
+gender: he/she → a person not known to be of the other gender (from a kinship noun in apposition, "his sister,
+Lucy Somers", or "Mr."/"Ms." before the surname as often as not), it/its → an organisation or country, they → a group, a body or
 coordinated mentions, never one person, and one named country only in its own sentence; I/we inside
 a quotation → the quote's speaker. A pronoun searches as Hobbs does: its own sentence right to left, then the two sentences
-before it left to right ("He" after "Mr. Obama met Mr. Tusk." is Mr. Obama), else follows an
-earlier pronoun of its kind ("she said … she added"). It skips places ("protesters in Kiev") and,
-as an object, its own clause's subject ("police who fired at them"). Mentions inside quotation marks
-are skipped when the reference itself stands outside them (a reporter's "it" does not point into a
-quote). "The administration", "the government" with no earlier body of that name stand for the
-government of the country the article names most before them, if one leads.
+before it, subjects first, left to right ("He" after "Mr. Obama met Mr. Tusk." is Mr. Obama), else follows an
+earlier pronoun of its kind ("she said … she added"). It skips places
+("protesters in Kiev"), as an object its own clause's subject ("police who fired at them"), as a parenthetical
+reporter what it reports on ("X's opponents, they argued, were ..."), and in a quote the speaker's own country.
+Mentions inside quotation marks are skipped when the reference itself stands outside them (a reporter's "it"
+does not point into a quote). "The administration", "the government" with no earlier body of that name stand
+for the government of the country the article names most before them, if one leads; "the regime" for the
+latest other country than its speaker's.
 """
 from __future__ import annotations
 
@@ -72,7 +74,9 @@ REPORTING_VERBS = frozenset("say tell state claim add insist argue note announce
 #: How many sentences before its own a pronoun looks for its referent.
 PRONOUN_REACH = 2
 #: Descriptions that, with no earlier body of that name, mean the government of the story's country.
-GOVERNMENT_NOUNS = frozenset("administration government regime".split())
+GOVERNMENT_NOUNS = frozenset("administration government".split())
+#: A government its speaker disowns, with no earlier body of that name: the latest other country named before it.
+HOSTILE_GOVERNMENT_NOUNS = frozenset({"regime"})
 #: Plural descriptions of a pair ("the two leaders", "both countries"): head nouns and the words marking two.
 PAIR_NOUNS = frozenset("leader side country nation government man president state party neighbour neighbor rival ally".split())
 PAIR_MARKERS = frozenset({"two", "both"})
@@ -84,6 +88,9 @@ _HONORIFIC = re.compile(
     r"(?P<name>(?:[A-Z](?:\.|[\w’'-]+)\s+){0,3}[A-Z][\w’'-]+)")
 #: What may stand between a title and the name it belongs to: given names and initials.
 _NAME_GAP = re.compile(r"(?:\s+[A-Z](?:\.|[\w’'-]+))*\s+")
+#: Nouns of kinship and station that give a person in apposition a gender (True: feminine).
+GENDERED_NOUNS = {**dict.fromkeys("wife mother daughter sister widow grandmother aunt niece girlfriend".split(), True),
+                  **dict.fromkeys("husband father son brother widower grandfather uncle nephew boyfriend".split(), False)}
 _FEMININE_TITLES = frozenset("Mrs Ms Miss Lady Madam Queen Princess Sheikha".split())
 
 
@@ -100,9 +107,12 @@ def actor_kind(actor: Actor, doc) -> Kind:
         person = True  # a knowledge-base entry that is not a body, place or group is a person
     else:
         person = head.ent_type_ in ("PERSON", "PER")  # the head decides: "the Chilean navy" is no person
+    plural = head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number")
+    if plural and head.pos_ == "NOUN":
+        return "group"  # "Mr. Morsi's advisers", though the knowledge base codes them as Mr. Morsi
     if (person and head.lower_ not in ORGANISATION_NOUNS) or head.lower_ in PERSON_TITLES:
         return "person"  # "the Health Ministry" is not, even when tagged PERSON; "the spokeswoman" is
-    if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
+    if plural:
         return "group"
     return "organisation"
 
@@ -147,17 +157,31 @@ def _is_place(actor: Actor, doc) -> bool:
 @lru_cache(maxsize=2)
 def gendered_surnames(text: str) -> Mapping[str, bool]:
     """Surname → True if feminine, for names written after an honorific ("Mr. Tusk", "Ms. Merkel");
-    a surname seen with both kinds of title is left out. Cached: every pronoun of an article asks."""
+    a surname seen with both kinds of title is left out, and so is one the article writes more often
+    without an honorific than with one (it names the president "Trump" and his wife once "Mrs. Trump").
+    Cached: every pronoun of an article asks."""
     seen: dict[str, set[bool]] = {}
+    titled: Counter[str] = Counter()
     for match in _HONORIFIC.finditer(text):
-        seen.setdefault(match["name"].split()[-1], set()).add(match["title"] in _FEMININE_TITLES)
-    return MappingProxyType({name: kinds.pop() for name, kinds in seen.items() if len(kinds) == 1})
+        surname = re.sub(r"[’']s?$", "", match["name"].split()[-1])  # "Mr. Okafor’s" is Okafor
+        seen.setdefault(surname, set()).add(match["title"] in _FEMININE_TITLES)
+        titled[surname] += 1
+    return MappingProxyType({name: kinds.pop() for name, kinds in seen.items() if len(kinds) == 1
+                             and 2 * titled[name] >= len(re.findall(rf"\b{re.escape(name)}\b", text))})
 
 
-def _gender_fits(actor: Actor, pronoun: str, genders: Mapping[str, bool]) -> bool:
-    """A person mention can take ``pronoun`` unless the article titles the name as the other gender."""
-    words = [w for w in re.split(r"[\s’']+", actor.text) if w[:1].isupper()]
-    feminine = genders.get(words[-1]) if words else None
+def _gender_fits(actor: Actor, pronoun: str, genders: Mapping[str, bool], doc) -> bool:
+    """A person mention can take ``pronoun`` unless a gendered noun it stands in apposition to ("his sister,
+    Lucy Somers") or, failing one, the article's title for the surname ("Mr. Somers") gives the other gender."""
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    related = () if span is None else (*(c for c in span.root.children if c.dep_ == "appos"),
+                                       *((span.root.head,) if span.root.dep_ == "appos" else ()))
+    noun = next((t.lower_ for t in related if t.lower_ in GENDERED_NOUNS), None)
+    if noun is not None:
+        feminine = GENDERED_NOUNS[noun]
+    else:
+        words = [w for w in re.split(r"[\s’']+", actor.text) if w[:1].isupper()]
+        feminine = genders.get(words[-1]) if words else None
     return feminine is None or feminine == (pronoun in FEMININE_PRONOUNS)
 
 
@@ -208,7 +232,7 @@ def _sentence_starts(ctx: Context, offset: int) -> tuple[list[int], int]:
 
 def _candidates(ctx: Context, offset: int) -> Iterator[Actor]:
     """Actor mentions a pronoun at ``offset`` may refer to, in Hobbs order: its own sentence right
-    to left, then the ``PRONOUN_REACH`` sentences before it, each left to right, an uncoded title
+    to left, then the ``PRONOUN_REACH`` sentences before it, each subjects first, left to right, an uncoded title
     giving way to the name it stands before ("Ambassador" in "Ambassador Nikki R. Haley"). A mention
     belongs to the sentence it ends in (a parser may split a sentence inside a name)."""
     starts, here = _sentence_starts(ctx, offset)
@@ -222,10 +246,17 @@ def _candidates(ctx: Context, offset: int) -> Iterator[Actor]:
         while first and ctx.actors[first - 1].span[1] > start:
             first -= 1
         mentions = [a for a in ctx.actors[first:last] if start < a.span[1] <= end]
-        for actor, following in zip(mentions, (*mentions[1:], None)):
-            gap = ctx.article.text[actor.span[1]:following.span[0]] if following else ""
-            if not (following and not actor.country and _NAME_GAP.fullmatch(gap)):
-                yield actor
+        kept = [actor for actor, following in zip(mentions, (*mentions[1:], None))
+                if not (following and not actor.country
+                        and _NAME_GAP.fullmatch(ctx.article.text[actor.span[1]:following.span[0]]))]
+        yield from sorted(kept, key=lambda actor: not _is_subject(actor, ctx.doc))  # stable: left to right
+
+
+def _is_subject(actor: Actor, doc) -> bool:
+    """Whether a mention is a clause's subject, which a pronoun in a later sentence takes before other mentions
+    of that sentence ("... Trump's call with Putin, said Anatoly Antonov. 'It was constructive,' he said")."""
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    return span is not None and span.root.dep_.startswith("nsubj")
 
 
 _PRONOUN_CLASSES = (MASCULINE_PRONOUNS, FEMININE_PRONOUNS, THING_PRONOUNS, GROUP_PRONOUNS)
@@ -367,6 +398,37 @@ def _judging_reporter(pronoun: Token) -> Token | None:
     return None if speaker is None or speaker.lower_ == pronoun.lower_ else speaker
 
 
+def _parenthetical_reporter(pronoun: Token) -> bool:
+    """Whether the pronoun is the subject of a report set off by commas inside what it reports ("Mr. Morsi's
+    opponents, they argued, were sabotaging ..."): the speakers are not the ones reported on before it."""
+    doc = pronoun.doc
+    verb = doc[pronoun.i + 1] if pronoun.i + 1 < len(doc) else None
+    if pronoun.i == 0 or doc[pronoun.i - 1].text != "," or verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    return any(t.text == "," for t in doc[verb.i + 1: verb.i + 4])
+
+
+def _speaker_country(ctx: Context, quote_here: Span | None) -> str | None:
+    """The country of the speaker of the quotation ``quote_here`` (None outside one)."""
+    speaker = next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None) if quote_here else None
+    return speaker.country if speaker is not None else None
+
+
+def _named_regime(ctx: Context, token: Token, own: Actor | None, quote_here: Span | None) -> Actor | None:
+    """For "the regime", "this rogue regime" with no earlier body of that name: the government of the latest
+    country named before it (in Hobbs order, as for a pronoun) other than the speaker's own — nobody calls
+    their own government a regime (Netanyahu's "this rogue regime" after "Iran" is Iran's)."""
+    own_country = _speaker_country(ctx, quote_here)
+    named = next((a for a in _candidates(ctx, token.idx)
+                  if a.country and len(a.country) == 3 and a.country != own_country), None)
+    if named is None:
+        return None
+    phrase = token.doc[token.left_edge.i: token.i + 1]
+    mention = own or Actor(text=phrase.text, span=(phrase.start_char, phrase.end_char))
+    return dataclasses.replace(mention, code=named.country + "GOV", country=named.country, role="GOV",
+                               why=f"{phrase.text!r}: the government of {named.text!r}, not the speaker's own")
+
+
 def _modified_phrase(token: Token) -> tuple[int, int]:
     """For the subject of a relative clause, the phrase the clause modifies: "a deal on Syria [it
     had struck]" — "it" is not "Syria". Empty otherwise."""
@@ -408,14 +470,19 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
         if found is not None and _compatible(actor_kind(found, token.doc), word, found, token):
             return found
     modified, subject = _modified_phrase(token), _own_subject(token)
+    if pronoun and _parenthetical_reporter(token):  # "X's opponents, they argued, were ...": not X's opponents
+        subject = token.sent.start_char, token.idx
     genders = gendered_surnames(ctx.article.text) if word in PERSON_PRONOUNS else {}
+    own_country = _speaker_country(ctx, quote_here) if word in GROUP_PRONOUNS | THING_PRONOUNS else None
     for actor in _candidates(ctx, token.idx) if pronoun else _earlier(ctx, token.idx):
         if quote_here is None and _inside(actor.span[0], quotes) is not None:
             continue
+        if actor.country is not None and actor.code == actor.country == own_country:
+            continue  # the speaker's own country is "we" in their quote ("We're meeting with them")
         if modified[0] <= actor.span[0] < modified[1] or subject[0] <= actor.span[0] < subject[1]:
             continue
         kind = actor_kind(actor, token.doc)
-        if pronoun and word in PERSON_PRONOUNS and kind == "person" and not _gender_fits(actor, word, genders):
+        if pronoun and word in PERSON_PRONOUNS and kind == "person" and not _gender_fits(actor, word, genders, token.doc):
             continue
         if pronoun and _compatible(kind, word, actor, token) and not _is_place(actor, token.doc):
             head = token.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
@@ -427,6 +494,8 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
             if not actor.country:
                 return own
             return dataclasses.replace(own, code=actor.code, country=actor.country, why=f"refers back to {actor.text!r}")
+    if description and token.lower_ in HOSTILE_GOVERNMENT_NOUNS:
+        return _named_regime(ctx, token, own, quote_here) or own
     if description and token.lower_ in GOVERNMENT_NOUNS:
         return _dominant_government(ctx, token, own) or own
     if pronoun and (previous := _previous_pronoun(ctx, token, quote_here, quotes)) is not None:

@@ -86,7 +86,11 @@ NO_SURNAME = frozenset({"MMR"})
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "van", "von", "da", "del", "di", "le", "la"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
 ARTICLE_PREFIXES = ("al-", "el-", "al ", "el ")
-#: "Iran-backed", "Saudi-led", "Hamas-run": the prefix is a backer whose country codes the actor.
+#: Roles of armed men fighting a state at home: backed from abroad ("pro-Russia rebels" in Ukraine), they are coded with
+#: the country they fight in, not the backer's (the CAMEO convention: a rebel group is coded where it operates).
+INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})
+#: "Iran-backed", "Saudi-led", "Hamas-run": the prefix is a backer whose country codes the actor (militias included:
+#: "Iran-backed militias" → IRNUAF), but see ``INSURGENT_ROLES``.
 BACKER_SUFFIXES = (
     "-backed", "-supported", "-sponsored", "-led", "-allied", "-aligned", "-run", "-linked", "-affiliated",
 )
@@ -638,6 +642,10 @@ class KnowledgeBase:
         if country is None and backer.ids:
             iv, _ = self._pick(backer.ids, day, context).at(day)
             country = iv.country or context
+        if role in INSURGENT_ROLES:  # "pro-Russia rebels" in Ukraine are Ukrainian rebels (CAMEO codes where they fight)
+            where = context if context != country else None
+            why = f"backed by {country}: {role} coded with " + (f"the story's country {where}" if where else "no country")
+            return Actor(text, span, (where or "---") + role, where, role, None, None, why)
         why = f"backed by {country}" + (f": {role} coded with the backer's country" if role else "")
         return Actor(text, span, (country or "---") + (role or ""), country, role, None, None, why)
 
