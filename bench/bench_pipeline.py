@@ -1,25 +1,29 @@
 """End-to-end throughput of ``casus code`` on the AllSides subset (ingest → parse → code → store).
 
     python bench/bench_pipeline.py                       # all ~3,600 articles, every configuration
-    nice -n 10 python bench/bench_pipeline.py --limit 300 --configs 1,2,2p,dask
+    python bench/bench_pipeline.py --limit 600 --configs 2,dask,2,dask  # Dask against multiprocessing, paired runs
+    python bench/bench_pipeline.py --limit 300 --configs staged  # CPU ms per article of every stage
     python bench/bench_pipeline.py --repeat 10 --configs 2,dask  # 10× the corpus by repetition (RSS stays flat)
     python bench/bench_pipeline.py --recall --configs ''   # recall the --prefilter costs on the gold
     python bench/bench_pipeline.py --configs '' --diff 200  # records --prefilter drops or changes on AllSides
     python bench/bench_pipeline.py --configs '' --limit 600 --batch-chars 100000,50000  # a worker's peak RSS per cap
 
-Prints one table: for an in-process run timed stage by stage in CPU seconds (ingest, parse, coding,
-store), then for real ``casus code`` runs (1 worker, 2 workers, 2 workers with ``--prefilter``, Dask
-LocalCluster with 2 workers) as subprocesses: wall time, articles/s and words/s (start-up
-included), CPU seconds per article (all processes, and the parent's own; on a busy machine the
-fairer measure of scaling) and peak RSS of the whole process tree (sampled every 0.2 s), overall and
-per quarter of the run, so growth with the corpus shows. The corpus is written once as JSON Lines in a temporary folder
-(streamed: ``--repeat`` does not hold the copies in memory).
+For each run it prints wall time, articles/s and words/s (start-up included), CPU seconds per article
+(all processes, and the parent's own; on a busy machine the fairer measure) and peak RSS of the whole
+process tree (sampled every 0.2 s), overall and per quarter of the run, so growth with the corpus
+shows. Runs: real ``casus code`` subprocesses (1 worker, 2 workers, 2 workers with ``--prefilter``,
+Dask LocalCluster with 2 workers), and ``staged``: the same work in one spawned process timed stage by
+stage (ingest, tokenizer, each pipeline component, each extractor, pickling, store, JSON, dedup),
+printed as CPU ms per article. A configuration may be listed more than once: ratios (2 workers / 1,
+Dask / multiprocessing) pair the i-th run of one with the i-th of the other. The corpus is written once
+as JSON Lines in a temporary folder (streamed: ``--repeat`` does not hold the copies in memory).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import queue
 import resource
 import subprocess
 import sys
@@ -33,12 +37,14 @@ from typing import Any
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "data" / "allsides-news-subset" / "data" / "jsons"
 GOLD_SEED = sorted((SHARED / "seed").glob("*.gold.json"))
-STORE_BATCH = 64
+STORE_BATCH = 256  # as casus code --batch-size
 
 
 def write_corpus(folder: Path, out: Path, limit: int, repeat: int) -> tuple[int, int]:
     """JSON Lines of the first ``limit`` articles, ``repeat`` times (ids made distinct); (articles, words)."""
     files = sorted(folder.glob("*.json"))[: limit or None]
+    if not files:
+        raise SystemExit(f"no *.json articles in {folder} (--corpus)")
     records = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     words = sum(len((r.get("content_original") or "").split()) for r in records)
     with out.open("w", encoding="utf-8") as stream:
@@ -81,38 +87,108 @@ class PeakRSS:
         return max(self.samples, default=0), quarters
 
 
-def staged(corpus: Path, db: Path) -> dict[str, float]:
-    """Code in this process with each stage timed in CPU seconds (``time.process_time``, so other jobs
-    on the machine do not count); wall seconds in total, peak RSS."""
-    from casus import ingest
-    from casus.nlp import parse_many
-    from casus.pipeline import Context, Resources, run_steps, sentences_of
-    from casus.store import Store, batched
+def staged(corpus: Path, db: Path) -> dict[str, Any]:
+    """``casus code`` taken apart stage by stage, in CPU seconds, in a spawned process of its own (its peak
+    RSS sampled from here): see ``stage_run``."""
+    import multiprocessing
 
-    sampler = PeakRSS(os.getpid())
-    cpu = _cpu(resource.RUSAGE_SELF)
+    spawn = multiprocessing.get_context("spawn")
+    results = spawn.Queue()
     started = time.perf_counter()
-    res = Resources.load()
-    times = {"load": time.perf_counter() - started, "ingest": 0.0, "parse": 0.0, "coding": 0.0, "store": 0.0}
-    items = ingest.read([str(corpus)])
-    with Store(db) as store:
-        while True:
-            mark = time.process_time()
-            batch = [a for a in next(batched(items, STORE_BATCH), []) if not hasattr(a, "reason")]
-            times["ingest"] += (now := time.process_time()) - mark
-            if not batch:
-                break
-            parsed = list(parse_many(res.nlp, batch))
-            times["parse"] += (mark := time.process_time()) - now
-            coded = [run_steps(Context(article=a, doc=d, sentences=sentences_of(d)), res) for a, d in parsed]
-            times["coding"] += (now := time.process_time()) - mark
-            store.write(coded, batch_size=STORE_BATCH)
-            times["store"] += time.process_time() - now
+    process = spawn.Process(target=stage_run, args=(corpus, db, results))
+    process.start()
+    sampler = PeakRSS(process.pid)
+    while True:
+        try:
+            times = results.get(timeout=1)
+            break
+        except queue.Empty:
+            if not process.is_alive():
+                raise SystemExit(f"the staged run failed (exit code {process.exitcode})") from None
+    process.join()
     times["total"] = time.perf_counter() - started
-    times["cpu"] = _cpu(resource.RUSAGE_SELF) - cpu
     times["rss"], times["quarters"] = sampler.close()
     times["stored"] = stored(db)
     return times
+
+
+def stage_run(corpus: Path, db: Path, results: Any) -> None:
+    """Code ``corpus`` as a worker and the parent do, timing each stage with ``time.process_time``. First
+    as a worker, with no other thread (a second one makes the parse ~9% dearer): ingest, the tokenizer and
+    each pipeline component (``nlp.pipe`` batches as a worker makes them), the extractors, pickling each
+    chunk (as a worker sends it); the pickled chunks are spooled to a file. Then as the parent, with DuckDB
+    open: unpickling, the store transactions (rows and checkpoints), the JSON Lines documents and the
+    cross-article dedup. Puts the seconds per stage on ``results``."""
+    import json
+    import pickle
+
+    from casus import ingest
+    from casus.analysis import dedup
+    from casus.pipeline import Context, default_steps, finish, sentences_of
+    from casus.records import document
+    from casus.scale.checkpoint import CheckpointStore
+    from casus.scale.workers import CHUNK_SIZE, Settings, load, parse_batches
+    from casus.store import batched
+
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # as in a worker, before numpy is imported
+    clock = time.process_time
+    mark = clock()
+    settings = Settings()
+    res = load(settings)
+    load_cpu, articles, chunks = clock() - mark, 0, 0
+    steps = default_steps()
+    stages = dict.fromkeys(["ingest", "parse: tokenizer", *(f"parse: {name}" for name in res.nlp.pipe_names), "coding: sentences",
+                            *(f"coding: {step.__name__}" for step in steps), "pickle (both ways)", "store", "JSON documents", "dedup"], 0.0)  # fmt: skip
+    items = iter(ingest.read([str(corpus)]))
+    with tempfile.TemporaryFile() as spool:
+        while True:
+            mark = clock()
+            chunk = [a for a in next(batched(items, CHUNK_SIZE), []) if not hasattr(a, "reason")]
+            stages["ingest"] += clock() - mark
+            if not chunk:
+                break
+            coded = []
+            for batch in parse_batches(chunk, settings.batch_size, settings.batch_chars):
+                mark = clock()
+                docs = [res.nlp.make_doc(a.text) for a in batch]
+                stages["parse: tokenizer"] += clock() - mark
+                for name, component in res.nlp.pipeline:
+                    mark = clock()
+                    docs = list(component.pipe(docs, batch_size=settings.batch_size) if hasattr(component, "pipe") else map(component, docs))
+                    stages[f"parse: {name}"] += clock() - mark
+                for article, doc in zip(batch, docs):
+                    mark = clock()
+                    ctx = Context(article=article, doc=doc, sentences=sentences_of(doc, article.text))
+                    stages["coding: sentences"] += clock() - mark
+                    for step in steps:
+                        mark = clock()
+                        ctx = step(ctx, res)
+                        stages[f"coding: {step.__name__}"] += clock() - mark
+                    coded.append(finish(ctx))
+            mark = clock()
+            pickle.dump(coded, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            stages["pickle (both ways)"] += clock() - mark
+            articles, chunks = articles + len(coded), chunks + 1
+        del res
+        spool.seek(0)
+        with CheckpointStore(db, "bench") as store, open(os.devnull, "w", encoding="utf-8") as out:
+            waiting: list[Any] = []
+            for number in range(chunks):
+                mark = clock()
+                waiting += pickle.load(spool)
+                stages["pickle (both ways)"] += clock() - mark
+                if len(waiting) >= STORE_BATCH or number == chunks - 1:
+                    mark = clock()
+                    store.write(waiting, batch_size=STORE_BATCH)
+                    stages["store"] += (now := clock()) - mark
+                    out.writelines(json.dumps(document(one), ensure_ascii=False) + "\n" for one in waiting)
+                    stages["JSON documents"] += clock() - now
+                    waiting = []
+            mark = clock()
+            dedup.refresh(store.con)
+            stages["dedup"] += clock() - mark
+    times = {"stages": stages, "articles": articles, "load": load_cpu, "cpu": _cpu(resource.RUSAGE_SELF)}
+    results.put(times)
 
 
 def _cpu(who: int) -> float:
@@ -292,6 +368,44 @@ def prefilter_diff(corpus: Path) -> list[tuple[str, str]]:
     return lines
 
 
+def print_runs(rows: list[tuple[str, dict[str, Any]]], articles: int, words: int) -> None:
+    """The table of runs, the staged run's split by stage, and the ratios of paired runs (the i-th run of
+    one configuration against the i-th of another: run them back to back, A B A B, on a busy machine)."""
+    header = (f"{'run':<24}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'parent':>7}{'peak RSS':>10}"
+              f"  peak RSS by quarter of the run")  # fmt: skip
+    print(header + "\n" + "-" * len(header))
+    names = {"staged": "staged, one process", "1": "casus code, 1 worker", "2": "casus code, 2 workers",
+             "2p": "2 workers, --prefilter", "dask": "Dask local, 2 workers"}  # fmt: skip
+    for config, r in rows:
+        quarters = " ".join(f"{q / 2**30:.2f}" for q in r["quarters"]) + " GB"
+        print(f"{names[config]:<24}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}"
+              f"{r['cpu'] / articles:>10.3f}{r.get('parent_cpu', r['cpu']) / articles:>7.3f}{r['rss'] / 2**30:>9.2f}G  {quarters}")  # fmt: skip
+    for config, r in rows:
+        if config == "staged":
+            print_stages(r)
+    runs = {config: [r for c, r in rows if c == config] for config, _ in rows}
+    for slower, faster, what in (("1", "2", "2 workers / 1 worker, wall time"), ("2", "2p", "--prefilter speed-up (2 workers), wall time"),
+                                 ("2", "dask", "Dask / multiprocessing (2 workers), wall time")):  # fmt: skip
+        for i, (a, b) in enumerate(zip(runs.get(slower, []), runs.get(faster, [])), 1):
+            cpu = f", CPU seconds {b['cpu'] / a['cpu']:.2f}" if faster == "dask" else ""
+            ratio = b["total"] / a["total"] if faster == "dask" else a["total"] / b["total"]
+            print(f"{what} (pair {i}): {ratio:.2f}x{cpu}")
+
+
+def print_stages(r: dict[str, Any]) -> None:
+    """CPU milliseconds per article and share of each stage of a staged run, and the targets' figures."""
+    stages, n = r["stages"], r["articles"]
+    total = sum(stages.values())
+    print(f"\nstaged run, CPU ms per article by stage (model load {r['load']:.1f} CPU s, not included):")
+    groups: dict[str, float] = {}
+    for name, seconds in stages.items():
+        group = name.split(":")[0] if ":" in name else "other"
+        groups[group] = groups.get(group, 0.0) + seconds
+        print(f"  {name:<34}{1000 * seconds / n:>8.2f}{seconds / total:>7.1%}")
+    print("  " + ", ".join(f"{group} {1000 * s / n:.1f} ms ({s / total:.0%})" for group, s in groups.items())
+          + f"; total {1000 * total / n:.1f} ms; coding + store {(groups['coding'] + stages['store']) / total:.0%} of the total")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="Folder of AllSides-style JSON files.")
@@ -314,27 +428,7 @@ def main() -> None:
             result = staged(corpus, work / "staged.duckdb") if config == "staged" else cli_run(corpus, work, config)
             rows.append((config, result))
             print(f"  done {config}: {result['total']:.1f}s", file=sys.stderr, flush=True)
-    header = (f"{'run':<22}{'stored':>7}{'wall s':>8}{'art/s':>8}{'words/s':>9}{'CPU s/art':>10}{'parent':>7}{'peak RSS':>10}"
-              f"  {'peak RSS by quarter of the run':<31} split (staged run)")  # fmt: skip
-    print(header + "\n" + "-" * len(header))
-    names = {"staged": "in-process, staged", "1": "casus code, 1 worker", "2": "casus code, 2 workers",
-             "2p": "2 workers, --prefilter", "dask": "Dask local, 2 workers"}  # fmt: skip
-    for config, r in rows:
-        split = ""
-        if config == "staged":
-            work_s = r["ingest"] + r["parse"] + r["coding"] + r["store"]
-            split = "  ".join(f"{k} {r[k] / work_s:.0%}" for k in ("ingest", "parse", "coding", "store")) + f" of CPU  (+{r['load']:.1f}s load)"
-        quarters = " ".join(f"{q / 2**30:.2f}" for q in r["quarters"]) + " GB"
-        print(f"{names[config]:<22}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}"
-              f"{r['cpu'] / articles:>10.3f}{r.get('parent_cpu', r['cpu']) / articles:>7.3f}{r['rss'] / 2**30:>9.2f}G  {quarters:<31} {split}")  # fmt: skip
-    by = dict(rows)
-    if "1" in by and "2" in by:
-        print(f"2 workers / 1 worker: {by['1']['total'] / by['2']['total']:.2f}x")
-    if "2" in by and "2p" in by:
-        print(f"--prefilter speed-up (2 workers, wall time): {by['2']['total'] / by['2p']['total']:.2f}x")
-    if "2" in by and "dask" in by:
-        print(f"Dask / multiprocessing (2 workers): wall time {by['dask']['total'] / by['2']['total']:.2f}, "
-              f"CPU seconds {by['dask']['cpu'] / by['2']['cpu']:.2f}")
+    print_runs(rows, articles, words)
     if options.recall:
         for name, value in recall(options.quotes_limit):
             print(f"{name}: {value}")

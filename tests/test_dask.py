@@ -61,3 +61,13 @@ def test_dask_local_cluster_stores_what_one_process_stores(tmp_path, monkeypatch
             (column, kind) for column, kind, *_ in written.fetchall()]  # fmt: skip
     again = run(app, ["code", *inputs, "--db", "dask.duckdb", "--dask", "local", "-o", "parquet"])
     assert "coded 0 article(s) on Dask" in again.stderr and "skipped 10 already stored" in again.stderr
+
+
+def test_the_last_partitions_are_smaller_so_the_workers_finish_together():
+    articles = list(range(50))
+    partitions = list(cluster.tapered(iter(articles), size=8, tail=16))
+    assert [len(p) for p in partitions] == [8, 8, 8, 8] + [2] * 9
+    assert [a for p in partitions for a in p] == articles
+    assert [len(p) for p in cluster.tapered(iter(range(5)), size=8, tail=16)] == [2, 2, 1]
+    assert list(cluster.tapered(iter([]), size=8, tail=16)) == []
+

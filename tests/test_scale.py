@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -202,6 +203,28 @@ def test_workers_code_small_chunks_in_input_order_like_one_process(resources):
     assert [c.article.id for c in pooled] == [a.id for a in articles]
     assert [[(e.cameo, e.span) for e in c.events] for c in pooled] == [[(e.cameo, e.span) for e in c.events] for c in alone]
     assert any(c.events for c in alone)
+
+
+def test_a_coder_codes_in_a_process_of_its_own_or_here_where_it_may_not_start_one(resources, monkeypatch):
+    from types import SimpleNamespace
+
+    from casus.records import document
+    from casus.scale import workers
+
+    articles = [Article(id=i["id"], text=i["text"]) for i in corpus(5)]
+    here = [document(c) for c in workers.code_chunk(articles, resources, workers.Settings())]
+    coder = workers.Coder(workers.Settings())
+    try:
+        assert coder.process.is_alive() and coder.process.pid != os.getpid()
+        assert [document(c) for c in [*coder.code(articles[:2]), *coder.code(articles[2:])]] == here
+    finally:
+        coder.close()
+    assert not coder.process.is_alive()
+    monkeypatch.setattr(workers.multiprocessing, "current_process", lambda: SimpleNamespace(daemon=True))  # e.g. a Dask worker
+    monkeypatch.setattr(workers, "load", lambda settings: resources)
+    daemonic = workers.Coder(workers.Settings())
+    assert daemonic.process is None and [document(c) for c in daemonic.code(articles)] == here
+    assert any(d["events"] for d in here)
 
 
 def test_an_article_too_long_for_the_parser_is_kept_with_a_reason(light_resources, monkeypatch):

@@ -41,19 +41,33 @@ def stop_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(runpy.run_path(str(folder / code / "stop_words.py"))["STOP_WORDS"]) for code in LANGUAGES}
 
 
+@cache
+def stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """Each stop word of ``stop_words()`` → the languages listing it (one look-up per word, not 21)."""
+    languages: dict[str, tuple[str, ...]] = {}
+    for code, words in stop_words().items():
+        for word in words:
+            languages[word] = languages.get(word, ()) + (code,)
+    return languages
+
+
 def identify(text: str, sample_chars: int = 5_000) -> Guess:
     """The most likely language of ``text`` (judged on its first ``sample_chars`` characters)."""
-    words = Counter(w.lower() for w in _WORD.findall(text[:sample_chars]))
+    words = Counter(map(str.lower, _WORD.findall(text[:sample_chars])))
     total = sum(words.values())
     letters = sum(len(w) * n for w, n in words.items())
     if total < MIN_WORDS and letters < MIN_LETTERS:
         return Guess(None, 0.0, f"only {total} words, too few to identify the language")
-    latin = sum(len(_LATIN.findall(w)) * n for w, n in words.items()) / letters
-    lists = stop_words()
-    shares = {code: sum(n for w, n in words.items() if w in lists[code]) / total for code in LANGUAGES}
+    counts = dict.fromkeys(LANGUAGES, 0)
+    listed = stop_word_languages()
+    for word in words.keys() & listed.keys():
+        for code in listed[word]:
+            counts[code] += words[word]
+    shares = {code: count / total for code, count in counts.items()}
     best = max(shares, key=shares.__getitem__)
     if shares[best] >= 0.1:
         return Guess(best, shares[best], f"{shares[best]:.0%} of {total} words are {NAMES[best]} stop words")
+    latin = sum(len(_LATIN.findall(w)) * n for w, n in words.items()) / letters
     if latin < 0.5:
         return Guess("und", shares[best], f"mostly non-Latin script ({latin:.0%} Latin letters) and no known stop words")
     return Guess(None, shares[best], f"no language's stop words reach 10% of {total} words")

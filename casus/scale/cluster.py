@@ -1,9 +1,10 @@
 """``casus code --dask``: code partitions of the input on a Dask cluster, write partitioned Parquet.
 
 The client streams the input and submits partitions of articles (at most two per worker in
-flight, so memory stays bounded). ``ResourcesPlugin`` loads ``Resources`` once per worker and keeps
-it on the worker's plugin state. Each task codes its partition and writes one Parquet file per
-table and publication day under ``PARQUET/<table>/day=YYYY-MM-DD/`` (``day=unknown`` when the
+flight, so memory stays bounded). ``ResourcesPlugin`` starts a ``Coder`` process per worker, which
+loads ``Resources`` once and codes with no other thread (a Dask worker runs tasks beside its event
+loop: coding on that thread cost ~9% more CPU). Each task has its partition coded and writes one
+Parquet file per table and publication day under ``PARQUET/<table>/day=YYYY-MM-DD/`` (``day=unknown`` when the
 article has no date), named by a digest of the partition's articles, so a re-run overwrites
 rather than duplicates. With a store, the task also returns its rows, which the client loads (one
 transaction with their checkpoints) without reading the Parquet back; with ``--no-db`` it returns
@@ -14,20 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from distributed import WorkerPlugin
 
 from casus.records import Article, CodedArticle, Rejected
-from casus.scale.workers import Settings, code_chunk, load
+from casus.scale.workers import Coder, Settings
 
 PLUGIN = "casus-resources"
 DEFAULT_PARQUET = "casus-parquet"
-PARTITION_SIZE = 32  # articles per task: the last task runs alone on one worker; each task writes a file per table and day
+PARTITION_SIZE = 32  # articles per task (the last ones a quarter of that: ``tapered``); each task writes a file per table and day
 LOCAL_WORKERS = 2
 LOCAL_CONFIG = {  # tasks run for seconds: no profiler, fewer housekeeping wake-ups (idle: 6.7% → 1.2% of a core)
     "distributed.worker.profile.enabled": False,
@@ -36,27 +38,29 @@ LOCAL_CONFIG = {  # tasks run for seconds: no profiler, fewer housekeeping wake-
     # the nanny's default sets this before spawning a worker, which turns off glibc's adaptive mmap
     # threshold: every parser array over 128 KB is then mmapped and unmapped (+15-20% CPU, mostly system)
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.daemon": False,  # a daemonic worker may not start its Coder process
 }
 
 
 class ResourcesPlugin(WorkerPlugin):
-    """Loads the coding resources once per worker, and an in-memory DuckDB with the store's (empty)
-    tables, whose column types the Parquet files take."""
+    """A worker's ``Coder`` (its own process, loading the coding resources once), and an in-memory
+    DuckDB with the store's (empty) tables, whose column types the Parquet files take."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.resources: Any = None
+        self.coder: Any = None
         self.tables: Any = None
 
     def setup(self, worker: Any) -> None:
         from casus.store import Store
 
-        self.resources = load(self.settings)
+        self.coder = Coder(self.settings)
         self.tables = Store(":memory:")
         self.tables.con.execute("SET threads = 1")  # a worker runs one task per thread
 
     def teardown(self, worker: Any) -> None:
         self.tables.close()
+        self.coder.close()
 
 
 @dataclass(frozen=True)
@@ -103,12 +107,11 @@ def write_partition(coded: list[CodedArticle], root: Path, tables: Any, keep_row
 
 
 def code_partition(articles: list[Article], root: str, keep_rows: bool) -> Partition:
-    """A Dask task: code one partition with the worker's resources and write it as Parquet."""
+    """A Dask task: have the worker's ``Coder`` code one partition, and write it as Parquet."""
     from distributed import get_worker
 
     plugin = get_worker().plugins[PLUGIN]
-    coded = list(code_chunk(articles, plugin.resources, plugin.settings))
-    return write_partition(coded, Path(root), plugin.tables, keep_rows)
+    return write_partition(plugin.coder.code(articles), Path(root), plugin.tables, keep_rows)
 
 
 def code_on_dask(paths: list[str], options: Any, settings: Settings, address: str, *, db: Path | None, config: str,
@@ -117,7 +120,6 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
     from distributed import as_completed
 
     from casus.scale.checkpoint import CheckpointStore, pending
-    from casus.store import batched
 
     root = (parquet or Path(DEFAULT_PARQUET)).resolve()
     rejected: list[Rejected] = []
@@ -127,13 +129,13 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
         store = stack.enter_context(CheckpointStore(db, config)) if db else None
         items = _articles(paths, options, rejected, console)
         todo = pending(items, store, lambda a: skipped.append(a.id)) if store and resume else items
-        partitions = batched(todo, PARTITION_SIZE)
-        first = _take(partitions, 1)  # no cluster is started when there is nothing to code
+        first = _take(todo, 1)  # no cluster is started when there is nothing to code
         client = _client(stack, address, settings) if first else None
-        if client:  # two partitions in flight per worker
-            first += _take(partitions, 2 * max(len(client.scheduler_info()["workers"]), 1) - 1)
+        workers = max(len(client.scheduler_info()["workers"]), 1) if client else 1
+        partitions = tapered(chain(first, todo), PARTITION_SIZE, workers * PARTITION_SIZE)
         keep = store is not None
-        running = as_completed([client.submit(code_partition, p, str(root), keep, pure=False) for p in first]) if client else []
+        running = as_completed([client.submit(code_partition, p, str(root), keep, pure=False)
+                                for p in _take(partitions, 2 * workers)]) if client else []  # two partitions in flight per worker
         for future in running:
             partition = future.result()
             coded += partition.articles
@@ -165,6 +167,21 @@ def _client(stack: ExitStack, address: str, settings: Settings) -> Any:
         client = stack.enter_context(Client(address))
     client.register_plugin(ResourcesPlugin(settings), name=PLUGIN)
     return client
+
+
+def tapered(articles: Iterable[Article], size: int, tail: int) -> Iterator[list[Article]]:
+    """Partitions of ``size`` articles, but the stream's last ``tail`` to ``tail + size`` articles in partitions
+    of a quarter of that size, so the workers finish together (with full partitions, one worker went on
+    alone with the last for ~2 s)."""
+    waiting: list[Article] = []
+    for article in articles:
+        waiting.append(article)
+        if len(waiting) == tail + size:
+            yield waiting[:size]
+            del waiting[:size]
+    small = max(size // 4, 1)
+    for start in range(0, len(waiting), small):
+        yield waiting[start : start + small]
 
 
 def _take(iterator: Iterator[Any], count: int) -> list[Any]:

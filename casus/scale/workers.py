@@ -5,11 +5,17 @@ of articles sent over a bounded queue: at most ``2 × workers`` chunks are in fl
 bounded whatever the corpus size; each worker sends its results back on its own pipe. Chunks are
 small (``CHUNK_SIZE``) so the workers finish together: with store-batch-sized chunks, one worker coded
 the last chunk alone. The parent keeps the store (DuckDB allows one writer).
+
+Coding runs in a process with no other thread: once a process has a second thread (a DuckDB
+connection starts eight, a Dask worker runs tasks beside its event loop), glibc's malloc takes a
+lock on every call and the parse costs ~9% more CPU. So ``casus code`` with one worker still codes in
+a worker process, and a Dask worker hands its partitions to a ``Coder`` process of its own.
 """
 from __future__ import annotations
 
 import multiprocessing
 import queue
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -97,11 +103,58 @@ def code_parsed(parsed: Iterable[tuple[Article, Any]], res: Any) -> Iterator[Cod
 def code_stream(
     articles: Iterable[Article], settings: Settings, workers: int = 1, chunk_size: int = CHUNK_SIZE, res: Any = None
 ) -> Iterator[CodedArticle]:
-    """Coded articles in input order: in this process (``workers <= 1``, loading ``res`` if not given)
-    or on ``workers`` spawned processes fed ``chunk_size`` articles at a time."""
-    if workers <= 1:
-        return code_chunk(articles, res if res is not None else load(settings), settings)
-    return _parallel(articles, settings, workers, chunk_size)
+    """Coded articles in input order: in this process with loaded resources ``res``, or else on
+    ``workers`` spawned processes (at least one) fed ``chunk_size`` articles at a time."""
+    if res is not None:
+        return code_chunk(articles, res, settings)
+    return _parallel(articles, settings, max(workers, 1), chunk_size)
+
+
+class Coder:
+    """A worker process of its own that codes the chunks handed to ``code`` (one at a time), for a
+    caller with threads (a Dask worker). Where this process may not have children (a daemonic one,
+    such as a Dask worker under a nanny by default) it loads the resources and codes in this process."""
+
+    def __init__(self, settings: Settings):
+        self.settings, self.lock = settings, threading.Lock()
+        if multiprocessing.current_process().daemon:
+            self.res, self.process = load(settings), None
+            return
+        spawn = multiprocessing.get_context("spawn")
+        self.inbox = spawn.Queue()
+        self.results, self.process = _start(spawn, self.inbox, settings)
+
+    def code(self, articles: list[Article]) -> list[CodedArticle]:
+        with self.lock:
+            if self.process is None:
+                return list(code_chunk(articles, self.res, self.settings))
+            self.inbox.put((0, articles))
+            return _receive([self.results], [self.process])[1]
+
+    def close(self) -> None:
+        if self.process is not None:
+            _stop(self.inbox, [self.process])
+
+
+def _start(spawn: Any, inbox: Any, settings: Settings) -> tuple[Connection, Any]:
+    """A worker process serving ``inbox`` and the pipe its results come back on."""
+    receiver, sender = spawn.Pipe(duplex=False)
+    process = spawn.Process(target=_serve, args=(inbox, sender, settings), daemon=True)
+    _widen(sender)
+    process.start()
+    sender.close()  # the worker's copy remains: its end closes when it dies
+    return receiver, process
+
+
+def _stop(inbox: Any, processes: list[Any]) -> None:
+    """Ask worker processes to exit (one ``None`` each); terminate those still running after 10 s."""
+    for process in processes:
+        if process.is_alive():
+            inbox.put(None)
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.terminate()
 
 
 def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chunk_size: int) -> Iterator[CodedArticle]:
@@ -109,13 +162,7 @@ def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chu
 
     spawn = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads and a DuckDB handle
     inbox = spawn.Queue()
-    pipes = [spawn.Pipe(duplex=False) for _ in range(workers)]
-    processes = [spawn.Process(target=_serve, args=(inbox, sender, settings), daemon=True) for _, sender in pipes]
-    for process, (_, sender) in zip(processes, pipes):
-        _widen(sender)
-        process.start()
-        sender.close()  # the worker's copy remains: its end closes when it dies
-    results = [receiver for receiver, _ in pipes]
+    results, processes = map(list, zip(*(_start(spawn, inbox, settings) for _ in range(workers))))
     chunks = enumerate(batched(articles, chunk_size))
     finished: dict[int, list[CodedArticle]] = {}
     in_flight, next_out, exhausted = 0, 0, False
@@ -136,13 +183,7 @@ def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chu
                 yield from finished.pop(next_out)
                 next_out += 1
     finally:
-        for process in processes:
-            if process.is_alive():
-                inbox.put(None)
-        for process in processes:
-            process.join(timeout=10)
-            if process.is_alive():
-                process.terminate()
+        _stop(inbox, processes)
 
 
 def _widen(pipe: Connection) -> None:
