@@ -102,10 +102,18 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
 #: Roles whose account of another's act is testimony, not an accusation ("Sana residents said ...").
 WITNESS_ROLES = frozenset({"CVL", "BUS", "EDU", "MED"})
+#: Roles of the state's organs and officials.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+#: Roles of a country's political figures and bodies, who attack each other in words, not with force.
+POLITICAL_ROLES = frozenset({"GOV", "ELI", "LEG", "PTY", "JUD", "MED"})
+#: Force verbs also used for a verbal attack ("attacked his rival", "targeted the younger Biden").
+VERBAL_ATTACKS = frozenset({"attack", "target", "hit", "fight", "battle", "assault"})
+VERBAL_ATTACK = "111"
 #: Roles of armed or state actors, whose burning or storming of buildings is no riot (145) but destruction of
 #: property (CAMEO 1712).
 ARMED_ROLES = frozenset({"REB", "INS", "MIL", "UAF", "COP", "SPY", "CRM", "GOV"})
 PROPERTY_DESTRUCTION = "1712"
+NON_MILITARY_BOMBING, AERIAL_ATTACK = "183", "195"
 #: Roles of people a state's violence is usually done to at home.
 CIVILIAN_ROLES = WITNESS_ROLES | frozenset({"OPP", "REF", "LAB", "REL"})
 DENIAL_VERBS = frozenset({"deny"})  # verbs whose content, when it codes nothing, is still a denial (016)
@@ -144,7 +152,7 @@ CONFLICT_TARGET_PREPS = ("against", "at", "on", "into", "toward", "towards")
 COOPERATION_TARGET_PREPS = ("to", "with", "for")  # ("support for the opposition")
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
-LOCATION_TARGET_CODES = ("042", "09", "14", "15", "18", "19", "20")  # (a meeting in Brussels is not with Belgium)
+LOCATION_TARGET_CODES = ("042", "07", "09", "14", "15", "18", "19", "20")  # (a meeting in Brussels is not with Belgium)
 #: Acts coded without a target when none is named (refusals, threats, protests, force posture, cuts in
 #: relations or aid, coercion such as curfews and arrests, resignations, retreats); so are attacks told with
 #: a verb ("Israel carried out the airstrike"), not a bare noun ("the Syrian war").
@@ -159,6 +167,7 @@ CUSTODY_CODES = ("116", "173", "174")
 COERCION_ROOTS = frozenset({"17", "18", "19"})
 #: Attacks reported in an agentless passive with the place they came from ("rockets were fired from Gaza").
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+AID_ROOT = "07"
 #: Codes whose act, with no target in the syntax, is aimed at the nearest other side named in the sentence.
 SENTENCE_TARGET_CODES = ("02", "036", "085", "10", "11", "12", "13", "16")  # (an offer to meet: with whom; easing sanctions: on whom)
 #: Consultations both sides hold (meet, meet elsewhere, negotiate): "X met with Y" is also Y meeting X.
@@ -186,6 +195,10 @@ PASSIVE_INFINITIVES = frozenset({"blame"})
 #: Verbs whose subject is the target of an act with its own author ("the US experienced strikes by X").
 SUFFERING_VERBS = frozenset({"suffer", "experience", "endure", "sustain", "face"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
+#: Nouns of amount or part whose "of" phrase names what a verb acts on ("sent 20 tons of aid").
+MEASURE_NOUNS = frozenset({"ton", "tonne", "part", "portion", "bulk", "share", "shipment", "consignment", "load", "batch",
+                           "amount", "quantity", "lot", "package", "convoy", "truckload", "planeload", "crate", "dose",
+                           "number", "dozen", "hundred", "thousand", "million", "billion"})
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL_ROLES = frozenset({"obl", "obl:agent", "obj", "nsubj", "nsubj:pass", "nmod", "iobj"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -1063,7 +1076,12 @@ class _Coder:
         obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
         if obj is None and verb.dep_ == "xcomp":  # "Hamas, which X tried to suppress" with "which" on "tried"
             obj = next((c for c in verb.head.children if c.dep_ in OBJECT and c.lower_ in RELATIVE_PRONOUNS), None)
-        if obj is None and verb.dep_ == "acl:relcl" and not _list_tail_subject(verb):
+        # (a clause with a "that" marker is the noun's content, not a relative clause: "the claim that X attacked")
+        relative = verb.dep_ in ("acl:relcl", "acl") and not any(c.dep_ == "mark" for c in verb.children)
+        if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and relative and verb.head.pos_ in NOMINAL \
+                and not (obj.lower_ == "that" and verb.head.lemma_.lower() in self.lex.speech_nouns):
+            return verb.head  # "the treaty that they signed" (not "the claim that X attacked": its content)
+        if obj is None and relative and not _list_tail_subject(verb):
             has_subject = any(c.dep_ in SUBJECT and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
             if has_subject:  # "a deal it had struck": the antecedent is the object
                 return verb.head
@@ -1180,7 +1198,10 @@ class _Coder:
                 # ... or hung it on the first ("called [the king [a criminal]]", "called [the remarks negative]")
                 objects += [g for o in objects[:1] for g in o.children if g.dep_ in OBJECT and g.pos_ in NOMINAL
                             or g.dep_ == "amod" and g.i > o.i]
-                obj = next((o for o in objects if self._has_words(o, entry.objects)), None)
+                obj = next((o for o in objects if self._has_words(o, entry.objects)), None) or next(
+                    (m for o in objects if o.pos_ in QUANTITY_HEADS or o.lemma_.lower() in MEASURE_NOUNS
+                     for m in o.children if m.dep_ == "nmod" and _case(m) == "of" and self._has_words(m, entry.objects)),
+                    None)  # what an amount or a part measures: "25,000 tons of food aid", "part of a military aid program"
                 if obj is None:
                     return None
             slots["obj"] = obj
@@ -1265,6 +1286,9 @@ class _Coder:
                 return "future", f"planned ('{token.head.text}')"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in COMMITMENT_VERBS:
                 return "future", f"promised ('{token.head.text}')"
+            if token.dep_ == "acl" and _infinitive(token) and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
+                return "negated", f"'no {token.head.text} to ...'"  # "has no plans to withdraw diplomats"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
                 return "negated", f"failed ('{token.head.text}')"
             frame = self._gerund_phrase(token)
@@ -1277,7 +1301,10 @@ class _Coder:
             # (a conjunct with a subject of its own is a clause of its own: "X would not meet Y, but Z held out ...")
             own_clause = token.dep_ == "conj" and (any(c.dep_ in SUBJECT for c in token.children)
                                                    or _conjoined_subject_before(token) is not None)
-            token = token.head if token.dep_ in ("xcomp", "conj") and token.head.i != token.i and not own_clause else None
+            supported = token.dep_ == "obj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in self.lex.support
+            # (an event noun takes the modality of its light verb: "not going to start a war")
+            token = token.head if (token.dep_ in ("xcomp", "conj") or supported) and token.head.i != token.i \
+                and not own_clause else None
         return None, None
 
     # --- reported speech ----------------------------------------------------------------------------
@@ -1463,6 +1490,8 @@ class _Coder:
                 sources = self.actors(launcher)
                 notes.append(f"the weapon '{subj.text}' is '{launcher.text}''s")
             obj = slots.get("obj")
+            if code[:2] in ATTACK_ROOTS and obj is not None and obj.lemma_.lower() in self.lex.classes.get("not_attacked", ()):
+                return [], f"not an attack: '{token.text} {obj.text}'"
             if obj is not None and obj.i != token.i and self.is_event_noun(obj):
                 consumed.add(obj.i)
         else:
@@ -1510,6 +1539,10 @@ class _Coder:
         if code == "145" and sources and all(_role(s) in ARMED_ROLES for s in sources) and not self.has_form(token, {"storm"}):
             code, rule = PROPERTY_DESTRUCTION, "armed-destruction"  # armed men burning schools do not riot
             notes.append("burned or demolished by an armed or state actor: destruction of property")
+        if code == NON_MILITARY_BOMBING and sources and all(_role(s) in (None, "GOV", "MIL") and len(_side(s) or "") == 3
+                                                             for s in sources):
+            code, rule = AERIAL_ATTACK, "state-bombing"  # "the United States and its allies began bombing"
+            notes.append("bombing by a state or its military: aerial weapons")
         if code[:2] in ATTACK_ROOTS and _weapons_test(token):
             code = WEAPONS_TEST  # "North Korea test-fired a missile": a show of force, no attack
         if code == "0831":  # leaders step down; a TV host resigning is no political event
@@ -1529,16 +1562,19 @@ class _Coder:
             if inside and place.country and not any(s.span[0] <= place.span[0] < s.span[1] for s in sources):
                 where = Actor(text=place.text, span=place.span, code=place.country, country=place.country,
                               why="the country where the act took place (no target named)")
-                pairs = [(s, where) for s in sources if _side(s) != place.country or entry.code[:2] >= "18"]
+                # (an actor of no known country acting in a place is most likely local to it)
+                pairs = [(s, where) for s in sources if _side(s) not in (None, place.country) or entry.code[:2] >= "18"]
                 rule = "location-as-target"
         if not pairs:
             named = self.uncoded_target(order, slots, sources)
             aimed = code.startswith(SENTENCE_TARGET_CODES) and rule != "experiencer"  # a feeling is about its cause only
             nearby = self.sentence_target(token, sources) if aimed else None
-            if named is not None:
+            if named is not None and code.startswith(CUSTODY_CODES):  # "arrested Tomas Ekberg": kept, with its text
                 pairs = [(s, named) for s in sources]
                 rule = "uncoded-target"
                 notes.append(f"target '{named.text}' names an actor the knowledge base does not code")
+            elif named is not None:  # (a dyad with one side unknown is no event data)
+                return [], f"no actor (target '{named.text}' names an actor the knowledge base does not code)"
             elif nearby is not None:
                 pairs = [(s, nearby) for s in sources]
                 rule = "sentence-target"
@@ -1547,6 +1583,11 @@ class _Coder:
                 pairs = [(s, leading) for s in sources]
                 rule = "story-side-target"
                 notes.append(f"'{leading.text}' names no author: the story's leading other side {leading.code}")
+            elif code[:2] == AID_ROOT and entry.pos == "verb" and (entry.objects or entry.preps) \
+                    and (setting := self._story_setting(token, sources)) is not None:
+                # goods delivered: "the Marines flew in supplies of food" in a story set in the Philippines
+                pairs = [(s, setting) for s in sources]
+                rule = "story-country-target"
             elif code[:2] in ATTACK_ROOTS and (shared := self._shared_attack_target(token, sources)):
                 pairs = [(s, t) for s in sources for t in shared]
                 rule = "shared-target"
@@ -1567,6 +1608,10 @@ class _Coder:
             code.startswith(EXPULSION_CODES) and _same_side(s, t) and _role(t) in ARMED_ROLES)]
         if not pairs:
             return [], "source and target are the same actor"
+        if code[:2] in ATTACK_ROOTS and entry.pos == "verb" and self.has_form(token, VERBAL_ATTACKS) \
+                and all(t is not None and _political_rivals(s, t) for s, t in pairs):
+            code, rule = VERBAL_ATTACK, "political-attack"  # "Trump continued to target the younger Biden"
+            notes.append("one political figure of a country attacking another: in words")
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
             return [], f"not an act: '{token.head.text} to {token.text}'"
         status, why = self.status(token)
@@ -1735,6 +1780,16 @@ class _Coder:
         earlier = self.referred_act(obj, sources)
         return [earlier] if earlier is not None else []
 
+    def _story_setting(self, token: Token, sources: list[Actor]) -> Actor | None:
+        """The country the story is set in, as its latest place mention before ``token``, when it leads the
+        article and is none of the sources' own."""
+        country = leading_country(self.ctx, token.idx)
+        if country is None or any(_side(s) in (None, country) for s in sources):
+            return None
+        place = next((p for p in reversed(self.ctx.places) if p.country == country and p.span[1] <= token.idx), None)
+        return None if place is None else Actor(text=place.text, span=place.span, code=country, country=country,
+                                                why="the country the story is set in (no recipient named)")
+
     def unnamed_author(self, obj: Token | None, sources: list[Actor]) -> Actor | None:
         """For a criticised act whose author is not named ("condemned the renewal of the emergency law"):
         the country the article names most before it, other than the critics', when one clearly leads."""
@@ -1858,7 +1913,7 @@ class _Coder:
             announced = (self.lex.announced_code(cand.code) if cand.status in ("future", "hypothetical")
                          else self.lex.refused_code(cand.code) if cand.status == "negated" and _modal(doc[cand.trigger])
                          else None)
-            if announced and _same_side(speaker, cand.source):
+            if announced and _same_side(speaker, cand.source) and not _state_and_society(speaker, cand.source):
                 kind, code = announced
                 subject = self.subject(doc[cand.trigger])
                 # "Obama and Putin said they will attack": each speaker announces it
@@ -2247,6 +2302,18 @@ def _claimed_by(claimed: dict[int, tuple], token: Token, verb: Token) -> bool:
 
 def _role(actor: Actor) -> str | None:
     return actor.role or ((actor.code or "")[3:6] or None)
+
+
+def _political_rivals(a: Actor, b: Actor) -> bool:
+    """Two political figures or bodies of the same country ("Trump" and "Biden", "the senate" and "the court")."""
+    return _same_side(a, b) and _role(a) in POLITICAL_ROLES and _role(b) in POLITICAL_ROLES
+
+
+def _state_and_society(a: Actor, b: Actor) -> bool:
+    """One actor is the state and the other a non-state group of the same country (a president telling what
+    the carmaker and the union will do announces no act of his own)."""
+    roles = {_role(a) in STATE_ROLES, _role(b) in STATE_ROLES}
+    return roles == {True, False} and None not in (_role(a), _role(b))
 
 
 def _side(actor: Actor | None) -> str | None:
