@@ -102,17 +102,17 @@ def _first_why(m: Mention, joinable: bool, window_days: int) -> str:
             f"within {window_days} day(s) of {m.start or 'an unknown date'}{f' at {m.place}' if m.place else ''}")
 
 
-def _fresh(con: "duckdb.DuckDBPyConnection", first: int, last: int) -> list[Mention]:
+def _fresh(con: duckdb.DuckDBPyConnection, first: int, last: int) -> list[Mention]:
     """The new mentions numbered ``first``..``last`` in ``dedup_fresh``."""
     rows = con.execute("SELECT * EXCLUDE (n) FROM dedup_fresh WHERE n BETWEEN ? AND ? ORDER BY n", [first, last]).fetchall()
     return [Mention(r[0], r[1], (r[3], r[4], r[5]), r[6], r[7], r[8]) for r in rows]
 
 
-def ensure_tables(con: "duckdb.DuckDBPyConnection") -> None:
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
 
 
-def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3, chunk: int = CHUNK) -> int:
+def refresh(con: duckdb.DuckDBPyConnection, window_days: int = 3, chunk: int = CHUNK) -> int:
     """Bring the corpus-event tables up to date with ``events``; returns how many mentions were (re)assigned.
 
     New mentions are assigned ``chunk`` at a time in date order, keeping in memory only the corpus
@@ -137,7 +137,7 @@ def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3, chunk: int =
             keys = {m.key for m in fresh if m.key[0] is not None or m.key[1] is not None} - loaded
             clusters |= _clusters(con, keys)
             loaded |= keys
-            members, touched = [], set()
+            assigned, whys, touched = [], [], set()
             for m in fresh:
                 joinable = m.key[0] is not None or m.key[1] is not None
                 joined = next((c for c in clusters.get(m.key, ()) if c.why_not(m, window) is None), None) if joinable else None
@@ -149,11 +149,10 @@ def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3, chunk: int =
                 else:
                     why = _why(m, joined, window_days)
                 joined.add(m)
-                members.append((m.article_id, m.event_id, joined.id, why))
+                assigned.append(joined.id)
+                whys.append(why)
                 touched.add(joined.id)
-            con.executemany("""INSERT INTO corpus_event_members
-                               SELECT ?, ?, ?, coded_at, ? FROM articles WHERE article_id = ?""",
-                            [(a, e, c, why, a) for a, e, c, why in members])  # fmt: skip
+            _insert_members(con, first, assigned, whys)
             _rebuild(con, sorted(touched))
             clusters = _joinable_after(clusters, fresh[-1].start, window)
         con.execute("DROP TABLE dedup_fresh")
@@ -164,6 +163,16 @@ def refresh(con: "duckdb.DuckDBPyConnection", window_days: int = 3, chunk: int =
     return total
 
 
+def _insert_members(con: duckdb.DuckDBPyConnection, first: int, assigned: list[str], whys: list[str]) -> None:
+    """Add the member rows of the fresh mentions numbered from ``first`` on, in one statement: mention
+    ``first + i`` joins corpus event ``assigned[i]`` because of ``whys[i]``."""
+    con.execute("""
+        INSERT INTO corpus_event_members
+        SELECT f.article_id, f.event_id, x.corpus_event_id, f.coded_at, x.why
+        FROM (SELECT unnest($n) AS n, unnest($ids) AS corpus_event_id, unnest($whys) AS why) x JOIN dedup_fresh f USING (n)
+        ORDER BY n""", {"n": list(range(first, first + len(assigned))), "ids": assigned, "whys": whys})  # fmt: skip
+
+
 def _joinable_after(clusters: dict[tuple, list[Cluster]], day: dt.date | None, window: dt.timedelta) -> dict[tuple, list[Cluster]]:
     """The clusters a mention dated ``day`` or later can join (mentions come in date order, undated last)."""
     if day is None:
@@ -171,7 +180,7 @@ def _joinable_after(clusters: dict[tuple, list[Cluster]], day: dt.date | None, w
     return {key: live for key, found in clusters.items() if (live := [c for c in found if c.start is not None and c.end + window >= day])}
 
 
-def _clusters(con: "duckdb.DuckDBPyConnection", keys: set[tuple]) -> dict[tuple, list[Cluster]]:
+def _clusters(con: duckdb.DuckDBPyConnection, keys: set[tuple]) -> dict[tuple, list[Cluster]]:
     """Existing corpus events with one of ``keys``, with their members' dates, places and articles."""
     if not keys:
         return {}
@@ -190,7 +199,7 @@ def _clusters(con: "duckdb.DuckDBPyConnection", keys: set[tuple]) -> dict[tuple,
     return clusters
 
 
-def _rebuild(con: "duckdb.DuckDBPyConnection", ids: list[str]) -> None:
+def _rebuild(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     """Recompute the summary rows of corpus events ``ids`` from their members (dropping empty ones)."""
     con.execute("DELETE FROM corpus_events WHERE corpus_event_id IN (SELECT unnest($ids))", {"ids": ids})
     con.execute("""
