@@ -217,3 +217,24 @@ def test_an_adjectival_agent_word_before_a_thing_is_no_actor_but_a_modifying_age
     text = "Washington kept sending military aid to Cairo, and Russia condemned militant attacks in Idlib."
     found = by_text(actors_of(res, text, dt.date(2020, 2, 13)))
     assert "military" not in found and found["militant"].endswith("REB")
+
+
+def test_a_lone_attacker_is_a_criminal_but_gunmen_are_an_armed_group(res: Resources) -> None:
+    text = "Fighting went on in Nigeria. An attacker stabbed a guard, and gunmen stormed a school."
+    found = by_text(actors_of(res, text, dt.date(2021, 3, 1)))
+    assert (found["attacker"], found["gunmen"]) == ("NGACRM", "NGAUAF")
+
+
+def test_an_agent_word_used_as_a_verb_with_a_subject_is_no_actor(res: Resources) -> None:
+    if not res.nlp.has_pipe("parser"):
+        pytest.skip("needs the parse to see the verb's subject")
+    text = "Officials in Kenya suspect that the suspects fled, and they head north."
+    found = by_text(actors_of(res, text, dt.date(2021, 3, 1)))
+    assert "suspect" not in found and "head" not in found and found["suspects"] == "KENCRM"
+
+
+def test_hostage_takers_are_the_armed_group_named_before_them(res: Resources) -> None:
+    text = "Militants raided a town in Mali. The kidnappers freed two nurses."
+    assert by_text(actors_of(res, text, dt.date(2021, 3, 1)))["kidnappers"] == "MLIREB"
+    alone = "A town in Mali mourned. The kidnappers freed two nurses, and militants fled."
+    assert by_text(actors_of(res, alone, dt.date(2021, 3, 1)))["kidnappers"] == "MLICRM"

@@ -84,6 +84,10 @@ ARMED_ROLES = INSURGENT_ROLES
 #: Titles written before a name whose role differs from their noun's: US police officers are titled "Officer",
 #: military officers by their rank ("Capt.", "Col.").
 NAME_TITLE_ROLES = {"Officer": "COP"}
+#: Words for whoever holds a hostage, which an armed group named before them may be (``held_by_armed_group``).
+HOSTAGE_TAKERS = frozenset(
+    {"captors", "captor", "kidnappers", "kidnapper", "abductors", "abductor", "hostage-takers", "hostage takers"}
+)
 #: How ``described`` begins the ``why`` of a person it codes from a description in apposition.
 DESCRIBED = "described as"
 #: "there" after a mention places it where the text last was ("the authorities there").
@@ -128,9 +132,24 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     resolved = share_heads(resolved, text, kb, ctx.article.published, story)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
+    actors = held_by_armed_group(actors)
     named = {a.span: a.span for a in actors if a.why and a.why.startswith(DESCRIBED)}
     actors = same_person(actors, titled | named, text, kb)
     return ctx.add(actors=tuple(actors))
+
+
+def held_by_armed_group(actors: list[Actor]) -> list[Actor]:
+    """Bare hostage-takers ("the kidnappers", "his captors") are the armed group named last before them
+    ("Boko Haram ... the kidnappers"); with none named before, they stay criminals. ``actors`` are in text order."""
+    out = list(actors)
+    group: Actor | None = None
+    for i, actor in enumerate(out):
+        if actor.role in INSURGENT_ROLES and actor.country:
+            group = actor
+        elif group is not None and actor.role == "CRM" and normalize(actor.text) in HOSTAGE_TAKERS:
+            out[i] = replace(actor, code=group.code, country=group.country, role=group.role,
+                             why=f"hostage-takers: refers back to {group.text!r}")
+    return out
 
 
 def titled_role(actor: Actor, text: str) -> Actor:
@@ -484,9 +503,12 @@ def _plausible(
 ) -> bool:
     """Names must be written as names: capitalized, acronyms in capitals, surnames not common words
     ("May" is Theresa May only after a title: "Prime Minister May"); an agent word that is not a title is
-    no agent inside a person's name ("Rep. Jim Banks")."""
+    no agent inside a person's name ("Rep. Jim Banks"), nor one the parser reads as a verb with a subject
+    ("I suspect")."""
     if atom.kind == "agent" and token.ent_type_ == "PERSON" and token.is_title and one_token:
         return bool(atom.agent.post) or atom.agent.role in TITLE_ROLES
+    if atom.kind == "agent" and one_token and token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
+        return False  # a verb with a subject: "I suspect", "they head to"
     if atom.kind in ("agent", "modifier", "former"):
         return True
     if not any(c.isupper() for c in surface):
