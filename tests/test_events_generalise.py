@@ -281,3 +281,17 @@ def test_an_untargeted_attack_verb_that_is_figurative_possible_or_accused_is_no_
 def test_a_side_in_a_but_clause_with_its_own_subject_is_not_the_target(code):
     coded = code("Kuwait called for an independent inquiry, but the United States disagreed.")
     assert not any(side(e.target) == "USA" for e in coded.events)
+
+
+def test_a_description_in_a_quote_is_the_body_it_refers_back_to_not_the_speakers_own(code):
+    coded = code("The International Court of Justice ruled against Colombia. \"This biased court will not intimidate us,\""
+                 " the Colombian foreign minister said.")
+    intimidate = [e for e in coded.events if e.cameo.startswith("17")]
+    assert [e.source.code[:3] for e in intimidate] == ["IGO"], coded.events  # the court named before, not Colombia's
+
+
+def test_a_regime_is_never_the_speakers_own(code):
+    coded = code("Syrian jets bombed the town. \"This criminal regime will pay a heavy price,\" the Turkish president said.")
+    assert not any(side(a) == "TUR" for e in coded.events for a in (e.source, e.target)
+                   if a is not None and a.text.endswith("regime")), coded.events
+    assert ("TUR", "SYR", "13") in roots(coded), coded.events

@@ -68,6 +68,14 @@ CODED = [
      ("130", "XKX", "SRB", "asserted")),
     ("what a report interrupts is said of the phrase before it",
      "The Eritrean proposal, the Ethiopian minister said, was a positive step.", ("051", "ETH", "ERI", "asserted")),
+    ("'according to X' reports the clause it hangs on, as a verb of saying does",
+     "Uganda was behind the raid on the border town, according to Rwanda's defence minister.", ("112", "RWA", "UGA", "asserted")),
+    ("... also before the clause", "According to the Omani foreign ministry, the Yemeni proposal was a positive step.",
+     ("051", "OMN", "YEM", "asserted")),
+    ("calling another side's act something is saying it is that (a predicate of the object)",
+     "The Estonian president called the Latvian proposal a positive step.", ("051", "EST", "LVA", "asserted")),
+    ("... also parsed as two objects", "Uruguay called the Argentine decision an act of aggression.",
+     ("111", "URY", "ARG", "asserted")),
 ]
 
 
@@ -100,6 +108,8 @@ NOT_CODED = [
     ("the victim in the cue's phrase is no target", "The Jordanian minister said the decision was a violation of Iraqi sovereignty."),
     ("'said of' what names no other side", "\"It was a mistake,\" the Georgian ambassador said of his own remarks."),
     ("a cue wholly inside the content's subject", "The Sudanese army said the threat to Chad was growing."),
+    ("'according to' what names no actor", "The Malian plan was a mistake, according to several analysts."),
+    ("calling someone on the phone names no predicate", "The Danish prime minister called the Norwegian king on Monday."),
 ]
 
 
@@ -124,6 +134,40 @@ def test_a_sentence_whose_verb_is_the_act_is_not_coded_twice(code):
 def test_a_report_whose_content_codes_an_event_is_not_coded_again(code):
     coded = code("Kuwait said Iraqi troops had attacked the border post, which was outrageous.")
     assert coded.events and not stated(coded)
+
+
+def test_according_to_makes_a_reported_act_alleged_by_whom_it_names(code):
+    coded = code("Ethiopian troops shelled the town of Badme, according to a statement from the Eritrean government.")
+    shelled = [e for e in coded.events if e.cameo.startswith("19")]
+    assert [(side(e.source), e.status, side(e.attributed_to)) for e in shelled] == [("ETH", "alleged", "ERI")]
+    assert not stated(coded)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Azerbaijan's foreign minister said the Armenian accusations were groundless.", ("016", "AZE", "ARM")),
+    ("Hungary said the Slovak allegations of fraud were outrageous.", ("111", "HUN", "SVK")),
+])
+def test_what_a_report_says_of_anothers_claim_is_the_speakers_act_not_an_accusation(code, sentence, expected):
+    coded = code(sentence)
+    assert [(e.cameo, side(e.source), side(e.target)) for e in stated(coded)] == [expected], coded.events
+    assert not [e for e in coded.events if e.explanation.rule == "reported-accusation"], coded.events
+
+
+def test_calling_another_sides_act_an_attack_accuses_its_author(code):
+    coded = code("Britain's foreign secretary called the explosion a brazen attack by Russia.")
+    assert ("112", "GBR", "RUS") in [(e.cameo, side(e.source), side(e.target)) for e in coded.events], coded.events
+
+
+def test_a_paragraph_of_quotation_is_the_last_speakers_statement(code):
+    coded = code("Bolivian troops crossed the border on Monday. \"We will respond,\" Chile's defence minister said.\n\n"
+                 "\"The Bolivian incursion was a provocation. Bolivia is responsible for the unrest.\"")
+    assert [(e.cameo, side(e.source), side(e.target), e.sentence) for e in stated(coded) if e.sentence >= 2] \
+        == [("111", "CHL", "BOL", 2), ("112", "CHL", "BOL", 3)], coded.events
+
+
+def test_a_quotation_with_no_speaker_is_no_statement(code):
+    coded = code("\"The Bolivian decision was a provocation,\" read a sign at the rally.")
+    assert not stated(coded), coded.events
 
 
 def test_explanation_names_the_rule_the_act_and_the_cue(code):

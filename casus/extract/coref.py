@@ -346,7 +346,9 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
         return None
     possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
                       or (c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("for", "of") for g in c.subtree)
-                          and c.i > span.root.i)), None)
+                          and c.i > span.root.i
+                          # (not a gerund clause read as a phrase: "accused the court of persecuting Israeli soldiers")
+                          and not any(g.tag_ == "VBG" for g in c.subtree if g.i < c.i))), None)
     if possessor is not None:  # "its forces", "a spokesman for President Obama"
         owner = resolve_reference(ctx, possessor, quotations=quotations, visited=visited)
         if owner is not None and owner.country:

@@ -100,6 +100,12 @@ STATIVE_PASSIVES = frozenset({"engage", "involve"})  # "X was engaged in talks":
 LINKING_VERBS = frozenset({"remain", "stay", "seem", "appear", "become", "look", "keep"})  # "remained in touch"
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
+#: Bodies a speaker calls only another side's ("the regime").
+FOREIGN_BODIES = frozenset({"regime", "regimes", "junta"})
+#: The word of a phrase that names who reports its clause ("according to X").
+ATTRIBUTION_MARKER = "according"
+#: Verbs that say what their object is ("called the decision a mistake"): a report of that predicate.
+NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "deem", "declare", "pronounce"})
 #: Roles whose account of another's act is testimony, not an accusation ("Sana residents said ...").
 WITNESS_ROLES = frozenset({"CVL", "BUS", "EDU", "MED"})
 #: Roles of the state's organs and officials.
@@ -545,6 +551,9 @@ class _Coder:
         rows = list(enumerate(ctx.doc.to_array([LOWER, LEMMA, DEP, TAG]).tolist()))
         self._trigger_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in triggers or lemma in triggers)
         self._speech_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in speech or lemma in speech)
+        attribution, naming = get_string_id(ATTRIBUTION_MARKER), _hashes(NAMING_VERBS)
+        self._attribution_markers = frozenset(i for i, (lower, _, _, _) in rows if lower == attribution)
+        self._naming_verbs = frozenset(i for i, (_, lemma, _, _) in rows if lemma in naming)
         self._participle_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag in participles)
         self._gerund_markers = frozenset(i for i, (_, _, dep, tag) in rows if dep == case and tag == gerund)
         self._gerund_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag == gerund)
@@ -573,8 +582,10 @@ class _Coder:
             subject = self.subject(token.head) if token.head.i != token.i else None
             return self._find_actor(subject, depth + 1) if subject is not None and subject.i != token.i else None
         found = self.mention_at(token) if token.pos_ != "PRON" else None
-        if found is None or guessed_country(found):  # "the court" after "the International Criminal Court"
-            found = resolve_reference(self.ctx, token) or found
+        if found is None or guessed_country(found) or not _side(found) and any(c.lower_ in DEFINITE for c in token.children):
+            # "the court" after "the International Criminal Court", "this rogue regime" in a quote: the body
+            # a description refers back to
+            found = self._referent(token) or found
         if found is not None and found.code:
             return self._complete(found, token)
         countryless = None  # a possessor without a country yields to a nationality ("its South Korean allies")
@@ -694,6 +705,14 @@ class _Coder:
             return replace(actor, code=country + role, country=country,
                            why=f"{actor.why}; the story's leading country {country}")
         return actor
+
+    def _referent(self, token: Token) -> Actor | None:
+        """What ``token`` refers back to (``resolve_reference``), never the speaker's own side for a body only others
+        are called ("Netanyahu said the regime would pay")."""
+        found = resolve_reference(self.ctx, token)
+        if found is not None and token.lemma_.lower() in FOREIGN_BODIES and _same_side(found, self.quote_speaker(token)):
+            return None
+        return found
 
     def mention_at(self, token: Token) -> Actor | None:
         """The actor mention covering ``token`` itself."""
@@ -1345,7 +1364,39 @@ class _Coder:
                 author = self.noun_source(noun)
                 if content is not None and author is not None:
                     acts.append((noun, content, author))
+        for marker in self._tokens(sent, self._attribution_markers):
+            # "Y attacked Z, according to X" / "... according to a statement from X": X reports the clause
+            source = marker.head
+            content = source.head
+            if marker.dep_ != "case" or source.i == content.i or not (
+                    _verbal(content) or any(c.dep_ == "cop" for c in content.children)):
+                continue
+            # (who is named, or a statement's author; not the signatories of "the agreement signed by X and Y")
+            author = self.actor(source) if self.mention_at(source) is not None or source.pos_ == "PRON" else \
+                self.noun_source(source) if self.has_form(source, self.lex.speech_nouns) else None
+            if author is not None:
+                acts.append((marker, content, author))
+        for verb in self._tokens(sent, self._naming_verbs):
+            # "X called Y's decision a mistake": X says the decision was a mistake (the predicate of the object)
+            # (also parsed as two objects: "called the airstrike an act of aggression")
+            named = [c for c in verb.children if c.dep_ in OBJECT | {"iobj", "xcomp"} and c.i > verb.i
+                     and (c.pos_ in NOMINAL or c.dep_ == "xcomp" and c.pos_ == "ADJ")]
+            predicate = named[1] if len(named) == 2 and named[1].pos_ != "PRON" else None
+            if _verbal(verb) and predicate is not None and not self.has_form(verb, self.lex.speech | self.lex.denial):
+                self._subject_of.setdefault(predicate.i, named[0])
+                acts.append((verb, predicate, None))
         return acts
+
+    def _quoted_sentence(self, sent: SpacySpan) -> tuple[Token, Token, Actor] | None:
+        """A sentence of a direct quote whose cue lies in another sentence (a paragraph of quotation attributed to
+        the last speaker): (its quotation mark, its root, the quote's speaker), a report like any other."""
+        root = sent.root
+        quote = next((q for q in self.quotes if q.kind == "direct" and q.span[0] <= root.idx < q.span[1]), None)
+        if quote is None or quote.cue_span is not None and sent.start_char <= quote.cue_span[0] < sent.end_char \
+                or not (_verbal(root) or any(c.dep_ == "cop" for c in root.children)):
+            return None
+        mark = next((t for t in sent if t.is_quote), None)
+        return (mark, root, quote.speaker) if mark is not None else None
 
     def _claim_clause(self, verb: Token) -> Token | None:
         """"rejected an accusation by X that Y ..." parsed with the that-clause on the verb: the clause
@@ -1433,7 +1484,11 @@ class _Coder:
         # outside it: "Asked about Iran's arrest of spies, Pompeo said Iran has a long history of lying")
         coded = {t for c in out for t in (c.trigger, *c.tokens)}
         silent = [act for act in speech if act[0].i not in coded and not any(t.i in coded for t in act[1].subtree)]
+        quoted = self._quoted_sentence(sent) if not speech else None
+        if quoted is not None and not any(t.i in coded for t in quoted[1].subtree):
+            silent.append(quoted)
         out += self.statement_acts(silent) if silent else []
+        out = self._disputed_claims(out, [act for act in speech if act not in silent])
         self.accusations.extend(c for c in out if c.code.startswith("11"))
         self.history.extend(out)
         if out:
@@ -1889,7 +1944,8 @@ class _Coder:
         out: list[Candidate] = []
         claimed: dict[int, tuple[Token, Actor | None]] = {}
         for verb, content, author in reversed(speech):  # the innermost report claims its content
-            own = {t.i for t in verb.subtree} if content.i == verb.head.i else {verb.i}
+            reporter = verb.head if verb.dep_ == "case" else verb  # ("according to X's statement" is no part of it)
+            own = {t.i for t in reporter.subtree} if content.i == reporter.head.i else {verb.i}
             own |= {t.i for c in content.subtree if _contrast_clause(c) for t in c.subtree}
             for t in content.subtree:
                 if t.i not in own:
@@ -1904,7 +1960,8 @@ class _Coder:
             if speaker is None or _same_actor(speaker, cand.source) and verb is None:
                 out.append(self._refusal(cand, doc[cand.trigger]))
                 continue
-            if bare_organ(cand.source) and _side(speaker) and len(_side(speaker)) == 3:
+            if bare_organ(cand.source) and _side(speaker) and len(_side(speaker)) == 3 \
+                    and cand.source.text.split()[-1].lower() not in FOREIGN_BODIES:
                 # "Egypt's defense minister said security forces would ...": the speaker's own forces
                 cand = replace(cand, source=_belonging(cand.source, speaker, f"the speaker's own ('{speaker.text}')"))
             denied = verb is not None and self.has_form(verb, self.lex.denial)
@@ -2018,6 +2075,19 @@ class _Coder:
                     tokens=tuple(sorted({verb.i, *(t.i for t in said.cue), said.target_token.i})), notes=said.notes,
                 ))
         return out
+
+    def _disputed_claims(self, found: list[Candidate], speech) -> list[Candidate]:
+        """"X said Y's accusations were groundless": what a report says of the claim that is its content's subject
+        is the speaker's act (a denial, a rejection), not a report of the claim that accuses its author."""
+        claims = {c.trigger for c in found if c.code.startswith("11") and c.rule != "reported-accusation"}
+        for verb, content, author in speech:
+            subject = self.subject(content)
+            if subject is None or subject.i not in claims or content.i in claims:
+                continue
+            stated = self.statement_acts([(verb, content, author)])
+            if stated:
+                found = [c for c in found if not (c.trigger == verb.i and c.rule == "reported-accusation")] + stated
+        return found
 
     def _spoken_of(self, phrase: Token, speaker: Actor) -> list[Actor]:
         """The actors a phrase of reported content names, else the author of the act it names or that a definite
