@@ -24,57 +24,43 @@ def arcs(doc: Doc) -> list[tuple[str, str, str]]:
     return [(t.text, t.dep_, t.head.text) for t in doc]
 
 
-def test_a_subordinate_clause_read_as_a_prepositional_phrase_is_restored():
-    # "Iran protested after Britain seized the tanker." parsed with "after Britain" an oblique of
-    # "protested" and "protested" the complement of a subjectless root "seized"
-    doc = parsed([("Iran", "PROPN", "NNP", "nsubj", 1), ("protested", "VERB", "VBD", "ccomp", 4),
-                  ("after", "ADP", "IN", "case", 3), ("Britain", "PROPN", "NNP", "obl", 1),
-                  ("seized", "VERB", "VBD", "ROOT", 4), ("the", "DET", "DT", "det", 6),
-                  ("tanker", "NOUN", "NN", "obj", 4), (".", "PUNCT", ".", "punct", 4)])
-    repair_clauses(doc)
-    assert ("protested", "ROOT", "protested") in arcs(doc)
-    assert ("seized", "advcl", "protested") in arcs(doc)
-    assert ("Britain", "nsubj", "seized") in arcs(doc)
-    assert ("after", "mark", "seized") in arcs(doc)
-    assert (".", "punct", "protested") in arcs(doc)
-    assert len(list(doc.sents)) == 1
-
-
-def test_a_finite_verb_read_as_a_participle_of_the_subject_is_restored():
+@pytest.mark.parametrize("rows, expected", [
+    # "Iran protested after Britain seized the tanker." parsed with "after Britain" an oblique of "protested" and
+    # "protested" the complement of a subjectless root "seized"
+    ([("Iran", "PROPN", "NNP", "nsubj", 1), ("protested", "VERB", "VBD", "ccomp", 4), ("after", "ADP", "IN", "case", 3),
+      ("Britain", "PROPN", "NNP", "obl", 1), ("seized", "VERB", "VBD", "ROOT", 4), ("the", "DET", "DT", "det", 6),
+      ("tanker", "NOUN", "NN", "obj", 4), (".", "PUNCT", ".", "punct", 4)],
+     [("protested", "ROOT", "protested"), ("seized", "advcl", "protested"), ("Britain", "nsubj", "seized"),
+      ("after", "mark", "seized"), (".", "punct", "protested")]),
     # "The ceasefire ended when rebels attacked." parsed with "ended" modifying "ceasefire", the subject of "attacked"
-    doc = parsed([("The", "DET", "DT", "det", 1), ("ceasefire", "NOUN", "NN", "nsubj", 5),
-                  ("ended", "VERB", "VBD", "acl", 1), ("when", "ADV", "WRB", "case", 4),
-                  ("rebels", "NOUN", "NNS", "obl", 2), ("attacked", "VERB", "VBD", "ROOT", 5),
-                  (".", "PUNCT", ".", "punct", 5)])
-    repair_clauses(doc)
-    assert ("ended", "ROOT", "ended") in arcs(doc)
-    assert ("ceasefire", "nsubj", "ended") in arcs(doc)
-    assert ("attacked", "advcl", "ended") in arcs(doc)
-    assert ("rebels", "nsubj", "attacked") in arcs(doc)
-
-
-def test_a_reported_subject_read_as_the_object_of_the_reporting_verb_is_restored():
-    # "Kyiv said troops and tanks were shelling towns." parsed with "troops" the object of "said",
-    # "tanks" a second complement and "shelling" a subjectless modifier
-    doc = parsed([("Kyiv", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ROOT", 1),
-                  ("troops", "NOUN", "NNS", "obj", 1), ("and", "CCONJ", "CC", "cc", 4),
-                  ("tanks", "NOUN", "NNS", "ccomp", 1), ("were", "AUX", "VBD", "cop", 6),
-                  ("shelling", "VERB", "VBG", "advcl", 1), ("towns", "NOUN", "NNS", "obj", 6)])
-    repair_clauses(doc)
-    assert ("shelling", "ccomp", "said") in arcs(doc)
-    assert ("troops", "nsubj", "shelling") in arcs(doc)
-    assert ("tanks", "conj", "troops") in arcs(doc)
-    assert ("were", "aux", "shelling") in arcs(doc)
-
-
-def test_a_reported_finite_verb_read_as_a_complement_gets_its_subject_back():
+    ([("The", "DET", "DT", "det", 1), ("ceasefire", "NOUN", "NN", "nsubj", 5), ("ended", "VERB", "VBD", "acl", 1),
+      ("when", "ADV", "WRB", "case", 4), ("rebels", "NOUN", "NNS", "obl", 2), ("attacked", "VERB", "VBD", "ROOT", 5),
+      (".", "PUNCT", ".", "punct", 5)],
+     [("ended", "ROOT", "ended"), ("ceasefire", "nsubj", "ended"), ("attacked", "advcl", "ended"),
+      ("rebels", "nsubj", "attacked")]),
+    # "Kyiv said troops and tanks were shelling towns." parsed with "troops" the object of "said", "tanks" a second
+    # complement and "shelling" a subjectless modifier
+    ([("Kyiv", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ROOT", 1), ("troops", "NOUN", "NNS", "obj", 1),
+      ("and", "CCONJ", "CC", "cc", 4), ("tanks", "NOUN", "NNS", "ccomp", 1), ("were", "AUX", "VBD", "cop", 6),
+      ("shelling", "VERB", "VBG", "advcl", 1), ("towns", "NOUN", "NNS", "obj", 6)],
+     [("shelling", "ccomp", "said"), ("troops", "nsubj", "shelling"), ("tanks", "conj", "troops"),
+      ("were", "aux", "shelling")]),
     # "Lagos denied its police shot protesters." parsed with "police" the object of "denied"
-    doc = parsed([("Lagos", "PROPN", "NNP", "nsubj", 1), ("denied", "VERB", "VBD", "ROOT", 1),
-                  ("its", "PRON", "PRP$", "nmod:poss", 3), ("police", "NOUN", "NN", "obj", 1),
-                  ("shot", "VERB", "VBD", "xcomp", 1), ("protesters", "NOUN", "NNS", "obj", 4)])
+    ([("Lagos", "PROPN", "NNP", "nsubj", 1), ("denied", "VERB", "VBD", "ROOT", 1), ("its", "PRON", "PRP$", "nmod:poss", 3),
+      ("police", "NOUN", "NN", "obj", 1), ("shot", "VERB", "VBD", "xcomp", 1), ("protesters", "NOUN", "NNS", "obj", 4)],
+     [("police", "nsubj", "shot"), ("shot", "ccomp", "denied")]),
+    # "Police in Lima and Cusco detained protesters." parsed with "Cusco" a second subject of "detained"
+    ([("Police", "NOUN", "NNS", "nsubj", 5), ("in", "ADP", "IN", "case", 2), ("Lima", "PROPN", "NNP", "nmod", 0),
+      ("and", "CCONJ", "CC", "cc", 5), ("Cusco", "PROPN", "NNP", "nsubj", 5), ("detained", "VERB", "VBD", "ROOT", 5),
+      ("protesters", "NOUN", "NNS", "obj", 5)],
+     [("Cusco", "conj", "Lima"), ("and", "cc", "Cusco"), ("Police", "nsubj", "detained")]),
+])
+def test_a_misparse_of_news_is_repaired(rows, expected):
+    doc = parsed(rows)
     repair_clauses(doc)
-    assert ("police", "nsubj", "shot") in arcs(doc)
-    assert ("shot", "ccomp", "denied") in arcs(doc)
+    assert set(expected) <= set(arcs(doc))
+    assert len(list(doc.sents)) == 1
+    assert all(sum(c.dep_ == "nsubj" for c in t.children) <= 1 for t in doc)  # one subject per verb
 
 
 def test_a_report_read_as_the_content_of_the_next_report_is_set_beside_it():
@@ -89,18 +75,6 @@ def test_a_report_read_as_the_content_of_the_next_report_is_set_beside_it():
     assert (first.dep_, second.dep_, second.head.i) == ("ROOT", "parataxis", first.i)
     assert [c.text for c in second.children if c.dep_ == "ccomp"] == ["resume"]
     assert doc[-1].head.i == first.i
-
-
-def test_a_coordinated_noun_read_as_a_second_subject_joins_the_noun_before_and():
-    # "Police in Lima and Cusco detained protesters." parsed with "Cusco" a second subject of "detained"
-    doc = parsed([("Police", "NOUN", "NNS", "nsubj", 5), ("in", "ADP", "IN", "case", 2),
-                  ("Lima", "PROPN", "NNP", "nmod", 0), ("and", "CCONJ", "CC", "cc", 5),
-                  ("Cusco", "PROPN", "NNP", "nsubj", 5), ("detained", "VERB", "VBD", "ROOT", 5),
-                  ("protesters", "NOUN", "NNS", "obj", 5)])
-    repair_clauses(doc)
-    assert ("Cusco", "conj", "Lima") in arcs(doc)
-    assert ("and", "cc", "Cusco") in arcs(doc)
-    assert [c.text for c in doc[5].children if c.dep_ == "nsubj"] == ["Police"]
 
 
 @pytest.mark.parametrize("rows", [

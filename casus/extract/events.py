@@ -37,7 +37,7 @@ from casus.extract.coref import (
     resolve_reference,
 )
 from casus.extract.lexicon import ANY, Entry, Lexicon
-from casus.extract.localise import STATE_ROLES, bare_organ
+from casus.extract.localise import bare_organ
 from casus.extract.places import event_location
 from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
