@@ -43,7 +43,7 @@ from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
 from casus.knowledge.actors import guessed_country, resolved_as
-from casus.records import Actor, Event, EventDate, Explanation, Link, Status
+from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -169,6 +169,13 @@ STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
 #: Acts that put their target in the source state's custody (charge, arrest, deport, convict).
 EXPULSION_CODES = ("166", "174")
 CUSTODY_CODES = ("116", "173", "174")
+#: Custody and legal acts (arrest, charge, sentence, convict, expel, deport) whose agentless passive, with no
+#: place in its sentence, is the act of the country the story is set in ("He was sentenced to ten years").
+UNNAMED_AUTHORITY_CODES = ("116", "166", "173", "174")
+#: Verbs of a court's act: the judiciary's (other arrests and detentions are the police's).
+JUDICIAL_VERBS = frozenset({"sentence", "indict", "prosecute", "convict", "charge", "try", "jail", "imprison"})
+#: Verbs only the state's authorities do (not "seized" or "held", which armed groups do too).
+AUTHORITY_VERBS = JUDICIAL_VERBS | frozenset({"arrest", "detain", "apprehend", "intern", "deport", "expel", "extradite"})
 #: Uses of force whose purpose infinitive may name their target ("fired tear gas to disperse protesters").
 COERCION_ROOTS = frozenset({"17", "18", "19"})
 #: Attacks reported in an agentless passive with the place they came from ("rockets were fired from Gaza").
@@ -1717,17 +1724,25 @@ class _Coder:
 
     def unnamed_agent(self, verb: Token, code: str) -> Actor | None:
         """The source of an act told in the passive without an agent: for an act of the state (arrest,
-        charge, deport ...) the state where it happened, the place named in the sentence; for an attack,
+        charge, deport ...) the authorities (police, courts, government) of the state where it happened, the
+        place named in the sentence or, for custody and legal acts, the country the story is set in; for an attack,
         the country it came from ("rockets were fired from Gaza")."""
         if not self.passive(verb):
             return None
         if code.startswith(STATE_ACT_CODES):
             place = event_location(self.ctx, verb)  # ... named in the verb's own clause (not a party named: "the SDF")
-            if place is None or not place.country or not verb.left_edge.idx <= place.span[0] <= verb.right_edge.idx \
+            if place is None and code.startswith(UNNAMED_AUTHORITY_CODES) and self.has_form(verb, AUTHORITY_VERBS) \
+                    and "relcl" not in verb.dep_:  # (not a captive's past: "Gross, who was jailed for five years")
+                place = self._story_place(verb)  # ... or, with no place in the sentence, where the story is set
+            elif place is None or not verb.left_edge.idx <= place.span[0] <= verb.right_edge.idx \
                     or self.mention_at(verb.doc.char_span(*place.span, alignment_mode="expand")[0]) is not None:
                 return None
-            return Actor(text=place.text, span=place.span, code=place.country + "GOV", country=place.country, role="GOV",
-                         why=f"'{verb.text}' names no agent: the state where it happened ({place.country})")
+            if place is None or not place.country:
+                return None
+            role = self._authority_role(verb, code)
+            return Actor(text=place.text, span=place.span, code=place.country + role, country=place.country, role=role,
+                         why=f"'{verb.text}' names no agent: unnamed authorities ({role}) of the country where it "
+                             f"happened ({place.country})")
         origin = self.prep_object(verb, "from", deep=False) if code[:2] in ATTACK_ROOTS else None
         if origin is None:
             return None
@@ -1739,6 +1754,21 @@ class _Coder:
         where = named or place
         return Actor(text=where.text, span=where.span, code=country, country=country,
                      why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
+
+    def _story_place(self, verb: Token) -> Actor | Place | None:
+        """The latest mention, before the verb's sentence, of the country the story is set in: a place in it
+        or the country itself as an actor ("Russia", not "Russian police")."""
+        country = leading_country(self.ctx, verb.sent.start_char)
+        mentions = [m for m in (*self.ctx.places, *(a for a in self.ctx.actors if a.code == country))
+                    if country and m.country == country and m.span[1] <= verb.sent.start_char]
+        return max(mentions, key=lambda m: m.span[0], default=None)
+
+    def _authority_role(self, verb: Token, code: str) -> str:
+        """Who acts for the state: the judiciary sentences, charges and convicts, the police arrest and
+        detain, the government expels, deports and does the rest."""
+        if code.startswith("116") or code.startswith("173") and self.has_form(verb, JUDICIAL_VERBS):
+            return "JUD"
+        return "COP" if code.startswith("173") else "GOV"
 
     def target_slots(self, token: Token, entry: Entry, slots: dict) -> list[str]:
         """The entry's target slots in order (conflict acts also try against/at/on), filling ``slots``."""
