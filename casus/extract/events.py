@@ -37,6 +37,7 @@ from casus.extract.coref import (
     resolve_reference,
 )
 from casus.extract.lexicon import ANY, Entry, Lexicon
+from casus.extract.localise import STATE_ROLES as ORGAN_ROLES
 from casus.extract.localise import bare_organ
 from casus.extract.places import event_location
 from casus.extract.statements import Reader, StatementCues, code_statement
@@ -108,8 +109,8 @@ ATTRIBUTION_MARKER = "according"
 NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "deem", "declare", "pronounce"})
 #: Roles whose account of another's act is testimony, not an accusation ("Sana residents said ...").
 WITNESS_ROLES = frozenset({"CVL", "BUS", "EDU", "MED"})
-#: Roles of the state's organs and officials.
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+#: Roles of the state's organs (``localise``) and its officials.
+STATE_ROLES = ORGAN_ROLES | {"ELI"}
 #: Roles of a country's political figures and bodies, who attack each other in words, not with force.
 POLITICAL_ROLES = frozenset({"GOV", "ELI", "LEG", "PTY", "JUD", "MED"})
 #: Force verbs also used for a verbal attack ("attacked his rival", "targeted the younger Biden").
@@ -661,9 +662,9 @@ class _Coder:
         for child in token.children:
             if child.dep_ in ("nmod:poss", "poss"):  # "its soldiers", "Iraq's national security advisor"
                 if child.pos_ == "PRON":
-                    owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child) or self._nearest_before(child)
+                    owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child, quotations=self.quoted) or self._nearest_before(child)
                 else:  # "Iraq's national security advisor", "the group's leader"
-                    owner = self.mention_at(child) or resolve_reference(self.ctx, child)
+                    owner = self.mention_at(child) or resolve_reference(self.ctx, child, quotations=self.quoted)
                 if owner is not None and _side(owner):
                     return _belonging(actor, owner, f"country of '{child.text}' = {owner.text}")
         # "ministers from the Georgian government", "a court in Guyana", "a spokesman for President X"
@@ -716,7 +717,7 @@ class _Coder:
     def _referent(self, token: Token) -> Actor | None:
         """What ``token`` refers back to (``resolve_reference``), never the speaker's own side for a body only others
         are called ("Netanyahu said the regime would pay")."""
-        found = resolve_reference(self.ctx, token)
+        found = resolve_reference(self.ctx, token, quotations=self.quoted)
         if found is not None and token.lemma_.lower() in FOREIGN_BODIES and _same_side(found, self.quote_speaker(token)):
             return None
         return found
@@ -752,7 +753,7 @@ class _Coder:
 
     def _mention_in(self, token: Token) -> Actor | None:
         for t in token.subtree:
-            found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t)
+            found = self.mention_at(t) if t.pos_ != "PRON" else resolve_reference(self.ctx, t, quotations=self.quoted)
             # (also a name modifying a compound modifier: "a French aid worker" with "French" on "aid", "the
             # Malaysia Airlines Boeing flight")
             if found is not None and found.code and (token.idx <= t.idx or token.dep_ == "compound"
