@@ -1,6 +1,8 @@
-"""Generic agents coded by the story's or the sentence's country, state organs by the places named
-before them, guessed countries yielding to the one a phrase names, and well-known IGO officers and
-armed groups. The sentences are written for these tests (no gold article text)."""
+"""Generic agents coded by the story's or the sentence's country (its places outweigh its people's
+nationalities; police and courts act where it happens), state organs by the places named before them, by
+the state they are coordinated with or stationed in, guessed countries yielding to the one a phrase names,
+and well-known IGO officers, armed groups and organisations of a country. The sentences are written for
+these tests (no gold article text)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,9 +11,10 @@ from collections import Counter
 import pytest
 
 from casus.extract.actors import story_country
+from casus.extract.coref import leading_country
 from casus.knowledge.actors import KnowledgeBase
-from casus.pipeline import Resources, code_article
-from casus.records import Article, CodedArticle
+from casus.pipeline import Context, Resources, code_article, default_steps, sentences_of
+from casus.records import Actor, Article, CodedArticle
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,20 @@ def coded(res: Resources, text: str, day: dt.date = dt.date(2019, 3, 4)) -> Code
 
 
 def code_of(article: CodedArticle, text: str) -> str | None:
-    return next(a.code for a in article.actors if a.text == text)
+    return actor_named(article, text).code
+
+
+def actor_named(article: CodedArticle, text: str) -> Actor:
+    return next(a for a in article.actors if a.text == text)
+
+
+def actors_and_places(res: Resources, text: str, day: dt.date = dt.date(2019, 3, 4)) -> Context:
+    """The article in flight after the actor, time and place steps: what coreference reads."""
+    doc = res.nlp(text)
+    ctx = Context(article=Article(id="t", text=text, published=day), doc=doc, sentences=sentences_of(doc, text))
+    for step in default_steps()[:3]:
+        ctx = step(ctx, res)
+    return ctx
 
 
 def dyads(article: CodedArticle) -> set[tuple[str, str | None]]:
@@ -158,3 +174,110 @@ def test_officer_before_a_name_is_a_police_title_but_officers_alone_stay_militar
     assert next(a.role for a in article.actors if a.text.endswith("officers")) == "MIL"
     executive = coded(res, "Chief Operating Officer Dana Kowalczyk told reporters the plant would close.")
     assert all(a.role != "COP" for a in executive.actors)
+
+
+# --- where the story happens ------------------------------------------------------------------------
+SPIES = ("Two Russian agents were charged in Manchester on Monday. The Russian men had entered with Russian "
+         "passports, and a Russian diplomat defended them. Police said the Russian suspects had been followed "
+         "for weeks. The court jailed the two men.")
+
+
+def test_police_act_where_the_story_happens_not_where_its_people_come_from(res: Resources) -> None:
+    assert actor_named(coded(res, SPIES), "Police").code == "GBRCOP"
+
+
+def test_a_court_takes_the_story_s_country_without_the_nationalities(res: Resources) -> None:
+    """What the coder asks coreference for "the court" (``domestic``), and what it asks for "the government"."""
+    ctx = actors_and_places(res, SPIES)
+    court = SPIES.index("The court")
+    assert leading_country(ctx, court, domestic=True) == "GBR"
+    assert leading_country(ctx, court) == "RUS"
+
+
+def test_agents_given_the_story_s_country_as_a_guess_do_not_lead_it(res: Resources) -> None:
+    text = ("Protesters, students, workers and residents gathered in Tijuana. U.S. envoys flew in from "
+            "Washington. The government later defended the police.")
+    ctx = actors_and_places(res, text)
+    assert sum(a.country == "MEX" for a in ctx.actors) >= 3  # the guesses
+    assert leading_country(ctx, text.index("The government")) == "USA"  # named twice; Tijuana once
+
+
+def test_a_city_after_of_places_the_people_of_it(res: Resources) -> None:
+    article = coded(res, "Residents of Kherson said Russian soldiers looted shops. Russian officers denied it.")
+    assert actor_named(article, "Residents").code == "UKRCVL"
+
+
+def test_armed_groups_take_the_story_s_country_not_its_one_place_abroad(res: Resources) -> None:
+    article = coded(res, "In Washington, a State Department official criticized Egypt's president. Egyptian "
+                         "judges, Egyptian lawyers and Egyptian diplomats joined the protest. Islamists won most "
+                         "seats.")
+    assert actor_named(article, "Islamists").code == "EGYREB"
+
+
+# --- organs placed by their neighbours ----------------------------------------------------------------
+def test_a_coordinated_organ_shares_the_state_of_the_one_before(res: Resources) -> None:
+    article = coded(res, "Italy's navy and coast guard rescued 300 migrants on Sunday.")
+    assert actor_named(article, "coast guard").code == "ITAMIL"
+
+
+def test_a_group_coordinated_with_an_army_keeps_no_country(res: Resources) -> None:
+    article = coded(res, "Russian troops and militants attacked the village.")
+    assert actor_named(article, "militants").country is None
+
+
+@pytest.mark.parametrize(("text", "words", "code"), [
+    ("But officials in Washington declined to comment on the video.", "officials", "USAGOV"),
+    ("A court in Lahore sentenced the cleric to prison.", "court", "PAKJUD"),
+    ("Lawmakers in Kenya passed the bill on Tuesday.", "Lawmakers", "KENLEG"),
+])
+def test_a_civil_organ_is_of_the_place_it_is_stationed_in(res: Resources, text: str, words: str, code: str) -> None:
+    assert actor_named(coded(res, text), words).code == code
+
+
+def test_soldiers_in_a_country_are_not_its_own(res: Resources) -> None:
+    article = coded(res, "Officials in Nairobi said soldiers in Somalia had killed five militants.")
+    assert not (actor_named(article, "soldiers").code or "").startswith("SOM")
+
+
+def test_a_country_after_an_agent_is_its_own_mention(res: Resources) -> None:
+    article = coded(res, "A Hamas spokesman told reporters Israel had broken the truce.")
+    assert actor_named(article, "Israel").code == "ISR"
+    assert all(not a.text.startswith("reporters ") for a in article.actors)
+
+
+@pytest.mark.parametrize(("text", "words", "code"), [
+    ("A spokesman for the Gaza health ministry said 20 people died.", "spokesman for the Gaza health ministry",
+     "PSEGOV"),
+    ("The commander of U.S. forces in Afghanistan flew home.", "commander of U.S. forces", "USAMIL"),
+    ("An official of the Syrian rebels said they had withdrawn.", "official of the Syrian rebels", "SYRREB"),
+])
+def test_an_agent_of_or_for_a_body_is_the_body_s(res: Resources, text: str, words: str, code: str) -> None:
+    assert actor_named(coded(res, text), words).code == code
+
+
+def test_a_person_described_as_the_head_of_a_body_is_of_its_country(res: Resources) -> None:
+    article = coded(res, "Rashid Khalikov, head of the Russian delegation, met the rebels.")
+    assert actor_named(article, "Rashid Khalikov").code == "RUSGOV"
+
+
+def test_a_singular_agent_before_a_person_s_name_codes_the_person(res: Resources) -> None:
+    article = coded(res, "The prominent cleric Nimr al-Nimr was executed by Saudi Arabia.")
+    assert actor_named(article, "cleric Nimr al-Nimr").role == "REL"
+
+
+# --- the knowledge base -------------------------------------------------------------------------------
+@pytest.mark.parametrize(("words", "code"), [
+    ("Iran's Supreme National Security Council", "IRNGOV"),  # a body every state has, qualified
+    ("the National Security Council", "---GOV"),  # ... unqualified: never the UN Security Council
+    ("the Islamic Republic", "IRN"),
+    ("Iran's civilian officials", "IRNGOV"),  # not civilians
+    ("the Chinese Embassy", "CHNGOV"),
+    ("Senate Democrats", "USAPTY"),
+    ("Federal prosecutors", "---JUD"),
+    ("a woman", "---CVL"),
+    ("a senior defense official", "---MIL"),
+    ("Syrian rebels", "SYRREB"),
+    ("the OPCW", "IGO"),
+])
+def test_organisations_of_a_country_and_generic_agents(kb: KnowledgeBase, words: str, code: str) -> None:
+    assert kb.resolve(words, on=dt.date(2019, 3, 4)).code == code

@@ -76,6 +76,33 @@ CODED = [
      "The Estonian president called the Latvian proposal a positive step.", ("051", "EST", "LVA", "asserted")),
     ("... also parsed as two objects", "Uruguay called the Argentine decision an act of aggression.",
      ("111", "URY", "ARG", "asserted")),
+    ("a warning with no cue in what is said threatens the side it is about (the verb of saying is the act)",
+     "Armenia warned that the Azerbaijani buildup could spark a new war.", ("130", "ARM", "AZE", "asserted")),
+    ("hoping another side acts is optimism about it", "Bhutan said it hoped Nepal would show restraint.",
+     ("013", "BTN", "NPL", "asserted")),
+    ("wanting another side to act appeals to it", "The Thai prime minister said he wanted Cambodia to do more against smuggling.",
+     ("020", "THA", "KHM", "asserted")),
+    ("'it is time for X to' demands of X", "Qatar's foreign minister said it was time for Bahrain to rethink its policy.",
+     ("100", "QAT", "BHR", "asserted")),
+    ("... as does 'X needs to'", "Lithuania said Poland needed to explain its decision.", ("100", "LTU", "POL", "asserted")),
+    ("the speaker's side not interested in what another side offers refuses it",
+     "Serbia said it was not interested in talks with Kosovo.", ("120", "SRB", "XKX", "asserted")),
+    ("sharing another side's view is accord", "The Belgian prime minister said he shared the concerns of the Dutch government.",
+     ("019", "BEL", "NLD", "asserted")),
+    ("gratitude to another side praises it", "The Jordanian king said Amman was grateful to Saudi Arabia for its help.",
+     ("051", "JOR", "SAU", "asserted")),
+    ("what 'there is' says exists is what is said (an intent to cooperate)",
+     "Chile said there was a way forward in the talks with Peru.", ("030", "CHL", "PER", "asserted")),
+    ("patience running out warns the side it is said of (an auxiliary may come between a cue's words)",
+     "\"Our patience is wearing thin,\" the Moroccan foreign minister said of Algeria.", ("130", "MAR", "DZA", "asserted")),
+    ("denying one's own side's part in another's loss", "The Sudanese army said its soldiers were not involved in the attack on the Chadian convoy.",
+     ("016", "SDN", "TCD", "asserted")),
+    ("the speaker's dismay at another side's act", "\"We are deeply disappointed,\" the Kenyan minister said of the Tanzanian ban.",
+     ("110", "KEN", "TZA", "asserted")),
+    ("'this is' an act names its author as the target", "\"This is a provocation by Pyongyang,\" the Japanese defence minister said.",
+     ("111", "JPN", "PRK", "asserted")),
+    ("what is fought is no accusation ('the fight against terrorism'): praise of a partner",
+     "\"Egypt is a key partner in the fight against terrorism,\" the Italian minister said.", ("051", "ITA", "EGY", "asserted")),
 ]
 
 
@@ -110,6 +137,9 @@ NOT_CODED = [
     ("a cue wholly inside the content's subject", "The Sudanese army said the threat to Chad was growing."),
     ("'according to' what names no actor", "The Malian plan was a mistake, according to several analysts."),
     ("calling someone on the phone names no predicate", "The Danish prime minister called the Norwegian king on Monday."),
+    ("'there is no' solution is none", "The Swiss envoy said there was no military solution in Libya."),
+    ("a warning told to someone is the event lexicon's, not the statement's", "The Estonian president warned Estonians not to travel to Belarus."),
+    ("a warning about what names no actor", "The Finnish minister warned that the winter could be harsh."),
 ]
 
 
@@ -117,6 +147,21 @@ NOT_CODED = [
 def test_no_cue_or_no_target_codes_nothing(code, what, sentence):
     coded = code(sentence)
     assert not stated(coded), (what, coded.events)
+
+
+def test_with_no_other_side_in_its_sentence_an_offer_answers_the_one_named_before(code):
+    coded = code("Algeria turned down the proposal on Monday. The Tunisian foreign ministry said the invitation still stood.")
+    assert [(e.cameo, side(e.source), side(e.target), e.sentence) for e in stated(coded)] == [("036", "TUN", "DZA", 1)], coded.events
+
+
+def test_a_cue_does_not_skip_a_negative_word(code):
+    coded = code("The Libyan army said it had nothing to do with Egypt.")  # not "have to": no demand
+    assert [(e.cameo, side(e.source), side(e.target)) for e in stated(coded)] == [("016", "LBY", "EGY")], coded.events
+
+
+def test_the_patient_of_a_passive_is_not_whom_a_demand_asks(code):
+    coded = code("The Czech minister said the Slovak court must be respected by all parties.")
+    assert not [e for e in stated(coded) if e.cameo.startswith("10")], coded.events
 
 
 def test_no_event_keeps_the_reason(code):
@@ -204,12 +249,17 @@ def test_analyst_can_add_an_act(tmp_path, ontology):
     assert act.code == "051" and set(act.cues) == {("admirable",), ("role", "model")} and act.subject == "other"
 
 
+def test_an_act_may_be_named_by_its_verb_of_saying_alone(tmp_path, ontology):
+    (act,) = StatementCues.load(_cues(tmp_path, 'acts:\n  - {name: complaint, code: "111", verbs: [complain]}\n'), ontology=ontology).acts
+    assert act.verbs == {"complain"} and act.cues == ()
+
+
 @pytest.mark.parametrize("bad, message", [
     ('{name: x, code: "999", cues: [bad]}', "not a CAMEO"),
     ('{name: x, code: "111", cues: [bad], subjekt: own}', "unknown field"),
     ('{name: x, code: "111", cues: [bad], subject: mine}', "subject must be"),
     ('{name: x, code: "111", cues: [$nope]}', "unknown class"),
-    ('{name: x, code: "111"}', "needs a name and cues"),
+    ('{name: x, code: "111"}', "needs a name and cues or verbs"),
 ])
 def test_bad_acts_are_reported_with_their_place(tmp_path, ontology, bad, message):
     with pytest.raises(LexiconError, match=message):

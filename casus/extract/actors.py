@@ -7,6 +7,13 @@ one mention ("Kremlin spokesman Dmitry Peskov", "Syrian anti-government rebels",
 militias"); a title followed by an unknown capitalized name takes the name in; a bare nationality
 coordinated with a nationality + agent shares the agent ("Hungarian and Romanian officials"). Parser
 entities the KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
+
+Context codes the rest: a story's places (the knowledge base's countries and capitals after "in", the
+gazetteer's cities after "in" or "of") outweigh its people's nationalities in naming where it happens, and
+police take that country whatever nationalities the story names; an organ without a country shares the
+state of the one it is coordinated with ("Italy's Navy and Coast Guard") or is of the place it is stationed
+in ("officials in Washington"); an agent of or for a body is the body's ("a spokesman for the Gaza health
+ministry").
 """
 from __future__ import annotations
 
@@ -23,8 +30,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from casus.knowledge.actors import (
     BACKER_SUFFIXES,
+    DOMESTIC_ROLES,
     INSURGENT_ROLES,
     LOCAL_ROLES,
+    STATE_ROLES,
     TRANSNATIONAL_ROLES,
     Atom,
     KnowledgeBase,
@@ -51,6 +60,8 @@ PLACE_AGENTS = frozenset(
 )
 #: Agent nouns that name no actor without a qualifier ("20 countries", "the use of force").
 VAGUE_AGENTS = frozenset({"countries", "nations", "states", "force"})
+#: Gaps between an agent and the body or state it serves ("spokesman for the", "head of the").
+OWNER_GAPS = frozenset({" of ", " of the ", " for ", " for the "})
 #: Gaps between coordinated nationalities ("Hungarian and Romanian officials").
 COORDINATORS = frozenset({" and ", ", ", ", and ", " or "})
 #: A country or capital after these is a place ("in Syria"), not an actor.
@@ -78,6 +89,9 @@ PLACE_NAME_TOKENS = 3  # a place name after "in": at most this many capitalized 
 TITLE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 #: Named as a place this often, a country is the story's; less often, the country the story names most is.
 STORY_PLACE_MENTIONS = 2
+#: What a nationality adjective ("Russian spies") counts for, against a place or a named party, in naming the
+#: country a story happens in: foreigners in a story say less about where it happens.
+NATIONALITY_WEIGHT = 0.5
 #: Armed groups take a story's country only from the places it names most: in a story about American
 #: politics "terrorists" and "militant groups" are not American, nor is a "terrorist group" "in Washington".
 ARMED_ROLES = INSURGENT_ROLES
@@ -90,6 +104,10 @@ HOSTAGE_TAKERS = frozenset(
 )
 #: How ``described`` begins the ``why`` of a person it codes from a description in apposition.
 DESCRIBED = "described as"
+#: State roles whose agents often serve outside their country ("U.S. troops in Syria").
+ABROAD_ROLES = frozenset({"MIL", "SPY"})
+#: What joins a mention to the place it is stationed in ("officials in the").
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 #: "there" after a mention places it where the text last was ("the authorities there").
 _THERE = re.compile(r"\s+there\b", re.IGNORECASE)
 
@@ -112,10 +130,11 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
     spans, placed, titled = _spans_and_places(ctx.doc, kb, text)
+    if res.gazetteer is not None:
+        known = {offset for offset, _ in placed}
+        placed = sorted(placed + [p for p in gazetteer_places(ctx.doc, text, res.gazetteer) if p[0] not in known])
     places = Counter(country for _, country in placed)
     where = _most_named(places)
-    if where is None and res.gazetteer is not None:
-        where = placed_country(ctx.doc, text, res.gazetteer)
     resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
     # a surname alone names someone long out of office only if the article names them ("Barack Obama")
     named = frozenset(a.kb_id for a in resolved if a.kb_id)
@@ -123,13 +142,20 @@ def find_actors(ctx: Context, res: Resources) -> Context:
                 for a in resolved]
     resolved = [titled_role(a, text) for a in resolved]
     story = where
-    if any(_unplaced(a) for a in resolved):
-        story = story_country(where, places, places + Counter(a.country for a in resolved if _national(a, kb)))
+    if any(_unplaced(a) or _armed_guess(a) for a in resolved):
+        story = story_country(where, places, places + named_countries(resolved, kb))
+        # armed groups take a country from the places the story names, but the story's, not its one place abroad
+        resolved = [kb.resolve(a.text, ctx.article.published, story, a.span) if _armed_guess(a) and story != where
+                    else a for a in resolved]
+        # police and courts act where the story happens, whatever nationalities its people have
+        home = story_country(where, places, places + named_countries(resolved, kb, nationality=0))
         starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
         states = placed + [(a.span[0], a.country) for a in resolved if _national(a, kb)]
-        resolved = [_local(a, kb, ctx.article.published, story, placed if a.role in LOCAL_ROLES else states,
-                           starts, text) if _unplaced(a) else a for a in resolved]
-    resolved = share_heads(resolved, text, kb, ctx.article.published, story)
+        resolved = [_local(a, kb, ctx.article.published, home if a.role in DOMESTIC_ROLES else story,
+                           placed if a.role in LOCAL_ROLES else states, starts, text) if _unplaced(a) else a
+                    for a in resolved]
+    resolved = share_owner(share_heads(resolved, text, kb, ctx.article.published, story), text, kb)
+    resolved = [stationed(a, dict(placed), text) for a in resolved]
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
     actors = held_by_armed_group(actors)
@@ -280,6 +306,23 @@ def _unplaced(actor: Actor) -> bool:
     return unnamed and local_agent(actor.role, actor.text) and actor.role not in ARMED_ROLES
 
 
+def stationed(actor: Actor, places: dict[int, str], text: str) -> Actor:
+    """A civil organ with no country followed by "in" and a place is that place's ("officials in Washington", "a
+    court in Lahore"); not soldiers or spies, who serve abroad. ``places`` maps the offsets of places to countries."""
+    if actor.role not in STATE_ROLES - ABROAD_ROLES or not (actor.code or "").startswith("---"):
+        return actor
+    after = _IN_PLACE.match(text, actor.span[1])
+    country = places.get(after.end()) if after else None
+    if country is None:
+        return actor
+    return replace(actor, code=country + actor.role, country=country, why=f"{actor.why}; stationed in {country}")
+
+
+def _armed_guess(actor: Actor) -> bool:
+    """An armed group with no nationality of its own given the most-named place's country ("militants")."""
+    return actor.role in ARMED_ROLES and guessed_country(actor)
+
+
 def _local(actor: Actor, kb: KnowledgeBase, day: dt.date | None, where: str | None,
            placed: list[tuple[int, str]], starts: list[int], text: str) -> Actor:
     """A local agent re-coded with the one country its sentence names as a place ("police fired at
@@ -325,6 +368,24 @@ def share_heads(
     return out
 
 
+def share_owner(actors: list[Actor], text: str, kb: KnowledgeBase) -> list[Actor]:
+    """A state organ with no country coordinated after one of a named state shares the state: "Italy's Navy
+    and Coast Guard", "the Syrian army and police" (not "Russian troops and militants": no organ). ``actors``
+    are in text order."""
+    out = list(actors)
+    for i in range(1, len(out)):
+        left, right = out[i - 1], out[i]
+        if left.role in STATE_ROLES and right.role in STATE_ROLES and _national(left, kb) and not _is_person(left, kb) \
+                and (right.code or "").startswith("---") and text[left.span[1]:right.span[0]] in COORDINATORS:
+            out[i] = replace(right, code=left.country + right.role, country=left.country,
+                             why=f"{right.why}; shares {left.country} with {left.text!r}")
+    return out
+
+
+def _is_person(actor: Actor, kb: KnowledgeBase) -> bool:
+    return actor.kb_id is not None and kb.entries[actor.kb_id].kind == "person"
+
+
 def _after_nationality(mention: str, kb: KnowledgeBase) -> str:
     """The words of a mention after its first nationality adjective ("officials" of "Romanian officials")."""
     words = mention.split()
@@ -347,6 +408,17 @@ def _most_named(places: Counter[str]) -> str | None:
     return places.most_common(1)[0][0] if places else None
 
 
+def named_countries(actors: list[Actor], kb: KnowledgeBase, nationality: float = NATIONALITY_WEIGHT) -> Counter:
+    """How often the mentions' own words name each state (``_national``): a country, capital or person once, a
+    nationality adjective ``nationality`` times ("Russian spies were charged in Britain": foreigners in a story
+    say less about where it happens than its places and parties do)."""
+    named: Counter = Counter()
+    for actor in actors:
+        if _national(actor, kb):
+            named[actor.country] += nationality if resolved_as(actor) == "nationality" else 1
+    return named
+
+
 def _national(actor: Actor, kb: KnowledgeBase) -> bool:
     """A mention whose own words name its state ("Egyptian police", "Mr. Morsi"), not a story-country guess,
     an organisation ("NGO", "IGO...") or a region ("EUR")."""
@@ -363,7 +435,7 @@ def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str
     mentions: list[list[Piece]] = []
     for piece in _pieces(tokens, text, kb):
         previous = mentions[-1][-1] if mentions else None
-        if previous is not None and (_joins(previous, piece, text) or _adjective_between(previous, piece, tokens)):
+        if previous is not None and (_joins(previous, piece, text, kb) or _adjective_between(previous, piece, tokens)):
             mentions[-1].append(piece)
         else:
             mentions.append([piece])
@@ -400,9 +472,10 @@ def _person_named(tokens: list[Any], first: int, end: int) -> bool:
     return person and len(tokens[last]) > 2 and tokens[last].lower_ not in STOP_WORDS
 
 
-def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:
-    """The country of the places the knowledge base does not know named after "in", "near", ... ("in
-    Lahore", "in northern Idlib"), by the gazetteer in the article's country focus; the most frequent."""
+def gazetteer_places(doc: Any, text: str, gazetteer: Any) -> list[tuple[int, str]]:
+    """Offset and country of each place the knowledge base does not know named after "in", "near", ... or
+    "of" ("in Lahore", "in northern Idlib", "residents of Mariupol"), by the gazetteer in the article's country
+    focus: cities and first-level divisions only."""
     from casus.extract.places import focus, resolve
 
     tokens = list(doc)
@@ -412,7 +485,7 @@ def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:
         return (token.is_title and token.is_alpha and token.lower_ not in CALENDAR_WORDS
                 and (not tagged or token.pos_ == "PROPN"))
 
-    prepositions = np.array([doc.vocab.strings[word] for word in PLACE_PREPOSITIONS], dtype=np.uint64)
+    prepositions = np.array([doc.vocab.strings[word] for word in PLACE_PREPOSITIONS | {"of"}], dtype=np.uint64)
     names = []
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER), prepositions)).tolist() if len(doc) else ():
         j = i + 1
@@ -422,13 +495,12 @@ def placed_country(doc: Any, text: str, gazetteer: Any) -> str | None:
         while k < len(tokens) and k < j + PLACE_NAME_TOKENS and name_word(tokens[k]):
             k += 1
         if k > j:
-            names.append(text[tokens[j].idx:tokens[k - 1].idx + len(tokens[k - 1])])
+            names.append((tokens[j].idx, text[tokens[j].idx:tokens[k - 1].idx + len(tokens[k - 1])]))
     if not names:
-        return None
+        return []
     countries = focus(text, gazetteer)
-    found = Counter(entry.country for name in names if (entry := resolve(name, gazetteer, countries)) is not None
-                    and entry.country and entry.feature in ("city", "ADM1"))
-    return found.most_common(1)[0][0] if found else None
+    return [(offset, entry.country) for offset, name in names if (entry := resolve(name, gazetteer, countries))
+            is not None and entry.country and entry.feature in ("city", "ADM1")]
 
 
 def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) -> list[Actor]:
@@ -578,13 +650,19 @@ def _inside_a_name(tokens: list[Any], i: int, kb: KnowledgeBase) -> bool:
     return i + 2 < len(tokens) and tokens[i + 1].lower_ == "of" and tokens[i + 2].is_title
 
 
-def _joins(left: Piece, right: Piece, text: str) -> bool:
+def _joins(left: Piece, right: Piece, text: str, kb: KnowledgeBase) -> bool:
+    """Whether two adjacent phrases are one mention; an agent and a country or capital after it with only a space
+    between are two ("told reporters Israel violated": a country qualifies an agent before it, "Israel's army")."""
     gap = text[left.end:right.start]
+    if gap == " " and left.atom.kind == "agent" and right.atom.kind == "name" \
+            and all(kb.entries[i].kind in ("country", "capital") for i in right.atom.ids):
+        return False
     if gap in JOINING_GAPS:
         return True
     if left.atom.kind == "agent" and gap.endswith(" ") and gap[:-1] in BACKER_SUFFIXES:
         return True  # "Egypt's military-led government"
-    return gap == " of " and left.atom.kind == "agent" and right.atom.kind == "name"
+    # "the president of Ukraine", "a spokesman for the Gaza health ministry", "head of the Russian delegation"
+    return gap in OWNER_GAPS and left.atom.kind == "agent" and right.atom.kind in ("name", "adjective")
 
 
 def _adjective_between(left: Piece, right: Piece, tokens: list[Any]) -> bool:
@@ -634,9 +712,13 @@ def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:
 def _title_name_end(last: Piece, tokens: list[Any], kb: KnowledgeBase) -> int:
     """After a title ("Defence Minister"), take in the unknown capitalized name that follows; an agent
     word without a post is a title when capitalized before a proper name ("Kuwaiti Ambassador
-    Mansour Al-Otaibi"; needs the parser's tags or entities)."""
+    Mansour Al-Otaibi"), and any singular agent noun before a person's name the parser tags ("the cleric Nimr
+    al-Nimr", "activist Sunny Cheung"); needs the parser's tags or entities."""
     agent = last.atom.agent if last.atom.kind == "agent" else None
-    if agent is None or not (agent.post or tokens[last.last].is_title and agent.role in TITLE_ROLES):
+    after = tokens[last.last + 1] if last.last + 1 < len(tokens) else None
+    named = after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON" \
+        and tokens[last.last].tag_ == "NN"  # singular: "told reporters Kerry" names no reporter
+    if agent is None or not (agent.post or tokens[last.last].is_title and agent.role in TITLE_ROLES or named):
         return last.end
     end, k = last.end, last.last + 1
     while k < len(tokens) and k <= last.last + TITLE_NAME_TOKENS:

@@ -309,10 +309,13 @@ def resolve_pair(ctx: Context, token: Token) -> tuple[Actor, Actor] | None:
     return None
 
 
-def leading_country(ctx: Context, offset: int) -> str | None:
+def leading_country(ctx: Context, offset: int, domestic: bool = False) -> str | None:
     """The country the article names most before ``offset`` as an actor or a place, when one leads (a tie
-    resolves nothing)."""
-    named = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3)
+    resolves nothing); an agent given the story's country as a guess ("militants") names none. For a
+    ``domestic`` organ (police, a court) nationality adjectives name none either: "Russian spies" charged in
+    Manchester are before a British court."""
+    named = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3
+                    and not guessed_country(a) and not (domestic and resolved_as(a) == "nationality"))
     named.update(p.country for p in ctx.places if p.span[1] <= offset and p.country and len(p.country) == 3)
     return sole_leader(named)
 

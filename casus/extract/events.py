@@ -6,7 +6,9 @@ objects, prepositional phrases, coordination, relative clauses, possessives and 
 adjectives; a named but uncoded target keeps its text with no code, and refusals, threats, protests,
 force postures, resignations and retreats with no target named get a null target), sets the epistemic
 status (asserted, alleged, denied, negated, hypothetical, future), turns reported speech into the
-reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, merges repeats
+reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, fills participants the text
+leaves implicit (relief and curfews with no one named go to the people where they happen; an agentless attack told
+right after one is by its author; an act named as a target is aimed at its author), merges repeats
 within the article, links acts that target another's claim, and explains every event and every
 sentence that produced none (``ctx.rejected``); a later step (``drop_countryless``) leaves out the events
 whose source no step could place in a country. It reads through shapes a statistical parse gives common
@@ -43,7 +45,7 @@ from casus.extract.places import event_location
 from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
-from casus.knowledge.actors import guessed_country, resolved_as
+from casus.knowledge.actors import DOMESTIC_ROLES, guessed_country, resolved_as
 from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Status
 
 if TYPE_CHECKING:
@@ -182,6 +184,10 @@ COERCION_ROOTS = frozenset({"17", "18", "19"})
 #: Attacks reported in an agentless passive with the place they came from ("rockets were fired from Gaza").
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 AID_ROOT = "07"
+#: Acts done to a place's people when no one is named: humanitarian aid (rescue, relief goods, shelter), easing
+#: restrictions, imposing a curfew or a state of emergency.
+AFFECTED_PEOPLE_CODES = ("073", "081", "1723", "1724")
+RELIEF_CODE = "073"  # (relief goes to the people where it is delivered, never by default to the giver's own)
 #: Codes whose act, with no target in the syntax, is aimed at the nearest other side named in the sentence.
 SENTENCE_TARGET_CODES = ("02", "036", "085", "10", "11", "12", "13", "16")  # (an offer to meet: with whom; easing sanctions: on whom)
 #: Consultations both sides hold (meet, meet elsewhere, negotiate): "X met with Y" is also Y meeting X.
@@ -197,6 +203,8 @@ ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({
     "member"
 })
 RESPONSE_MARKS = frozenset({"after", "following"})
+#: Verbs whose "in" phrase names an act their subject takes part in ("participated in the offensive"; also "take part").
+PARTICIPATION_VERBS = frozenset({"participate", "join", "engage"})
 #: Verbs of answering another's act ("responded to X's criticism by accusing ...").
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "retort", "answer"})
 #: Verbs of an act that answers another ("retaliate against new sanctions").
@@ -305,6 +313,11 @@ def lemmas(token: Token) -> tuple[str, ...]:
             forms.append(stem)
             if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # "hitting" → "hitt" → "hit"
+    doc, i = token.doc, token.i
+    if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        # a hyphenated compound the tokenizer split ("cease-fire", "air-strike"): also the whole word, as the
+        # lexicon writes it
+        forms.extend((f"{doc[i - 2].lower_}-{lower}", f"{doc[i - 2].lower_}{lower}"))
     return tuple(dict.fromkeys(forms))
 
 
@@ -537,6 +550,7 @@ class _Coder:
         self._actor_cache: dict[int, Actor | None] = {}
         self.accusations: list[Candidate] = []
         self.history: list[Candidate] = []  # the events of the sentences coded so far
+        self._coded_here: list[Candidate] = []  # ... and those of the sentence being coded
         self.blames: set[int] = set()  # "X is to blame" triggers: what follows is X's fault
         # trigger → (code, actors a report of it accuses): the sources of an act with no target, the X of "X is to blame"
         self.untargeted: dict[int, tuple[str, list[Actor]]] = {}
@@ -708,7 +722,8 @@ class _Coder:
             if named in bodies and _side(earlier):
                 return replace(actor, code=_side(earlier) + role, country=_side(earlier),
                                why=f"{actor.why}; '{named}' refers back to '{earlier.text}'")
-        country = leading_country(self.ctx, actor.span[0]) if definite and role in STATE_ROLES else None
+        country = (leading_country(self.ctx, actor.span[0], domestic=role in DOMESTIC_ROLES)
+                   if definite and role in STATE_ROLES else None)
         if country is not None:  # "the military", "the police" in a story about one country: its own
             return replace(actor, code=country + role, country=country,
                            why=f"{actor.why}; the story's leading country {country}")
@@ -863,6 +878,15 @@ class _Coder:
                     found += self.actors(phrase)
         return found
 
+    def _participation(self, noun: Token) -> Token | None:
+        """The verb whose subject takes part in the act a noun names in its "in" phrase: "participated in the
+        offensive", "joined in the protests", "took part in joint exercises" (the phrase on "part" or the verb)."""
+        if _case(noun) != "in" or noun.dep_ not in OBLIQUE:
+            return None
+        head = noun.head.head if noun.head.lemma_.lower() == "part" and noun.head.dep_ in OBJECT else noun.head
+        return head if _verbal(head) and (self.has_form(head, PARTICIPATION_VERBS) or head.lemma_.lower() == "take"
+                                          and any(c.lemma_.lower() == "part" for c in head.children)) else None
+
     def _givers(self, noun: Token, support: Token | None) -> list[Actor]:
         """The "from X" actors of an event noun received by the subject of ``support`` (see
         ``receipt`` in the lexicon), the phrase hung on the noun or on the verb."""
@@ -934,6 +958,12 @@ class _Coder:
                 reporter = self.subject(verb.head.head)
                 found = reporter if reporter is not None and self.actor(reporter) is not None else None
             return found or inherited
+        if verb.dep_ == "parataxis" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > verb.head.i and _verbal(verb.head):
+            # "An assailant tried to force his way into a synagogue ... then shot two people" parsed with the second
+            # finite verb loose beside the first: a finite verb with no subject of its own shares the first one's
+            inherited = self.subject(verb.head)
+            if inherited is not None and self.actor(inherited) is not None:
+                return inherited
         if verb.dep_ == "advcl" and (stranded := _oblique_subject(verb)) is not None:
             return stranded
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -1329,9 +1359,11 @@ class _Coder:
             own_clause = token.dep_ == "conj" and (any(c.dep_ in SUBJECT for c in token.children)
                                                    or _conjoined_subject_before(token) is not None)
             supported = token.dep_ == "obj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in self.lex.support
-            # (an event noun takes the modality of its light verb: "not going to start a war")
-            token = token.head if (token.dep_ in ("xcomp", "conj") or supported) and token.head.i != token.i \
-                and not own_clause else None
+            # (an event noun takes the modality of its light verb: "not going to start a war", or of the verb it is
+            # taken part in with: "would not participate in the exercises")
+            joined = self._participation(token) if token.pos_ == "NOUN" else None
+            token = joined if joined is not None else token.head if (
+                token.dep_ in ("xcomp", "conj") or supported) and token.head.i != token.i and not own_clause else None
         return None, None
 
     # --- reported speech ----------------------------------------------------------------------------
@@ -1469,6 +1501,7 @@ class _Coder:
         speech = self.speech_acts(sent)
         triggers = [(t, m) for t in self._tokens(sent, self._trigger_words) if (m := self.best_entry(t)) is not None]
         out: list[Candidate] = []
+        self._coded_here = out
         reasons: list[str] = []
         consumed: set[int] = set()
         for token, (entry, slots) in triggers:
@@ -1501,9 +1534,17 @@ class _Coder:
         self.history.extend(out)
         if out:
             return out, ""
-        if not triggers and not speech:
-            return [], "no trigger"
-        return [], reasons[0] if reasons else "no event in the reported content"
+        if reasons:
+            return [], reasons[0]
+        unfitted = self._unfitted(sent)
+        return [], ("no event in the reported content" if speech else "no trigger") + (
+            f" (no lexicon entry fits {', '.join(repr(t.text) for t in unfitted)} here)" if unfitted else "")
+
+    def _unfitted(self, sent: SpacySpan) -> list[Token]:
+        """The words of the sentence that head some lexicon entry of their part of speech, none of whose
+        conditions (object, preposition, complement) the sentence meets."""
+        return [t for t in self._tokens(sent, self._trigger_words) if self.best_entry(t) is None
+                and self.lex.candidates("noun" if _nominal(t) else "verb" if _verbal(t) else "", self.lemmas(t))]
 
     def events_for(self, token, entry: Entry, slots: dict, consumed: set[int]) -> tuple[list[Candidate], str | None]:
         code, rule, notes = entry.code, f"{entry.pos}-entry", []
@@ -1537,11 +1578,19 @@ class _Coder:
                 sources = [a for a in self.actors(token.head) if a not in sources] + sources
             sources += [a for a in self.co_agents(token) if a not in sources]
             acting_noun = subj is not None and subj.dep_ in SUBJECT and not sources and code[:2] in ("18", "19", "20")
+            if subj is None and code[:2] in VIOLENT_ROOTS and self.passive(token):
+                # "12 people were killed in an Israeli airstrike": the act the harm came in stands for the agent
+                subj = next((c for c in token.children if c.dep_ in OBLIQUE and _case(c) in ("in", "during")
+                             and self.is_event_noun(c) and (self.best_entry(c) or (entry,))[0].code[:2] in VIOLENT_ROOTS), None)
+                acting_noun = subj is not None
             if subj is not None and (_case(subj) == "by" or acting_noun) and self.is_event_noun(subj):
                 # "killed by Syrian shelling", "Saudi-led airstrikes killed ...": the agent is an act; its author
                 # is the source
                 noun_entry = self.best_entry(subj)
-                author = self.noun_source(subj)
+                # (a definite act with no author named: "were killed in the raid" told right after the raid)
+                author = self.noun_source(subj) or (
+                    self._recent_author(subj, noun_entry[0].code[:2], self.actors(_passive_subject(token)))
+                    if noun_entry and any(c.lower_ in DEFINITE for c in subj.children) else None)
                 sources = [author] if author else []
                 consumed.add(subj.i)
                 if noun_entry and noun_entry[0].code[:2] in ("18", "19", "20") and code[:2] in ("18", "19", "20"):
@@ -1562,7 +1611,7 @@ class _Coder:
             support = next((t for t in token.children if t.i in self._hung_verbs), None) or (
                 token.head if _verbal(token.head) and (
                     token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None)
-                else None)
+                else None) or self._participation(token)
             own = self.noun_source(token)
             givers = self._givers(token, support) if own is None else []
             if own is not None:
@@ -1573,7 +1622,8 @@ class _Coder:
                 sources, recipients = givers, self.actors(self.subject(support))
                 rule = "received-act"
                 notes.append(f"received through '{support.text}'")
-            elif support is not None and self.has_form(support, self.lex.support):
+            elif support is not None and (self.has_form(support, self.lex.support)
+                                          or support.i == getattr(self._participation(token), "i", None)):
                 sources = self.actors(self.subject(support))
                 sources += [a for a in self.co_agents(support) if a not in sources]
                 rule = "support-verb"
@@ -1646,9 +1696,15 @@ class _Coder:
                 pairs = [(s, leading) for s in sources]
                 rule = "story-side-target"
                 notes.append(f"'{leading.text}' names no author: the story's leading other side {leading.code}")
+            elif code.startswith(AFFECTED_PEOPLE_CODES) and (affected := self._affected_people(token, code, sources)) is not None:
+                # relief or a curfew with no one named: "the Marines flew in supplies of food", "the Coast Guard is
+                # heading up the search-and-rescue effort", "lifted the state of emergency"
+                pairs = [(s, affected) for s in sources]
+                rule = "affected-people-target"
+                notes.append(affected.why)
             elif code[:2] == AID_ROOT and entry.pos == "verb" and (entry.objects or entry.preps) \
                     and (setting := self._story_setting(token, sources)) is not None:
-                # goods delivered: "the Marines flew in supplies of food" in a story set in the Philippines
+                # other aid delivered: "the US sent $20 million in aid" in a story set in Kenya
                 pairs = [(s, setting) for s in sources]
                 rule = "story-country-target"
             elif code[:2] in ATTACK_ROOTS and (shared := self._shared_attack_target(token, sources)):
@@ -1746,7 +1802,12 @@ class _Coder:
                              f"happened ({place.country})")
         origin = self.prep_object(verb, "from", deep=False) if code[:2] in ATTACK_ROOTS else None
         if origin is None:
-            return None
+            recent = self._recent_author(verb, code[:2], self.actors(_passive_subject(verb))) \
+                if code[:2] in VIOLENT_ROOTS else None
+            if recent is None:
+                return None
+            return replace(recent, why=f"'{verb.text}' names no agent: the author of the {code[:2]} act just told "
+                                       f"({recent.text})")
         named = self._named_actor(origin)
         place = next((p for p in self.ctx.places if p.span[0] <= origin.idx < p.span[1]), None)
         country = _side(named) if named is not None else place.country if place is not None else None
@@ -1755,6 +1816,19 @@ class _Coder:
         where = named or place
         return Actor(text=where.text, span=where.span, code=country, country=country,
                      why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
+
+    def _recent_author(self, token: Token, root: str, done_to: list[Actor]) -> Actor | None:
+        """Who did the act of root ``root`` reported last in the token's sentence before it or in the previous
+        sentence, outside quotes ("Russian jets struck Aleppo on Monday. Twelve civilians were killed in the raid"):
+        the author of an agentless act of that kind told right after it, when it was done to others of a known side."""
+        sent, doc = token.sent, token.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        author = next((c.source for c in reversed((*self.history, *self._coded_here))
+                       if c.code[:2] == root and _side(c.source) and start <= c.trigger < token.i
+                       and not any(a <= doc[c.trigger].idx < b for a, b in self.quoted)), None)
+        # (whose people they were must be known: soldiers of no country named may be the author's own)
+        known = bool(done_to) and all(_side(v) for v in done_to)
+        return author if author is not None and known and not any(_same_side(author, v) for v in done_to) else None
 
     def _story_place(self, verb: Token) -> Actor | Place | None:
         """The latest mention, before the verb's sentence, of the country the story is set in: a place in it
@@ -1805,9 +1879,14 @@ class _Coder:
             clause = next((c for c in token.children if c.dep_ == "ccomp" and _verbal(c)), None)
             slots["that.subj"] = self.subject(clause) if clause is not None else None
             order.append("that.subj")
+        obj = self.object(token) if _verbal(token) else None
         for slot in order:
             if slot.startswith("prep:") and slot not in slots:
                 slots[slot] = self.prep_object(token, slot[5:])
+                if (slots[slot] is None or self._time_at(slots[slot])) and slot in entry.target and obj is not None:
+                    # an entry's own target phrase on its object's participle: "lifted a travel ban imposed on X"
+                    slots[slot] = next((f for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                        if (f := self.prep_object(c, slot[5:], deep=False)) is not None), slots[slot])
             elif slot.startswith("to.prep:") and slot not in slots:  # an entry's own ("withdraw troops from X")
                 slots[slot] = self.prep_object(complement, slot[8:]) if complement is not None else None
         return order
@@ -1827,8 +1906,10 @@ class _Coder:
                 if author is not None and _side(author) and all(author.span != s.span for s in sources):
                     return [author]
             fallback = fallback or found
-        # "praised the speedy reaction of X" parsed with two objects, or with "reaction" a conjunct of "speedy"
-        for thing in (obj, slots.get("iobj"), *(_conjuncts(obj)[1:] if obj is not None else ())):
+        # "praised the speedy reaction of X" parsed with two objects, or with "reaction" a conjunct of "speedy"; an
+        # act in a prepositional slot is aimed at its author ("an investigation into the attack")
+        acts = (t for slot in order if slot.startswith("prep:") and (t := slots.get(slot)) is not None and self.is_event_noun(t))
+        for thing in (obj, slots.get("iobj"), *(_conjuncts(obj)[1:] if obj is not None else ()), *acts):
             if not fallback and thing is not None and _nominal(thing) and self.mention_at(thing) is None:
                 fallback = self._authors(thing, sources)
         if not fallback and obj is not None and self.has_form(obj, self.lex.speech_nouns) \
@@ -1875,6 +1956,23 @@ class _Coder:
         place = next((p for p in reversed(self.ctx.places) if p.country == country and p.span[1] <= token.idx), None)
         return None if place is None else Actor(text=place.text, span=place.span, code=country, country=country,
                                                 why="the country the story is set in (no recipient named)")
+
+    def _affected_people(self, token: Token, code: str, sources: list[Actor]) -> Actor | None:
+        """Whom relief or a curfew with no one named is for: the civilians of the country where it happens (the place
+        of the act's sentence), else of the country the story is set in so far (its latest place mention); a state
+        easing or imposing restrictions with no place named does so on its own people."""
+        where: Actor | Place | None = event_location(self.ctx, token)
+        if where is None or not where.country:
+            start = token.sent.start_char
+            country = leading_country(self.ctx, start)
+            where = next((p for p in reversed(self.ctx.places) if p.country == country and p.span[1] <= start), None)
+        if (where is None or not where.country) and not code.startswith(RELIEF_CODE):
+            where = next((s for s in sources if len(_side(s) or "") == 3), None)
+        if where is None or not _side(where):
+            return None
+        country = _side(where)
+        return Actor(text=where.text, span=where.span, code=country + "CVL", country=country, role="CVL",
+                     why=f"no one named: the people of {country} where it happens ('{where.text}')")
 
     def unnamed_author(self, obj: Token | None, sources: list[Actor]) -> Actor | None:
         """For a criticised act whose author is not named ("condemned the renewal of the emergency law"):

@@ -5,7 +5,9 @@ still without a country belongs to the one country its sentence names when a pla
 there ("Police fired tear gas in Hong Kong" → HKGCOP) and the story names that country at least twice
 (a lone gazetteer hit is not enough; a place that is also an actor mention is a party, not a
 setting); or, when the sentence names no country at all, to the story's leading country: the one its
-earlier actor and place mentions name most, strictly more often than any other. Groups that are not
+earlier actor and place mentions name most, strictly more often than any other. Police and courts act at
+home: for them nationality adjectives do not count ("Russian spies were charged in London … the court" is
+British, though the story names Russians more often). Groups that are not
 organs of a state (protesters, rebels, businesses, civilians) are left to the actor coder.
 """
 from __future__ import annotations
@@ -13,11 +15,8 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from casus.knowledge.actors import sole_leader
+from casus.knowledge.actors import DOMESTIC_ROLES, STATE_ROLES, resolved_as, sole_leader
 from casus.records import Actor
-
-#: Roles that only a state has.
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def localise_events(ctx, res):
@@ -29,6 +28,8 @@ def localise_events(ctx, res):
     named = sorted({(a.span[0], a.country) for a in ctx.actors if _country(a.country)}
                    | {(p.span[0], p.country) for p in settings})
     mentions = Counter(country for _, country in named)
+    nationalities = {a.span[0] for a in ctx.actors if resolved_as(a) == "nationality"}
+    outright = [(start, country) for start, country in named if start not in nationalities]
     events = []
     for event in ctx.events:
         start, end = ctx.sentences[event.sentence].span
@@ -36,8 +37,9 @@ def localise_events(ctx, res):
         placed = any(start <= p.span[0] < end for p in settings)
         found = (_sentence_country(here, mentions) if placed else None) or (
             None if here else _leading_country(named, start))
-        events.append(dataclasses.replace(event, source=_localised(event.source, found),
-                                          target=_localised(event.target, found)))
+        home = found if placed or here else _leading_country(outright, start)
+        events.append(dataclasses.replace(event, source=_localised(event.source, found, home),
+                                          target=_localised(event.target, found, home)))
     return ctx.add(events=tuple(events))
 
 
@@ -65,8 +67,12 @@ def _leading_country(named: list[tuple[int, str]], offset: int) -> tuple[str, st
     return (country, "the story's leading country") if country else None
 
 
-def _localised(actor: Actor | None, found: tuple[str, str] | None) -> Actor | None:
-    if found is None or not bare_organ(actor):
+def _localised(actor: Actor | None, found: tuple[str, str] | None, home: tuple[str, str] | None) -> Actor | None:
+    """A bare organ given the country ``found``; police and courts ``home`` (found without nationalities) first."""
+    if not bare_organ(actor):
+        return actor
+    found = (home or found) if actor.role in DOMESTIC_ROLES else found
+    if found is None:
         return actor
     country, reason = found
     why = f"{actor.why}; " if actor.why else ""

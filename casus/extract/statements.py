@@ -1,6 +1,7 @@
 """Statement coding: a report whose content codes no event is the speaker's own verbal act when the
 content's words say which one ("Russia said the American move was outrageous": Russia criticises the
-United States, 111; "Seoul warned it would take all necessary measures against Pyongyang": a threat, 130).
+United States, 111; "Seoul warned it would take all necessary measures against Pyongyang": a threat, 130), or,
+with no such words, when its verb of saying does ("Moscow warned that Kiev's move could lead to war": 130).
 
 The cues live in ``lexicon/statements.yaml`` (documented there; they may name the event lexicon's
 word classes, ``$disapproval``). ``code_statement`` is a pure function over the spaCy tokens of one
@@ -27,9 +28,9 @@ if TYPE_CHECKING:
 
 STATEMENTS = LEXICON_DIR / "statements.yaml"
 SUBJECTS = ("other", "own", "any")
-_FIELDS = frozenset({"name", "code", "cues", "subject", "about", "modal", "nearby", "note"})
-#: A cue's next word may come at most this many words after the one before, none of them a verb ("pay a
-#: heavy price"; not "has agreed to" for "have to").
+_FIELDS = frozenset({"name", "code", "cues", "verbs", "subject", "about", "modal", "nearby", "note"})
+#: A cue's next word may come at most this many words after the one before, none of them a verb but an auxiliary
+#: nor a negative word ("pay a heavy price", "patience is running out"; not "has agreed to" for "have to").
 MAX_GAP = 3
 VERBAL = frozenset({"VERB", "AUX"})
 #: A cue counts in the content's root and up to this many links below it.
@@ -44,16 +45,29 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 PHRASE_INNER = frozenset({"compound", "flat", "flat:name", "amod", "det", "case", "nummod"})
 POSSESSIVE = frozenset({"nmod:poss", "poss"})
 SUBJECT_LABELS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "nsubj:outer"})
+PASSIVE_LABELS = frozenset({"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"})
+#: Labels of whom a verb of saying is told to ("warned Americans").
+ADDRESSEES = frozenset({"obj", "iobj", "dobj"})
+#: CAMEO roots of acts asked of their target (demands): the patient of a passive content is not the one asked.
+DEMANDS = ("10",)
 NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 FIRST_PERSON = frozenset({"i", "we"})
+#: Determiners of a subject that is anyone of a kind, not an actor.
+GENERIC = frozenset({"no", "every", "any", "each", "all"})
 #: Pronouns that are the speaker or its addressee, never what a statement is about.
 SPEAKING = FIRST_PERSON | frozenset({"you"})
 #: Heads that negate the cue they govern ("had done nothing wrong").
 NEGATIVE_HEADS = frozenset({"nothing", "none", "nobody", "noone"})
+#: Words a cue does not skip ("had nothing to do with" is not "have to", "pay no price" not "pay price").
+NEGATIVE_WORDS = NEGATIONS | NEGATIVE_HEADS | {"no"}
+#: Words of fighting something: their object is not what is said of anyone ("the war on terrorism").
+OPPOSING = frozenset({"fight", "combat", "counter", "war", "battle", "campaign", "struggle", "counterterrorism"})
 #: Words of answering another's act.
 RESPONSES = frozenset({"response", "reaction", "retaliation", "reply", "answer", "respond", "react", "retaliate"})
 #: Pronouns that may stand for what a report is "said of".
 SAID_OF = frozenset({"it", "this", "that", "they", "he", "she", "we"})
+#: Subjects that point at what the predicate names ("this is an escalation by Moscow").
+DEMONSTRATIVES = frozenset({"this", "that", "it"})
 #: Subjects that stand for a clause elsewhere ("it is a mistake for X to ...", "there was Russian meddling").
 PLACEHOLDERS = frozenset({"it", "there"})
 MEDIA = "MED"  # the CAMEO role of news media
@@ -72,6 +86,7 @@ class Act:
     about: frozenset[str] | None = None
     modal: frozenset[str] = frozenset()
     nearby: bool = False
+    verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -101,11 +116,13 @@ def _act(where: str, raw: dict[str, Any], classes: Mapping[str, tuple[str, ...]]
         raise LexiconError(f"{where}: {code!r} is not a CAMEO 1.1b3 code")
     if subject not in SUBJECTS:
         raise LexiconError(f"{where}: subject must be one of {SUBJECTS}, not {subject!r}")
-    if not raw.get("name") or not raw.get("cues"):
-        raise LexiconError(f"{where}: an act needs a name and cues")
+    if not raw.get("name") or not (raw.get("cues") or raw.get("verbs")):
+        raise LexiconError(f"{where}: an act needs a name and cues or verbs")
     return Act(
         name=str(raw["name"]), code=code, subject=subject,
-        cues=tuple(sorted({tuple(cue.split()) for cue in expand_words(raw["cues"], classes, where)}, key=lambda c: (-len(c), c))),
+        cues=tuple(sorted({tuple(cue.split()) for cue in expand_words(raw.get("cues") or (), classes, where)},
+                          key=lambda c: (-len(c), c))),
+        verbs=expand_words(raw.get("verbs") or (), classes, where),
         about=expand_words(raw["about"], classes, where) if raw.get("about") else None,
         modal=frozenset(str(m).lower() for m in raw.get("modal") or ()), nearby=bool(raw.get("nearby")),
     )
@@ -155,11 +172,20 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
             continue
         if act.about is not None and not (subject is not None and set(reader.lemmas(subject)) & act.about):
             continue
-        fired.append((_depth(cue[0], content), order, act, cue))
+        fired.append((min(_depth(t, content) for t in cue), order, act, cue))
     # the cue nearest the content's root says what the statement is: a deeper one of another act does not stand in
     # when it finds no target ("Such measures are unfriendly and can hardly go with the constructive atmosphere")
     nearest = min((f[0] for f in fired), default=0)
-    for _, _, act, cue in sorted(f for f in fired if f[0] == nearest):
+    # with no cue in what is said, the verb of saying may be the act ("warned that Kiev's move could lead to war"; one
+    # told to someone, "warned Americans (not) to travel", is the event lexicon's)
+    addressed = any(c.dep_ in ADDRESSEES for c in verb.children) \
+        or any(c.dep_ == "mark" and c.lower_ == "to" for c in content.children)
+    told = fired or [(0, order, act, (verb,)) for order, act in enumerate(cues.acts)
+                     if not addressed and set(reader.lemmas(verb)) & act.verbs]
+    for _, _, act, cue in sorted(f for f in told if f[0] == nearest):
+        if act.code.startswith(DEMANDS) and (_passive(content, subject) or _perfect(content) or _perfect(cue[0].head)):
+            continue  # ("the court must be respected by all nations": not what the court is asked; "should have
+            # done so sooner": what is past is not asked)
         found = _target(act, verb, content, subject, stop | _purposes(content), cue, reader)
         if found is None:
             continue
@@ -171,6 +197,16 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
         notes = (f"statement cue '{words}': {act.name} ({act.code}, statements.yaml)", how, *((why,) if why else ()))
         return Statement(act=act, cue=cue, target=target, target_token=token, status=status, notes=notes)
     return None
+
+
+def _perfect(clause: Token) -> bool:
+    """Whether a verb is in a perfect tense ("should have done"): what it says is past."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+
+
+def _passive(clause: Token, subject: Token | None) -> bool:
+    """Whether a clause is passive: its subject is the one it happens to."""
+    return subject is not None and subject.dep_ in PASSIVE_LABELS or any(c.dep_ in PASSIVE_LABELS for c in clause.children)
 
 
 def _depth(token: Token, root: Token) -> int:
@@ -216,14 +252,14 @@ def _forms(token: Token, reader: Reader) -> frozenset[str]:
 
 def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple[Token, ...] | None:
     """The tokens of the act's cue nearest the content's root (its first word in ``region``, the others after
-    it in order, each at most ``MAX_GAP`` words on with no verb between), longer cues first."""
+    it in order, each at most ``MAX_GAP`` words on with no verb nor negative word between), longer cues first."""
     doc, end = content.doc, content.sent.end
     for anchor in region:
-        if _title(anchor):
+        if _title(anchor) or _opposed(anchor, reader):
             continue
         # the content's subject is what it is said of, not what it says ("terrorists track leaks"), unless the cue
         # goes on into what is said of it ("the invitation still stands")
-        said_of = anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i
+        said_of = anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i and not _existential(content)
         subject_words = {t.i for t in anchor.subtree} if said_of else set()
         forms = _forms(anchor, reader)
         for cue in act.cues:
@@ -232,7 +268,7 @@ def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple
             tokens, at = [anchor], anchor.i
             for word in cue[1:]:
                 at = next((i for i in range(at + 1, min(at + 2 + MAX_GAP, end)) if word in _forms(doc[i], reader)
-                           and not any(t.pos_ in VERBAL for t in doc[at + 1:i])), None)
+                           and not any(t.pos_ == "VERB" or t.lower_ in NEGATIVE_WORDS for t in doc[at + 1:i])), None)
                 if at is None:
                     break
                 tokens.append(doc[at])
@@ -241,10 +277,23 @@ def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple
     return None
 
 
+def _opposed(token: Token, reader: Reader) -> bool:
+    """Whether a word names what is fought, not what is done ("a partner in the fight against terrorism")."""
+    return any(c.dep_ == "case" and c.lower_ == "against" for c in token.children) \
+        or bool(set(reader.lemmas(token.head)) & OPPOSING) and token.dep_ != "amod"
+
+
+def _existential(clause: Token) -> bool:
+    """Whether a clause says that its subject exists ("there are solutions"): the subject is then what is said."""
+    return any(c.dep_ == "expl" and c.lower_ == "there" for c in clause.children)
+
+
 def _title(token: Token) -> bool:
     """A noun standing before a name as its title describes, it is not what is said ("presidential hopeful Joe
     Biden", "dictator Kim Jong Un")."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.pos_ in VERBAL:
+        return False  # ("hoped India would return")
     return following is not None and following.pos_ == "PROPN" or any(
         c.dep_ in TITLED for c in token.children if c.pos_ == "PROPN")
 
@@ -267,7 +316,7 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
             actor = next((a for a in reader.actors(token) if fits(a) and not reader.is_speaker(a)), None)
             if actor is not None:
                 return actor, token, f"target '{actor.text}': what the statement is about (subject '{token.text}')"
-        for token in _cue_authors(cue):
+        for token in _cue_authors(cue) or _predicate_authors(content, about or subject):
             actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
             if actor is not None:
                 return actor, token, f"target '{actor.text}': whose act the cue names ('{token.text}')"
@@ -277,7 +326,8 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
     skip = {t.i for t in subject.subtree} if act.subject == "own" and subject is not None else set()
     named = _region(content, stop | skip, depth=4, asides=frozenset({"acl:relcl"}))
     for token in chain(_region(about, stop, depth=2, asides=ASIDES), named) if about is not None else named:
-        if token.pos_ not in NOMINAL or token.dep_ in PHRASE_INNER or any(c.lower_ == "according" for c in token.children):
+        if token.pos_ not in NOMINAL or token.dep_ in PHRASE_INNER or any(c.lower_ == "according" for c in token.children) \
+                or _undergoer(token, reader):
             continue  # (not the source of the report: "..., according to the official news agency")
         actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
         if actor is not None:
@@ -285,14 +335,34 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
     return _nearby(act, verb, reader)
 
 
+def _undergoer(token: Token, reader: Reader) -> bool:
+    """Whether a noun is the "of" phrase of an act that names no author ("dismayed by the execution of Sheikh Nimr"):
+    the one the act was done to, not the other side of the statement."""
+    return token.dep_.startswith("nmod") and token.head.pos_ == "NOUN" and not reader.actors(token.head) \
+        and any(m.dep_ == "case" and m.lower_ == "of" for m in token.children)
+
+
 def _cue_authors(cue: tuple[Token, ...]) -> list[Token]:
     """Who did what the content says is answered ("the deployment was in response to hostile behaviour by Iranian
-    forces", "a reply to Iran's provocations"): the possessor, nationality adjective or "by" phrase of the cue's noun
-    when a word of response governs it; not an "of" phrase (the victim: "a violation of Syrian sovereignty")."""
+    forces", "a reply to Iran's provocations"): the authors of the cue's noun when a word of response governs it."""
     noun = cue[0].head if cue[0].dep_ == "amod" else cue[0]
     if noun.pos_ not in ("NOUN", "PROPN") or not any(a.lemma_.lower() in RESPONSES for a in list(noun.ancestors)[:2]):
         return []
-    return [c for c in noun.children if c.i != cue[0].i and (c.dep_ in POSSESSIVE or c.dep_ == "amod" and c.pos_ == "ADJ"
+    return _authors(noun, cue[0])
+
+
+def _predicate_authors(content: Token, subject: Token | None) -> list[Token]:
+    """Who did the act a content's predicate noun names when its subject is "this" or "it" ("This is a dangerous
+    escalation by Moscow", "it was an Iranian provocation")."""
+    if subject is None or subject.lower_ not in DEMONSTRATIVES or content.pos_ != "NOUN":
+        return []
+    return _authors(content, subject)
+
+
+def _authors(noun: Token, skip: Token) -> list[Token]:
+    """The possessor, nationality adjective or "by" phrase of an act noun; not an "of" phrase (the victim: "a
+    violation of Syrian sovereignty")."""
+    return [c for c in noun.children if c.i != skip.i and (c.dep_ in POSSESSIVE or c.dep_ == "amod" and c.pos_ == "ADJ"
             or c.dep_.startswith(("nmod", "obl")) and any(m.dep_ == "case" and m.lower_ == "by" for m in c.children))]
 
 
@@ -306,25 +376,40 @@ def _said_of(verb: Token, subject: Token | None) -> Token | None:
 
 
 def _nearby(act: Act, verb: Token, reader: Reader) -> tuple[Actor, Token, str] | None:
-    """For an act with ``nearby`` whose content names no other side: the nearest one in the sentence (not a
-    news outlet: "..., according to the official news agency")."""
-    actor = reader.nearby(verb) if act.nearby else None
-    if actor is None or (actor.code or "").endswith(MEDIA):
+    """For an act with ``nearby`` whose content names no other side: the nearest one in the sentence, else the last
+    one the sentence before names ("Israel rejected the Egyptian proposal. Egypt said the invitation still stands";
+    not a news outlet: "..., according to the official news agency")."""
+    if not act.nearby:
         return None
-    return actor, verb, f"target '{actor.text}': no other side in what is said, the nearest one in the sentence"
+    actor = reader.nearby(verb)
+    if actor is not None and not (actor.code or "").endswith(MEDIA):
+        return actor, verb, f"target '{actor.text}': no other side in what is said, the nearest one in the sentence"
+    start = verb.sent.start
+    before = verb.doc[start - 1].sent if start else None
+    for token in reversed(before or ()):
+        actor = next((a for a in reader.actors(token) if a.country and not reader.speakers_side(a)
+                      and not (a.code or "").endswith(MEDIA)), None) if token.pos_ in NOMINAL else None
+        if actor is not None:
+            return actor, token, f"target '{actor.text}': no other side in this sentence, the last one named before it"
+    return None
 
 
 def _subjects(content: Token, subject: Token | None, reader: Reader) -> list[Token]:
     """The content's subject, then, when it names no actor, its possessor ("Gohmert's questions got the facts wrong",
     not "Morsi's opponents ..."); for a placeholder ("it is wrong for X to ...", "there was Russian meddling") the
     subjects of its clauses and the noun after "there is"."""
-    if subject is None or subject.lower_ in SPEAKING:
-        return []  # ("he", "they": the actor the coreference gives, unless that is the speaker: "X said he had erred")
+    if subject is None or subject.lower_ in SPEAKING or any(c.dep_ == "det" and c.lower_ in GENERIC for c in subject.children):
+        return []  # ("he", "they": the actor the coreference gives, unless that is the speaker: "X said he had erred"; not
+        # anyone of a kind: "no American should live under suspicion")
     if subject.lower_ not in PLACEHOLDERS:
         owners = [] if reader.actors(subject) else [c for c in subject.children if c.dep_ in POSSESSIVE]
         return [subject, *owners]
     clauses = [c for c in content.children if c.dep_ in ("csubj", "ccomp", "xcomp", "advcl", "acl")]
     found = [s for c in clauses if (s := reader.subject(c)) is not None and s.i != subject.i]
+    # ("it is time for Iran to stop ...": the infinitive's subject after "for")
+    if any(c.dep_.startswith(("acl", "advcl")) for c in content.children):
+        found += [c for c in content.children if c.dep_.startswith(("nmod", "obl"))
+                  and any(m.dep_ == "case" and m.lower_ == "for" for m in c.children)]
     return found + [c for c in content.children if c.dep_ in SUBJECT_LABELS and c.i != subject.i]
 
 
@@ -351,14 +436,17 @@ def _status(act: Act, verb: Token, content: Token, cue: tuple[Token, ...], reade
     said, why = reader.status(verb)
     if said in ("negated", "hypothetical"):
         return said, f"the report: {why}"
+    if cue == (verb,):
+        return "asserted", None  # (a warning about what may happen is made, whatever the content's modality)
     status, why = next(((s, w) for s, w in (reader.status(cue[0]), reader.status(content)) if s is not None), (None, None))
     no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for t in (cue[0], content)
                     for c in t.children)
-    negated = status == "negated" or any(c.lower_ in NEGATIONS for t in (cue[0], content) for c in t.children)
+    negated = status == "negated" or any(c.lower_ in NEGATIONS for t in (cue[0], content) for c in t.children) \
+        or any(c.dep_ == "det" and c.lower_ == "no" and c.i not in {t.i for t in cue} for c in cue[0].children)  # ("no solution")
     if negated and not any(t.lower_ in NEGATIONS for t in cue) or no_longer \
             or cue[0].head.lower_ in NEGATIVE_HEADS \
             or cue[0].dep_ == "xcomp" and any(c.lower_ in NEGATIVE_HEADS for c in cue[0].head.children):
         return None, None
-    if act.modal or status == "negated":
-        return "asserted", None
+    if act.modal or status == "negated" or cue[0].dep_ == "aux":
+        return "asserted", None  # (a modal that is the cue is the act: "should stop" demands it)
     return status or "asserted", why

@@ -63,6 +63,10 @@ LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP REL LAB BUS EDU
 #: State agents that belong to the place of the story too when nothing qualifies them ("authorities on
 #: Saturday admitted ..."), unlike the bodies that refer back to one named before ("the ministry").
 LOCAL_AGENT_WORDS = frozenset({"authorities"})
+#: Roles that only a state has.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: State organs that act where the story happens, whichever countries its people come from.
+DOMESTIC_ROLES = frozenset({"COP", "JUD"})
 #: Agents coded at CAMEO's top level when no country qualifies them ("rights groups" → NGO).
 TRANSNATIONAL_ROLES = frozenset({"NGO", "IGO"})
 #: An ethnic group's agents in a state's roles: its armed men ("Kurdish forces") are rebels, not an army.
@@ -97,9 +101,9 @@ BACKER_SUFFIXES = (
 MODIFIERS = frozenset(
     "anti-government pro-government senior top armed local suspected so-called hardline radical islamist "
     "islamic moderate alleged unidentified unknown mr. mrs. ms. dr. mr mrs ms dr sir dame sheikh lt. col. "
-    "gen. maj. capt. adm. brig. sgt. vice deputy acting interim high chief outgoing "
+    "gen. maj. capt. adm. brig. sgt. vice deputy acting interim high chief outgoing federal supreme "
     "incoming provisional transitional caretaker powerful defeated exiled ayatollah grand mullah imam rabbi "
-    "cleric prince princess marshal field president-elect prime-minister-elect".split()
+    "prince princess marshal field president-elect prime-minister-elect".split()
 )
 FORMER = frozenset({"former", "ex", "ex-", "one-time", "onetime"})
 KINDS = ("person", "group", "organisation", "institution", "country", "capital")
@@ -590,7 +594,10 @@ class KnowledgeBase:
                 return self._backed(text, span, parts.backers[-1], role, day, context)
             dated = f": {why}" if iv.start or iv.end else ""
             why = f"{entry.kind} {entry.name}" + (f" as {role}" if role else "") + dated
-            return _coded(text, span, iv.country, "ELI" if parts.former and role == "GOV" else role, entry, why)
+            # a body every state has takes the one that qualifies it ("Iran's National Security Council")
+            qualifiers = [e.intervals[0].country for e in places[:-1]] + [a.country for a in parts.adjectives]
+            country = iv.country or next(filter(None, qualifiers), None)
+            return _coded(text, span, country, "ELI" if parts.former and role == "GOV" else role, entry, why)
         role = _strongest(roles)
         if parts.backers:
             return self._backed(text, span, parts.backers[-1], role, day, context)
