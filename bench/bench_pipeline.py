@@ -10,8 +10,8 @@
 
 For each run it prints wall time, articles/s and words/s (start-up included), CPU seconds per article
 (all processes, and the parent's own; on a busy machine the fairer measure) and peak RSS of the whole
-process tree (sampled every 0.2 s), overall and per quarter of the run, so growth with the corpus
-shows. Runs: real ``casus code`` subprocesses (1 worker, 2 workers, 2 workers with ``--prefilter``,
+process tree (sampled every 0.2 s), overall, per quarter of the run, so growth with the corpus
+shows, and process by process at the peak. Runs: real ``casus code`` subprocesses (1 worker, 2 workers, 2 workers with ``--prefilter``,
 Dask LocalCluster with 2 workers), and ``staged``: the same work in one spawned process timed stage by
 stage (ingest, tokenizer, each pipeline component, each extractor, pickling, store, JSON, dedup),
 printed as CPU ms per article. A configuration may be listed more than once: ratios (2 workers / 1,
@@ -57,12 +57,14 @@ def write_corpus(folder: Path, out: Path, limit: int, repeat: int) -> tuple[int,
 class PeakRSS:
     """Samples the summed RSS of a process and its descendants every ``every`` seconds; ``close()``
     returns the peak and the peak of each quarter of the run (flat when memory is bounded).
-    ``root_cpu`` is the root process's own CPU seconds at the last sample (its workers' excluded)."""
+    ``root_cpu`` is the root process's own CPU seconds at the last sample (its workers' excluded);
+    ``at_peak`` the RSS of the root and of each descendant (largest first) in the peak sample."""
 
     def __init__(self, pid: int, every: float = 0.2):
         import psutil
 
         self.root, self.every, self.samples, self.root_cpu = psutil.Process(pid), every, array("q"), 0.0
+        self.at_peak: tuple[int, list[int]] = (0, [])
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -72,8 +74,10 @@ class PeakRSS:
 
         while not self.stop.is_set():
             try:
-                tree = [self.root, *self.root.children(recursive=True)]
-                self.samples.append(sum(p.memory_info().rss for p in tree if p.is_running()))
+                root, *children = [p.memory_info().rss for p in [self.root, *self.root.children(recursive=True)]]
+                self.samples.append(root + sum(children))
+                if self.samples[-1] > sum(self.at_peak[1], self.at_peak[0]):
+                    self.at_peak = (root, sorted(children, reverse=True))
                 self.root_cpu = sum(self.root.cpu_times()[:2])
             except psutil.Error:
                 pass
@@ -216,7 +220,7 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
         raise SystemExit(f"casus code ({config}) failed:\n{log[-3000:]}")
     peak, quarters = sampler.close()
     return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "parent_cpu": sampler.root_cpu, "rss": peak,
-            "quarters": quarters, "stored": stored(db)}  # fmt: skip
+            "quarters": quarters, "at_peak": sampler.at_peak, "stored": stored(db)}  # fmt: skip
 
 
 def stored(db: Path) -> int:
@@ -380,6 +384,11 @@ def print_runs(rows: list[tuple[str, dict[str, Any]]], articles: int, words: int
         quarters = " ".join(f"{q / 2**30:.2f}" for q in r["quarters"]) + " GB"
         print(f"{names[config]:<24}{r['stored']:>7}{r['total']:>8.1f}{articles / r['total']:>8.2f}{words / r['total']:>9.0f}"
               f"{r['cpu'] / articles:>10.3f}{r.get('parent_cpu', r['cpu']) / articles:>7.3f}{r['rss'] / 2**30:>9.2f}G  {quarters}")  # fmt: skip
+    for config, r in rows:
+        if "at_peak" in r:
+            parent, others = r["at_peak"]
+            print(f"  {names[config]}, RSS at the peak: parent {parent / 2**30:.2f} GB, other processes "
+                  + ", ".join(f"{size / 2**30:.2f}" for size in others) + " GB")
     for config, r in rows:
         if config == "staged":
             print_stages(r)

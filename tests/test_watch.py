@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from casus.ingest import Options
 from casus.scale.checkpoint import config_key
 from casus.scale.watch import Watcher, watch
-from casus.scale.workers import Settings
+from casus.scale.workers import Settings, code_chunk
 
 STORIES = [
     ("guid-1", "Protesters marched through the capital of Freedonia on Monday, demanding new elections and the "
@@ -56,8 +56,8 @@ def site(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def resources():
-    """The shipped knowledge with a blank spaCy pipeline standing in for the parser."""
+def code():
+    """Coding in this process with the shipped knowledge and a blank spaCy pipeline standing in for the parser."""
     import spacy
 
     import casus.nlp
@@ -70,7 +70,8 @@ def resources():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(casus.nlp, "load", blank)
-        return Resources.load()
+        resources = Resources.load()
+    return lambda articles: list(code_chunk(articles, resources, Settings()))
 
 
 READER = """
@@ -109,13 +110,13 @@ def start_reader(db, stop) -> subprocess.Popen:
     return reader
 
 
-def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
+def test_polls_code_only_new_feed_entries_and_files(site, code, tmp_path):
     root, base = site
     (root / "wire.xml").write_text(rss(STORIES[:2]), encoding="utf-8")
     folder = tmp_path / "drop"
     folder.mkdir()
     db = tmp_path / "live.duckdb"
-    watcher = Watcher([f"{base}/wire.xml", str(folder)], db, config_key(model="fast"), Options(), Settings())
+    watcher = Watcher([f"{base}/wire.xml", str(folder)], db, config_key(model="fast"), Options())
     changes = iter([
         lambda: (root / "wire.xml").write_text(rss(STORIES), encoding="utf-8"),  # one new entry
         lambda: (folder / "note.txt").write_text(STORIES[0][1].replace("Freedonia", "Sylvania"), encoding="utf-8"),
@@ -124,7 +125,7 @@ def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
     stop = tmp_path / "stop"
     reader = start_reader(db, stop)
     try:
-        watch(watcher, resources, interval=0, polls=3, report=polls.append, sleep=lambda _: next(changes)())
+        watch(watcher, code, interval=0, polls=3, report=polls.append, sleep=lambda _: next(changes)())
     finally:
         lines = read_until(reader, "4")  # let the reader see the final store before it stops
         stop.touch()
@@ -140,16 +141,22 @@ def test_polls_code_only_new_feed_entries_and_files(site, resources, tmp_path):
     assert seen and seen == sorted(seen) and seen[-1] <= 4, seen  # the reader got in between writes; counts only grew
 
 
-def test_unreachable_feed_is_reported_not_fatal(site, resources, tmp_path):
+def test_unreachable_feed_is_reported_not_fatal(site, code, tmp_path):
     _, base = site
-    watcher = Watcher([f"{base}/missing.xml"], tmp_path / "s.duckdb", config_key(model="fast"), Options(), Settings())
-    poll = watcher.poll(resources)
+    watcher = Watcher([f"{base}/missing.xml"], tmp_path / "s.duckdb", config_key(model="fast"), Options())
+    poll = watcher.poll(code)
     assert poll.coded == 0 and [r.error for r in poll.rejected] == ["FetchFailed"]
     assert "404" in poll.rejected[0].reason
 
 
-def test_cli_polls_a_bounded_number_of_times(site, blank_parser, tmp_path):
+def test_cli_polls_a_bounded_number_of_times_coding_in_a_worker_process(site, monkeypatch, tmp_path):
     from casus.commands import register
+    from casus.scale import workers
+
+    def in_this_process(*args, **kwargs):
+        raise AssertionError("casus watch coded in its own process, beside DuckDB's threads")
+
+    monkeypatch.setattr(workers, "code_chunk", in_this_process)  # the spawned worker imports its own
 
     root, base = site
     (root / "wire.xml").write_text(rss(STORIES), encoding="utf-8")

@@ -20,26 +20,26 @@ def watch(
 ) -> None:
     """Poll feeds and folders, code new articles into the store; readers may open it between writes."""
     import datetime as dt
+    from contextlib import closing
 
     from rich.console import Console
 
     from casus import ingest
     from casus.commands.code import parse_published
+    from casus.nlp import model_path
     from casus.scale.checkpoint import config_key
     from casus.scale.watch import Poll, Watcher
     from casus.scale.watch import watch as run
-    from casus.scale.workers import Settings, load
+    from casus.scale.workers import Coder, Settings
 
     err = Console(stderr=True)
-    settings = Settings(model=model, prefilter=prefilter)
     date = parse_published(published)
     try:
-        res = load(settings)
+        model_path(model)
     except FileNotFoundError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
-    watcher = Watcher(sources, db, config_key(model=model, prefilter=prefilter, published=date, fields={}),
-                      ingest.Options(published=date), settings)  # fmt: skip
+    watcher = Watcher(sources, db, config_key(model=model, prefilter=prefilter, published=date, fields={}), ingest.Options(published=date))
 
     def report(poll: Poll) -> None:
         for item in poll.rejected:
@@ -48,7 +48,8 @@ def watch(
         err.print(f"{stamp} coded {poll.coded} new article(s), {poll.seen} already stored; store {db}", highlight=False)
 
     try:
-        run(watcher, res, interval, polls, report)
+        with closing(Coder(Settings(model=model, prefilter=prefilter))) as coder:  # a process of its own, as a casus code worker
+            run(watcher, coder.code, interval, polls, report)
     except KeyboardInterrupt:
         err.print("stopped")
 

@@ -1,6 +1,7 @@
 """casus.nlp: the shipped English pipeline (tagger, morphologizer, lemmatizer, parser, NER).
 
-``load()`` reads the trained model from package data (no network) and adds the news sentence rules;
+``load()`` reads the trained model from package data (no network), adds the news sentence rules and
+has floret vectors remember each word form's vector (``casus.nlp.vectors``);
 callers keep the returned ``Language`` and pass it on. ``parse_many`` parses articles in batches.
 """
 from __future__ import annotations
@@ -32,8 +33,11 @@ def load(name: str = "fast") -> Language:
     import spacy
 
     from casus.nlp import clauses, news  # noqa: F401  (clauses registers its pipeline component)
+    from casus.nlp.vectors import MemoFloretVectors
 
     nlp = spacy.load(model_path(name))
+    if nlp.vocab.vectors.mode == "floret":
+        nlp.vocab.vectors = MemoFloretVectors(nlp.vocab.vectors)
     news.abbreviation_special_cases(nlp)
     nlp.add_pipe("casus_news_sentences", before="parser")
     nlp.add_pipe("casus_news_sentence_repair", after="parser")

@@ -16,10 +16,11 @@ enforced after it (a sentence that starts where the rules forbid is joined to th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 #: Abbreviations that never end a sentence in news text (titles, ranks, months before a day).
 TITLES = frozenset("""
@@ -42,6 +43,7 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+RULES = "casus_sentence_rules"  # Doc.user_data key: ``sentence_starts``, from news_sentences to the repair
 
 
 def abbreviation_special_cases(nlp: Language) -> None:
@@ -53,14 +55,16 @@ def abbreviation_special_cases(nlp: Language) -> None:
 
 def sentence_starts(doc: Doc) -> list[bool | None]:
     """Per token: True = must start a sentence, False = must not, None = the parser decides."""
-    starts = [None] + [token_rule(doc, i) for i in range(1, len(doc))]
+    tokens = list(doc)  # each Token made once (indexing the Doc makes a new one every time)
+    starts = [None] + [token_rule(tokens, i) for i in range(1, len(tokens))]
     for i, start in dateline_rules(doc).items():
         starts[i] = start
     return starts
 
 
-def token_rule(doc: Doc, i: int) -> bool | None:
-    """The local rules for token ``i`` (> 0): whitespace, paragraphs, abbreviations, glued tokens, quotes."""
+def token_rule(doc: Doc | Sequence[Token], i: int) -> bool | None:
+    """The local rules for token ``i`` (> 0) of a Doc or its list of tokens: whitespace, paragraphs,
+    abbreviations, glued tokens, quotes."""
     token, previous = doc[i], doc[i - 1]
     if token.is_space:
         return False
@@ -98,9 +102,11 @@ def dateline_rules(doc: Doc) -> dict[int, bool]:
 
 @Language.component("casus_news_sentences")
 def news_sentences(doc: Doc) -> Doc:
-    """Preset the rule-decided sentence starts before the parser (it keeps the True ones)."""
+    """Preset the rule-decided sentence starts before the parser (it keeps the True ones). They are
+    kept in ``doc.user_data`` for ``repair_sentences``."""
+    starts = doc.user_data[RULES] = sentence_starts(doc)
     array = doc.to_array([SENT_START]).astype("int64")
-    for i, start in enumerate(sentence_starts(doc)[1:], start=1):
+    for i, start in enumerate(starts[1:], start=1):
         if start is not None:
             array[i] = 1 if start else -1
     return doc.from_array([SENT_START], array.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy stores it
@@ -110,11 +116,13 @@ def news_sentences(doc: Doc) -> Doc:
 def repair_sentences(doc: Doc) -> Doc:
     """After the parser: join a sentence that starts where the rules forbid it to the one before,
     attaching its root to the previous root as ``parataxis``."""
-    datelines = dateline_rules(doc)
+    starts = doc.user_data.pop(RULES, None)
+    if starts is None:  # the parse did not go through news_sentences
+        starts = sentence_starts(doc)
     previous_root = None
     for sent in list(doc.sents):
         root = sent.root
-        if previous_root is not None and datelines.get(sent.start, token_rule(doc, sent.start)) is False:
+        if previous_root is not None and starts[sent.start] is False:
             root.head = previous_root
             root.dep_ = "parataxis"
         else:

@@ -219,11 +219,13 @@ def _serve(inbox: Any, results: Connection, settings: Settings) -> None:
     The worker stays single-threaded (no BLAS thread pool, results written on this thread rather than by
     a queue's feeder thread): once a process has a second thread, glibc's malloc locks on every call,
     which costs the parser ~7% of its time. Loaded resources are frozen out of the garbage collector's
-    scans (~2% of a worker's time)."""
+    scans (~2% of a worker's time). Ctrl-C is left to the parent, which stops its workers."""
     import gc
     import os
+    import signal
     import traceback
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OPENBLAS_NUM_THREADS"] = "1"  # before numpy is imported; this process's environment only
     res = load(settings)
     gc.freeze()
