@@ -1,7 +1,8 @@
 """Generic agents coded by the story's or the sentence's country (its places outweigh its people's
 nationalities; police and courts act where it happens), state organs by the places named before them, by
 the state they are coordinated with or stationed in, guessed countries yielding to the one a phrase names,
-and well-known IGO officers, armed groups and organisations of a country. The sentences are written for
+and well-known IGO officers, armed groups and organisations of a country; whose side an unqualified agent is
+on (victims, forces, party members, officers of a body, crowds named by number). The sentences are written for
 these tests (no gold article text)."""
 from __future__ import annotations
 
@@ -281,3 +282,47 @@ def test_a_singular_agent_before_a_person_s_name_codes_the_person(res: Resources
 ])
 def test_organisations_of_a_country_and_generic_agents(kb: KnowledgeBase, words: str, code: str) -> None:
     assert kb.resolve(words, on=dt.date(2019, 3, 4)).code == code
+
+
+# --- whose side an unqualified agent is on ---------------------------------------------------------
+def test_victims_belong_to_the_place_struck_not_to_the_foreign_actors_around_them(res: Resources) -> None:
+    article = coded(res, "Saudi-led jets bombed Taiz on Monday, and nine civilians died, medics said. "
+                         "Iran condemned the raid and Iran said it would respond.")
+    assert actor_named(article, "civilians").country == "YEM"
+
+
+def test_a_plural_force_without_a_country_is_the_last_force_named_with_one(res: Resources) -> None:
+    article = coded(res, "Indian troops crossed the line of control in Kashmir on Friday, Pakistani officials "
+                         "said. Soldiers then exchanged fire with militants near the village.")
+    assert actor_named(article, "Soldiers").code == "INDMIL"
+
+
+def test_a_force_whose_owner_is_named_is_left_to_coreference(res: Resources) -> None:
+    article = coded(res, "Indian troops crossed the line of control on Friday. Pakistan said its forces "
+                         "had responded.")
+    assert actor_named(article, "forces").country != "IND"
+
+
+def test_a_ministry_is_no_force_of_the_last_army_named(res: Resources) -> None:
+    article = coded(res, "Turkish troops shelled the town. The Defense Ministry in Moscow denied any role.")
+    assert actor_named(article, "Defense Ministry").country != "TUR"
+
+
+def test_party_members_take_their_party_s_country_and_their_own_role(res: Resources) -> None:
+    article = coded(res, "Democratic senators criticized the trade plan on Tuesday.")
+    assert actor_named(article, "Democratic senators").code == "USALEG"
+
+
+def test_a_crowd_named_by_its_number_is_people_unless_of_names_who(res: Resources) -> None:
+    article = coded(res, "Police fired tear gas in Nairobi on Monday. Dozens were wounded, and thousands of "
+                         "soldiers were deployed to the city.")
+    assert actor_named(article, "Dozens").code == "KENCVL"
+    assert not any(a.text.lower().startswith("thousands") for a in article.actors)
+    assert actor_named(article, "soldiers").role == "MIL"
+
+
+def test_an_officer_of_a_body_is_the_body_s(res: Resources) -> None:
+    article = coded(res, "Teachers struck in Santiago, Chile on Monday. Leaders of the Colegio union rejected "
+                         "the offer, and officials of the Catholic Church called for calm.")
+    assert actor_named(article, "Leaders").code == "CHLLAB"
+    assert actor_named(article, "officials").code == "CHLREL"

@@ -13,7 +13,9 @@ gazetteer's cities after "in" or "of") outweigh its people's nationalities in na
 police take that country whatever nationalities the story names; an organ without a country shares the
 state of the one it is coordinated with ("Italy's Navy and Coast Guard") or is of the place it is stationed
 in ("officials in Washington"); an agent of or for a body is the body's ("a spokesman for the Gaza health
-ministry").
+ministry", "representatives of the Coptic Church"). Victims belong to the place named in their sentence, even
+as an object ("jets bombed Idlib ... civilians were killed"); "soldiers" with no country are the last force
+named with one, not the story's; a crowd named by its number ("hundreds gathered") is people.
 """
 from __future__ import annotations
 
@@ -60,6 +62,9 @@ PLACE_AGENTS = frozenset(
 )
 #: Agent nouns that name no actor without a qualifier ("20 countries", "the use of force").
 VAGUE_AGENTS = frozenset({"countries", "nations", "states", "force"})
+#: Crowds named by their number ("hundreds gathered") are people, unless "of" says who they are ("hundreds of
+#: troops": the noun after names the actor).
+QUANTITY_AGENTS = frozenset({"hundreds", "thousands", "dozens", "tens of thousands", "hundreds of thousands"})
 #: Gaps between an agent and the body or state it serves ("spokesman for the", "head of the").
 OWNER_GAPS = frozenset({" of ", " of the ", " for ", " for the "})
 #: Gaps between coordinated nationalities ("Hungarian and Romanian officials").
@@ -106,10 +111,24 @@ HOSTAGE_TAKERS = frozenset(
 DESCRIBED = "described as"
 #: State roles whose agents often serve outside their country ("U.S. troops in Syria").
 ABROAD_ROLES = frozenset({"MIL", "SPY"})
+#: Forces: named without a country, one is the last force named with one (``same_force``).
+FORCE_ROLES = frozenset({"MIL"})
+#: Victims belong to the place where they are, wherever it is named in their sentence ("jets bombed Idlib ...
+#: civilians were killed"), not to the country of the actors around them.
+VICTIM_ROLES = frozenset({"CVL"})
+#: Parser entity labels for places (``entity_places``).
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Dependency labels of objects, where a proper name is often a place struck or entered (``entity_places``).
+OBJECT_LABELS = frozenset({"obj", "dobj", "pobj", "obl"})
 #: What joins a mention to the place it is stationed in ("officials in the").
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 #: "there" after a mention places it where the text last was ("the authorities there").
 _THERE = re.compile(r"\s+there\b", re.IGNORECASE)
+#: Between an officer and the body it serves: "of"/"for", "the", and up to three words of the body's name
+#: ("representatives of the Coptic Church").
+_BODY_GAP = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}")
+#: A possessive right before a mention names its owner ("its forces").
+_OWNED = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +170,13 @@ def find_actors(ctx: Context, res: Resources) -> Context:
         home = story_country(where, places, places + named_countries(resolved, kb, nationality=0))
         starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
         states = placed + [(a.span[0], a.country) for a in resolved if _national(a, kb)]
+        sites = placed + entity_places(ctx.doc, text, res.gazetteer, {offset for offset, _ in placed})
         resolved = [_local(a, kb, ctx.article.published, home if a.role in DOMESTIC_ROLES else story,
-                           placed if a.role in LOCAL_ROLES else states, starts, text) if _unplaced(a) else a
+                           (sites if a.role in VICTIM_ROLES else placed) if a.role in LOCAL_ROLES else states,
+                           starts, text) if _unplaced(a) else a
                     for a in resolved]
-    resolved = share_owner(share_heads(resolved, text, kb, ctx.article.published, story), text, kb)
-    resolved = [stationed(a, dict(placed), text) for a in resolved]
+    resolved = of_a_body(share_owner(share_heads(resolved, text, kb, ctx.article.published, story), text, kb), text)
+    resolved = same_force([stationed(a, dict(placed), text) for a in resolved], text)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
     actors = held_by_armed_group(actors)
@@ -318,6 +339,46 @@ def stationed(actor: Actor, places: dict[int, str], text: str) -> Actor:
     return replace(actor, code=country + actor.role, country=country, why=f"{actor.why}; stationed in {country}")
 
 
+def same_force(actors: list[Actor], text: str) -> list[Actor]:
+    """A force named by a plural without a country ("soldiers", "troops") is the last force of its kind named before
+    it with one ("Israeli troops opened fire ... Soldiers shot"), not the story's country: the other side is often
+    foreign. An organ ("the Defense Ministry"), a force whose owner or place is named ("its forces", "forces
+    there") is left to coreference."""
+    last: str | None = None
+    forces = []
+    for actor in actors:
+        plural = actor.text.endswith("s") and not actor.text.endswith("ss")
+        owned = _OWNED.search(text, max(0, actor.span[0] - 12), actor.span[0]) or _THERE.match(text, actor.span[1])
+        if actor.role in FORCE_ROLES and actor.country is None and last and plural and not owned \
+                and (actor.code or "").startswith("---"):
+            actor = replace(actor, code=last + actor.code[3:], country=last,
+                            why=f"{actor.why}; the last {actor.role} named before it is {last}")
+        elif actor.role in FORCE_ROLES and actor.country:
+            last = actor.country
+        forces.append(actor)
+    return forces
+
+
+def entity_places(doc: Any, text: str, gazetteer: Any, known: set[int]) -> list[tuple[int, str]]:
+    """Offset and country of each place named anywhere in a sentence, not only after "in" ("jets bombed Idlib"):
+    a place entity, or a proper name the parser makes an object, that the gazetteer knows as a city or
+    first-level division; except those at ``known`` offsets."""
+    if gazetteer is None or not doc.has_annotation("DEP"):
+        return []
+    from casus.extract.places import focus, resolve
+
+    names = [(e.start_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+    for token in doc:
+        if token.pos_ == "PROPN" and token.dep_ in OBJECT_LABELS and token.ent_type_ in ("", *PLACE_LABELS):
+            first = min((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token,
+                        key=lambda t: t.i)
+            names.append((first.idx, text[first.idx:token.idx + len(token)]))
+    names = [(offset, name) for offset, name in dict(names).items() if offset not in known]
+    countries = focus(text, gazetteer) if names else None
+    return [(offset, entry.country) for offset, name in names if (entry := resolve(name, gazetteer, countries))
+            is not None and entry.country and entry.feature in ("city", "ADM1")]
+
+
 def _armed_guess(actor: Actor) -> bool:
     """An armed group with no nationality of its own given the most-named place's country ("militants")."""
     return actor.role in ARMED_ROLES and guessed_country(actor)
@@ -379,6 +440,19 @@ def share_owner(actors: list[Actor], text: str, kb: KnowledgeBase) -> list[Actor
                 and (right.code or "").startswith("---") and text[left.span[1]:right.span[0]] in COORDINATORS:
             out[i] = replace(right, code=left.country + right.role, country=left.country,
                              why=f"{right.why}; shares {left.country} with {left.text!r}")
+    return out
+
+
+def of_a_body(actors: list[Actor], text: str) -> list[Actor]:
+    """An officer with no country of a body is the body's ("representatives of the Coptic Church", "leaders of
+    the union", "a spokesman for the Foreign Ministry of Egypt"). ``actors`` are in text order."""
+    out = list(actors)
+    for i in range(1, len(out)):
+        left, right = out[i - 1], out[i]
+        if left.role == "GOV" and (left.code or "").startswith("---") and right.role and right.country \
+                and _BODY_GAP.fullmatch(text, left.span[1], right.span[0]):
+            out[i - 1] = replace(left, code=right.code, country=right.country, role=right.role,
+                                 why=f"{left.why}; of {right.text!r}")
     return out
 
 
@@ -450,6 +524,8 @@ def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str
             continue
         if len(pieces) == 1 and normalize(text[pieces[0].start:pieces[0].end]) in VAGUE_AGENTS:
             continue  # "20 countries", but "Western nations", "NATO countries"
+        if normalize(text[pieces[-1].start:pieces[-1].end]) in QUANTITY_AGENTS and text.startswith(" of ", pieces[-1].end):
+            continue  # "hundreds of troops": the troops are the actor
         if len(pieces) == 1 and _is_place(pieces[0], tokens, kb):
             # a region ("in the Middle East") is a place but no country of the story
             places.extend((pieces[0].start, country) for i in pieces[0].atom.ids[:1]
@@ -654,6 +730,8 @@ def _joins(left: Piece, right: Piece, text: str, kb: KnowledgeBase) -> bool:
     """Whether two adjacent phrases are one mention; an agent and a country or capital after it with only a space
     between are two ("told reporters Israel violated": a country qualifies an agent before it, "Israel's army")."""
     gap = text[left.end:right.start]
+    if normalize(text[left.start:left.end]) in QUANTITY_AGENTS:
+        return False  # "dozens of Russian tycoons": the number is no part of the mention
     if gap == " " and left.atom.kind == "agent" and right.atom.kind == "name" \
             and all(kb.entries[i].kind in ("country", "capital") for i in right.atom.ids):
         return False
