@@ -115,6 +115,8 @@ WITNESS_ROLES = frozenset({"CVL", "BUS", "EDU", "MED"})
 STATE_ROLES = ORGAN_ROLES | {"ELI"}
 #: Roles of a country's political figures and bodies, who attack each other in words, not with force.
 POLITICAL_ROLES = frozenset({"GOV", "ELI", "LEG", "PTY", "JUD", "MED"})
+#: A state's armed or political opponents at home: another side from its government in what it says of them.
+OPPONENT_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
 #: Force verbs also used for a verbal attack ("attacked his rival", "targeted the younger Biden").
 VERBAL_ATTACKS = frozenset({"attack", "target", "hit", "fight", "battle", "assault"})
 VERBAL_ATTACK = "111"
@@ -1529,7 +1531,9 @@ class _Coder:
         if quoted is not None and not any(t.i in coded for t in quoted[1].subtree):
             silent.append(quoted)
         out += self.statement_acts(silent) if silent else []
-        out = self._disputed_claims(out, [act for act in speech if act not in silent])
+        out += self.contested_accusations([act for act in silent if not self.is_event_trigger(act[0], out)], out)
+        told = [act for act in speech if act not in silent]
+        out = self._warnings(self._disputed_claims(out, told), told)
         self.accusations.extend(c for c in out if c.code.startswith("11"))
         self.history.extend(out)
         if out:
@@ -2119,13 +2123,13 @@ class _Coder:
                 ))
                 continue
             how = f"reported by '{verb.text}'" if verb is not None else "inside a quote"
-            if status == "alleged" and _same_side(speaker, cand.source):
+            if status == "alleged" and _speakers_side(speaker, cand.source):
                 status, how = "asserted", how + " (its own side's act: a self-report)"
             out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
                 not denied and cand.status != "negated" and self.onto[cand.code].quad_class >= 3
                 and not _conditional(doc[cand.trigger])  # "... if they blocked the roads" accuses no one
-                and not _same_side(speaker, cand.source)
+                and not _speakers_side(speaker, cand.source)
                 and _side(speaker) and speaker.role not in WITNESS_ROLES  # a bystander's account accuses no one
                 and not (verb is not None and self.is_event_trigger(verb, found))
                 and self.feeling(doc[cand.trigger]) is None  # "X fears the law could anger Y" accuses no one
@@ -2137,7 +2141,8 @@ class _Coder:
             if self.is_event_trigger(verb, found) or self.has_form(verb, self.lex.denial):
                 continue
             blamed = [t for t in content.subtree if _claimed_by(claimed, t, verb)
-                      and (t.i in self.untargeted or _verbal(t) and self.has_form(t, self.lex.blame))]
+                      and (t.i in self.untargeted or _verbal(t) and self.has_form(t, self.lex.blame)
+                           and not self._cooperative_purpose(t, found))]
             obliging = any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children)
             speakers = self.reporters(verb, author) if blamed or obliging else []
             if not speakers:
@@ -2145,7 +2150,7 @@ class _Coder:
             for t in blamed:
                 if _verbal(t) and self.has_form(t, self.lex.blame):
                     for accused in self.actors(self.subject(t)):
-                        if not _same_side(speakers[0], accused):
+                        if not _speakers_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
                 elif not _conditional(t) and not any(
                         d.trigger == verb.i or _same_side(d.source, speakers[0]) for d in derived):
@@ -2153,7 +2158,7 @@ class _Coder:
                     # accusation (unless the report already accuses someone of a targeted act)
                     code, sources = self.untargeted[t.i]
                     for accused in sources if self.onto[code].quad_class >= 3 else ():
-                        if not _same_side(speakers[0], accused):
+                        if not _speakers_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-accusation"))
             if obliging:
                 # "Russia said Sudan must return the helicopter": a demand on the clause's subject (also of
@@ -2168,7 +2173,7 @@ class _Coder:
                     [a for a in [self.actor(patient)] if a is not None and _side(a) and self.mention_at(patient) is not None] \
                     if patient is not None and not self.has_form(content, PERMISSION_VERBS) else []
                 for obliged in obliges:
-                    if not _same_side(speakers[0], obliged):
+                    if not _speakers_side(speakers[0], obliged):
                         derived.append(replace(
                             self._accusation(verb, speakers[0], obliged, content, "reported-obligation"),
                             code=self.lex.obligation_code,
@@ -2193,7 +2198,7 @@ class _Coder:
                 lemmas=self.lemmas, subject=self.subject, status=self.status,
                 actors=lambda t, s=speaker: self._spoken_of(t, s),
                 is_speaker=lambda a, s=speaker: a.span == s.span or a.code == s.code or _self_directed(s, a),
-                speakers_side=lambda a, s=speaker: _same_side(a, s),
+                speakers_side=lambda a, s=speaker: _speakers_side(s, a),
                 nearby=lambda t, s=speaker: self.sentence_target(t, [s]),
             )
             said = code_statement(verb, content, reporting, self.statements, reader)
@@ -2202,6 +2207,7 @@ class _Coder:
                     code=said.act.code, trigger=verb.i, key=lemmas(said.cue[0])[0], source=speaker, target=said.target,
                     status=said.status, attributed_to=None, rule="statement-content", entry=None,
                     tokens=tuple(sorted({verb.i, *(t.i for t in said.cue), said.target_token.i})), notes=said.notes,
+                    object_token=said.target_token.i,
                 ))
         return out
 
@@ -2216,6 +2222,45 @@ class _Coder:
             stated = self.statement_acts([(verb, content, author)])
             if stated:
                 found = [c for c in found if not (c.trigger == verb.i and c.rule == "reported-accusation")] + stated
+        return found
+
+    def contested_accusations(self, speech, found: list[Candidate]) -> list[Candidate]:
+        """"Rights groups accused police of excessive force, but the police chief said they had no choice": a report
+        by the accused side set against an accusation with "but", coding nothing itself, answers it: the accused
+        side's denial (016) toward the accuser."""
+        out = []
+        for verb, content, author in speech:
+            accusation = next((c for c in found if c.trigger == verb.head.i and c.code.startswith("11")
+                               and c.entry is not None), None) if _set_against(verb) else None
+            speaker = self.claimant(self.reporters(verb, author), verb, content) if accusation is not None else None
+            if speaker is None or accusation.target is None or not _same_side(speaker, accusation.target) \
+                    or _same_side(speaker, accusation.source):
+                continue
+            out.append(Candidate(
+                code="016", trigger=verb.i, key=lemmas(verb)[0], source=speaker, target=accusation.source,
+                status="asserted", attributed_to=None, rule="contested-accusation", entry=None, tokens=(verb.i, content.i),
+                notes=(f"'but ... {verb.text}' answers the accusation '{self.ctx.doc[accusation.trigger].text}'",),
+                object_token=accusation.trigger,
+            ))
+        return out
+
+    def _cooperative_purpose(self, verb: Token, found: list[Candidate]) -> bool:
+        """"will give Tanzania a grant to finance projects": an infinitive saying what a cooperative act (quad class
+        1-2) is for, done to no actor, charges no one (unlike "sent weapons to arm the Houthis")."""
+        obj = self.object(verb)
+        return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in verb.children) \
+            and (obj is None or not self.actors(obj)) \
+            and any(verb.head.i in (c.trigger, *c.tokens) and self.onto[c.code].quad_class <= 2 for c in found)
+
+    def _warnings(self, found: list[Candidate], speech) -> list[Candidate]:
+        """"Iran said the United States will regret this": a future or conditional act of another side that the
+        report's words make a warning is the speaker's threat (13), not that act nor an accusation of it."""
+        for verb, content, author in speech:
+            foretold = [c for c in found if c.trigger == content.i and c.status in ("future", "hypothetical")]
+            threats = [c for c in self.statement_acts([(verb, content, author)]) if c.code.startswith("13")] if foretold else []
+            if threats:
+                found = [c for c in found if c not in foretold
+                         and not (c.trigger == verb.i and c.rule == "reported-accusation")] + threats
         return found
 
     def _spoken_of(self, phrase: Token, speaker: Actor) -> list[Actor]:
@@ -2515,6 +2560,21 @@ def _state_and_society(a: Actor, b: Actor) -> bool:
     return roles == {True, False} and None not in (_role(a), _role(b))
 
 
+def _set_against(clause: Token) -> bool:
+    """A clause joined to its head by "but" or "yet" ("X accused Y, but Y said ..."), the conjunction on the clause
+    or, as some parses have it, on its subject."""
+    return clause.dep_ in ("conj", "parataxis") and clause.head.i < clause.i and any(
+        t.dep_ == "cc" and t.lower_ in ("but", "yet") and t.head in (clause, *clause.children)
+        for t in clause.doc[clause.head.i + 1: clause.i])
+
+
+def _speakers_side(speaker: Actor, actor: Actor | None) -> bool:
+    """Whether a speaker tells of its own side: the same country, unless one is the state and the other its armed
+    or political opposition ("the Afghan government said the Taliban ...", "the government said rebels ...")."""
+    return _same_side(speaker, actor) and not (
+        actor is not None and _state_and_society(speaker, actor) and {_role(speaker), _role(actor)} & OPPONENT_ROLES)
+
+
 def _side(actor: Actor | None) -> str | None:
     if actor is None:
         return None
@@ -2595,6 +2655,7 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
     for event_id, group in trigger_of.items():
         for c in group:
             by_trigger.setdefault(c.trigger, event_id)
+    words = {event_id: {w for c in group for w in lemmas(doc[c.trigger])} for event_id, group in trigger_of.items()}
     links: list[Link] = []
     for event in events:
         first = trigger_of[event.id][0]
@@ -2608,11 +2669,12 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
         claim, why = None, ""
         if kind and obj is not None:
             why = f"'{trigger.text}' targets the claim '{obj.text}'"
-            claim = _event_in(obj.subtree, by_trigger, exclude=event.id, events=events, root="11")
+            claim = _first_told(_event_in(obj.subtree, by_trigger, exclude=event.id, events=events, root="11"), events)
             if claim is None and claimed:
-                # "rejected the allegation" / "denied it": the target's latest accusation (or, when the
-                # article tells the rejection first, the target's first one after it)
-                claim = _latest_by(event, events, root="11") or _first_after_by(event, events, root="11")
+                # "rejected the allegation" / "denied it": the target's latest accusation, first one the noun
+                # names ("the accusation" → an accusing verb), or when the article tells the rejection first,
+                # the target's first one after it
+                claim = _named_claim(event, events, lemmas(obj), words) or _first_after_by(event, events, root="11")
             if claim is None and not claimed and obj.pos_ == "NOUN":
                 # "rejects measures taken against the court", "rejected the sanctions": the latest act against
                 # the rejecting side, of a kind the noun names (in the lexicon or as a word for any act)
@@ -2627,6 +2689,8 @@ def _links(ctx: Context, events: tuple[Event, ...], trigger_of: dict[str, list[C
             claim = _denied_act(event, events, denied, by_trigger, lexicon)
         if claim:
             links.append(Link(kind, event.id, claim, why))
+        if first.rule == "contested-accusation" and by_trigger.get(first.object_token):
+            links.append(Link("responds_to", event.id, by_trigger[first.object_token], f"'but {trigger.text}'"))
         if first.rule in ("reported-accusation", "reported-blame"):
             reported = by_trigger.get(first.tokens[-1])
             if reported and reported != event.id:
@@ -2667,22 +2731,52 @@ def _answered(trigger: Token) -> tuple[Token, Token] | None:
 
 def _denied_act(event: Event, events: tuple[Event, ...], denied: Token, by_trigger: dict[int, str],
                 lexicon: Lexicon) -> str | None:
-    """The act a denial's content names: an event coded in the content, else an event by the denier's side
-    with the code of a lexicon entry for the content's verb and object ("denied his officers opened fire"
-    → the shooting reported elsewhere)."""
+    """The act a denial's content names: an event coded in the content, unless it is only the denied telling; then
+    the act as told elsewhere, by the denier's side and of the kind the content names (its code, or a lexicon
+    entry's for its verb and object: "denied his officers opened fire" → the shooting reported before), nearest
+    before the denial, else after it; else the denied telling."""
     coded = _event_in(denied.subtree, by_trigger, exclude=event.id, events=events)
-    if coded:
+    content = next((e for e in events if e.id == coded), None)
+    if content is not None and content.status != "denied":
         return coded
-    obj = next((c for c in denied.children if c.dep_ in OBJECT), None)
-    if obj is None:
+    if content is not None:
+        roots = {content.cameo[:2]}
+    elif (obj := next((c for c in denied.children if c.dep_ in OBJECT), None)) is not None:
+        roots = {e.code[:2] for e in lexicon.candidates("verb", lemmas(denied)) if e.objects and set(lemmas(obj)) & e.objects}
+    else:
         return None
-    roots = {e.code[:2] for e in lexicon.candidates("verb", lemmas(denied)) if e.objects and set(lemmas(obj)) & e.objects}
-    if roots & FORCE_ROOTS:
-        roots |= FORCE_ROOTS  # "opened fire" (190) may deny a shooting reported as repression (175)
+    # ("opened fire" (190) may deny a shooting reported as repression (175))
+    kinds = (roots, roots | FORCE_ROOTS) if roots & FORCE_ROOTS else (roots,)
     at = events.index(event)
-    nearest_first = (*reversed(events[:at]), *events[at + 1:])
-    return next((e.id for e in nearest_first if e.cameo[:2] in roots and e.status != "denied"
-                 and _same_side(e.source, event.source)), None)
+    told = [e for e in (*reversed(events[:at]), *events[at + 1:]) if e.id != coded and e.status != "denied"
+            and _same_side(e.source, event.source)]
+    before = [e for e in told if events.index(e) < at]
+    return next((e.id for group in (before, told) for kind in kinds for e in group if e.cameo[:2] in kind), coded)
+
+
+def _first_told(claim: str | None, events: tuple[Event, ...]) -> str | None:
+    """The first telling of a claim named again by the noun that codes it ("Moscow accused Kyiv ... Kyiv said
+    Moscow's accusations were groundless" → the accusation first told): the earliest event before it with the
+    same dyad sides and CAMEO root, else the claim itself."""
+    if claim is None:
+        return None
+    named = next(e for e in events if e.id == claim)
+    return next((e.id for e in events[: events.index(named)] if e.cameo[:2] == named.cameo[:2]
+                 and _same_side(e.source, named.source) and _same_side(e.target, named.target)
+                 and e.status != "denied"), claim)
+
+
+def _named_claim(event: Event, events: tuple[Event, ...], noun: tuple[str, ...], words: dict[str, set[str]]) -> str | None:
+    """The latest accusation before ``event`` that it answers (see ``_answers``), first one whose trigger shares
+    the claim noun's stem ("the accusation" → "accused", "the report" → "reported")."""
+    answered = [e for e in reversed(events[: events.index(event)]) if e.cameo[:2] == "11" and _answers(event, e)]
+    return next((e.id for e in answered if any(_same_stem(w, n) for w in words[e.id] for n in noun)),
+                answered[0].id if answered else None)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two words sharing their first five letters ("accusation", "accuse")."""
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 
 def _first_after_by(event: Event, events: tuple[Event, ...], root: str) -> str | None:
@@ -2690,10 +2784,9 @@ def _first_after_by(event: Event, events: tuple[Event, ...], root: str) -> str |
     return next((e.id for e in events[events.index(event) + 1:] if e.cameo[:2] == root and _answers(event, e)), None)
 
 
-def _latest_by(event: Event, events: tuple[Event, ...], root: str | None = None) -> str | None:
-    """The latest event before ``event`` that it answers (see ``_answers``) and has the CAMEO root."""
-    return next((e.id for e in reversed(events[: events.index(event)]) if (root is None or e.cameo[:2] == root)
-                 and _answers(event, e)), None)
+def _latest_by(event: Event, events: tuple[Event, ...]) -> str | None:
+    """The latest event before ``event`` that it answers (see ``_answers``)."""
+    return next((e.id for e in reversed(events[: events.index(event)]) if _answers(event, e)), None)
 
 
 def _answers(event: Event, earlier: Event) -> bool:
