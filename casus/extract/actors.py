@@ -148,10 +148,11 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     country the story happens in (see ``story_country``)."""
     kb: KnowledgeBase = res.kb
     text = ctx.article.text
-    spans, placed, titled = _spans_and_places(ctx.doc, kb, text)
+    tokens = list(ctx.doc)  # made once: the passes below all read the article token by token
+    spans, placed, titled = _spans_and_places(tokens, kb, text)
     if res.gazetteer is not None:
         known = {offset for offset, _ in placed}
-        placed = sorted(placed + [p for p in gazetteer_places(ctx.doc, text, res.gazetteer) if p[0] not in known])
+        placed = sorted(placed + [p for p in gazetteer_places(ctx.doc, tokens, text, res.gazetteer) if p[0] not in known])
     places = Counter(country for _, country in placed)
     where = _most_named(places)
     resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
@@ -170,7 +171,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
         home = story_country(where, places, places + named_countries(resolved, kb, nationality=0))
         starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
         states = placed + [(a.span[0], a.country) for a in resolved if _national(a, kb)]
-        sites = placed + entity_places(ctx.doc, text, res.gazetteer, {offset for offset, _ in placed})
+        sites = placed + entity_places(ctx.doc, tokens, text, res.gazetteer, {offset for offset, _ in placed})
         resolved = [_local(a, kb, ctx.article.published, home if a.role in DOMESTIC_ROLES else story,
                            (sites if a.role in VICTIM_ROLES else placed) if a.role in LOCAL_ROLES else states,
                            starts, text) if _unplaced(a) else a
@@ -359,16 +360,16 @@ def same_force(actors: list[Actor], text: str) -> list[Actor]:
     return forces
 
 
-def entity_places(doc: Any, text: str, gazetteer: Any, known: set[int]) -> list[tuple[int, str]]:
+def entity_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any, known: set[int]) -> list[tuple[int, str]]:
     """Offset and country of each place named anywhere in a sentence, not only after "in" ("jets bombed Idlib"):
     a place entity, or a proper name the parser makes an object, that the gazetteer knows as a city or
-    first-level division; except those at ``known`` offsets."""
+    first-level division; except those at ``known`` offsets. ``tokens`` are the doc's."""
     if gazetteer is None or not doc.has_annotation("DEP"):
         return []
     from casus.extract.places import focus, resolve
 
     names = [(e.start_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
-    for token in doc:
+    for token in tokens:
         if token.pos_ == "PROPN" and token.dep_ in OBJECT_LABELS and token.ent_type_ in ("", *PLACE_LABELS):
             first = min((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token,
                         key=lambda t: t.i)
@@ -474,7 +475,7 @@ def mention_spans(doc: Any, kb: KnowledgeBase, text: str | None = None) -> tuple
     """Character spans of actor mentions (KB phrases merged with their neighbours), and the country
     the story happens in: the one most often named as a place ("in Syria"), None if none is.
     ``text`` is the doc's text if the caller has it (``doc.text`` joins it up token by token)."""
-    spans, placed, _ = _spans_and_places(doc, kb, doc.text if text is None else text)
+    spans, placed, _ = _spans_and_places(list(doc), kb, doc.text if text is None else text)
     return spans, _most_named(Counter(country for _, country in placed))
 
 
@@ -501,11 +502,10 @@ def _national(actor: Actor, kb: KnowledgeBase) -> bool:
         and not guessed_country(actor)
 
 
-def _spans_and_places(doc: Any, kb: KnowledgeBase, text: str
+def _spans_and_places(tokens: list[Any], kb: KnowledgeBase, text: str
                       ) -> tuple[list[Span], list[tuple[int, str]], dict[Span, Span]]:
-    """``mention_spans``, with the offset and country of each country or capital named as a place, and the
-    span of the unknown name each mention took in after a title ("Ambassador [Mansour Al-Otaibi]")."""
-    tokens = list(doc)
+    """``mention_spans`` over a doc's ``tokens``, with the offset and country of each country or capital named as
+    a place, and the span of the unknown name each mention took in after a title ("Ambassador [Mansour Al-Otaibi]")."""
     mentions: list[list[Piece]] = []
     for piece in _pieces(tokens, text, kb):
         previous = mentions[-1][-1] if mentions else None
@@ -548,13 +548,12 @@ def _person_named(tokens: list[Any], first: int, end: int) -> bool:
     return person and len(tokens[last]) > 2 and tokens[last].lower_ not in STOP_WORDS
 
 
-def gazetteer_places(doc: Any, text: str, gazetteer: Any) -> list[tuple[int, str]]:
+def gazetteer_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any) -> list[tuple[int, str]]:
     """Offset and country of each place the knowledge base does not know named after "in", "near", ... or
     "of" ("in Lahore", "in northern Idlib", "residents of Mariupol"), by the gazetteer in the article's country
-    focus: cities and first-level divisions only."""
+    focus: cities and first-level divisions only. ``tokens`` are the doc's."""
     from casus.extract.places import focus, resolve
 
-    tokens = list(doc)
     tagged = doc.has_annotation("POS")
 
     def name_word(token: Any) -> bool:

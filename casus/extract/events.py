@@ -565,6 +565,7 @@ class _Coder:
         self._speakers: dict[int, list[Actor]] = {}
         self._passives: dict[int, bool] = {}
         self._objects: dict[int, Token | None] = {}
+        self._prep_objects: dict[tuple[int, str, bool], Token | None] = {}
         self._children: dict[int, tuple[Token, ...]] = {}
         # token indices worth a closer look, read off the parse's arrays (no Token objects): possible triggers,
         # possible speech verbs and nouns, participles modifying a noun and gerunds taken for case markers
@@ -584,8 +585,8 @@ class _Coder:
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
-            for t in span if span is not None else ():
-                self._mentions.setdefault(t.i, actor)
+            for i in range(span.start, span.end) if span is not None else ():
+                self._mentions.setdefault(i, actor)
 
     # --- actors -------------------------------------------------------------------------------
     def actor(self, token: Token) -> Actor | None:
@@ -1147,19 +1148,25 @@ class _Coder:
         return obj
 
     def prep_object(self, token: Token, prep: str, *, deep: bool = True) -> Token | None:
-        """The object of ``prep`` attached to ``token`` (or to its object when ``deep``)."""
-        for child in token.children:
+        """The object of ``prep`` attached to ``token`` (or to its object when ``deep``), once per token."""
+        key = (token.i, prep, deep)
+        if key not in self._prep_objects:
+            self._prep_objects[key] = self._prep_object(token, prep, deep)
+        return self._prep_objects[key]
+
+    def _prep_object(self, token: Token, prep: str, deep: bool) -> Token | None:
+        for child in self.children(token):
             # an object with its own preposition is a misparsed oblique ("held talks with President X"), and so
             # is a prepositional phrase the parse hung as a loose clause
             oblique = child.dep_ in OBLIQUE | OBJECT | LOOSE or child.dep_ == "xcomp" and _nominal(child)  # "took X to task"
             if oblique and not _verbal(child) and _case(child) == prep:
                 return child
             if _particle(child) and child.lower_ == prep:
-                obj = next((c for c in token.children if c.dep_ in OBJECT), None)
+                obj = next((c for c in self.children(token) if c.dep_ in OBJECT), None)
                 if obj is not None:
                     return obj
         if prep == "between":
-            for child in token.children:
+            for child in self.children(token):
                 if child.dep_ in OBLIQUE and any(c.lower_ == "between" for c in child.subtree if c.i < child.i):
                     return child
         obj = self.object(token) if _verbal(token) else None

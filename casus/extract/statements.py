@@ -165,9 +165,12 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     # the grammatical subject, what the content is said of (not the agent of a passive: "held illegal by a court")
     subject = next((c for c in content.children if c.dep_ in SUBJECT_LABELS), None) or _fronted_subject(verb, content) \
         or reader.subject(content)
+    anchors = _anchors(content, cue_region, reader)
+    opening = frozenset().union(*(forms for _, forms, _ in anchors))  # the words a cue found here can start with
+    forms_at: dict[int, frozenset[str]] = {}  # the forms of the words a cue goes on into, read once per report
     fired = []  # (how deep the cue is, file order, act, cue) of the acts whose cue the content has
     for order, act in enumerate(cues.acts):
-        cue = _cue(act, content, cue_region, reader)
+        cue = _cue(act, content, anchors, reader, forms_at) if any(c[0] in opening for c in act.cues) else None
         if cue is None or act.modal and not _announced(act, content, cue):
             continue
         if act.about is not None and not (subject is not None and set(reader.lemmas(subject)) & act.about):
@@ -250,29 +253,45 @@ def _forms(token: Token, reader: Reader) -> frozenset[str]:
     return forms | {"not"} if token.lower_ in NEGATIONS else forms
 
 
-def _cue(act: Act, content: Token, region: list[Token], reader: Reader) -> tuple[Token, ...] | None:
-    """The tokens of the act's cue nearest the content's root (its first word in ``region``, the others after
-    it in order, each at most ``MAX_GAP`` words on with no verb nor negative word between), longer cues first."""
-    doc, end = content.doc, content.sent.end
+def _anchors(content: Token, region: list[Token], reader: Reader) -> list[tuple[Token, frozenset[str], frozenset[int]]]:
+    """The words of ``region`` a cue may start on, in order, with their forms and, for the content's subject,
+    the words of its phrase (empty for the others)."""
+    found = []
     for anchor in region:
         if _title(anchor) or _opposed(anchor, reader):
             continue
         # the content's subject is what it is said of, not what it says ("terrorists track leaks"), unless the cue
         # goes on into what is said of it ("the invitation still stands")
         said_of = anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i and not _existential(content)
-        subject_words = {t.i for t in anchor.subtree} if said_of else set()
-        forms = _forms(anchor, reader)
+        found.append((anchor, _forms(anchor, reader), frozenset(t.i for t in anchor.subtree) if said_of else frozenset()))
+    return found
+
+
+def _cue(act: Act, content: Token, anchors: list[tuple[Token, frozenset[str], frozenset[int]]], reader: Reader,
+         forms_at: dict[int, frozenset[str]]) -> tuple[Token, ...] | None:
+    """The tokens of the act's cue nearest the content's root (its first word one of ``anchors``, the others after
+    it in order, each at most ``MAX_GAP`` words on with no verb nor negative word between), longer cues first.
+    ``forms_at`` memoises the forms of the words after an anchor."""
+    doc, end = content.doc, content.sent.end
+
+    def has_form(i: int, word: str) -> bool:
+        forms = forms_at.get(i)
+        if forms is None:
+            forms = forms_at[i] = _forms(doc[i], reader)
+        return word in forms
+
+    for anchor, forms, subject_words in anchors:
         for cue in act.cues:
             if cue[0] not in forms:
                 continue
             tokens, at = [anchor], anchor.i
             for word in cue[1:]:
-                at = next((i for i in range(at + 1, min(at + 2 + MAX_GAP, end)) if word in _forms(doc[i], reader)
+                at = next((i for i in range(at + 1, min(at + 2 + MAX_GAP, end)) if has_form(i, word)
                            and not any(t.pos_ == "VERB" or t.lower_ in NEGATIVE_WORDS for t in doc[at + 1:i])), None)
                 if at is None:
                     break
                 tokens.append(doc[at])
-            if len(tokens) == len(cue) and not (said_of and all(t.i in subject_words for t in tokens)):
+            if len(tokens) == len(cue) and not (subject_words and all(t.i in subject_words for t in tokens)):
                 return tuple(tokens)
     return None
 
