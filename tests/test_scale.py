@@ -195,11 +195,11 @@ def test_an_extractor_failure_is_recorded_on_its_article_and_the_rest_are_coded(
 
 
 def test_workers_code_small_chunks_in_input_order_like_one_process(resources):
-    from casus.scale.workers import Settings, code_stream
+    from casus.scale.workers import Settings, code_chunk, code_stream
 
     articles = [Article(id=i["id"], text=i["text"]) for i in corpus(9)]
     pooled = list(code_stream(articles, Settings(), workers=2, chunk_size=2))
-    alone = list(code_stream(articles, Settings(), res=resources))
+    alone = list(code_chunk(articles, resources, Settings()))
     assert [c.article.id for c in pooled] == [a.id for a in articles]
     assert [[(e.cameo, e.span) for e in c.events] for c in pooled] == [[(e.cameo, e.span) for e in c.events] for c in alone]
     assert any(c.events for c in alone)

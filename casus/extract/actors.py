@@ -97,9 +97,6 @@ STORY_PLACE_MENTIONS = 2
 #: What a nationality adjective ("Russian spies") counts for, against a place or a named party, in naming the
 #: country a story happens in: foreigners in a story say less about where it happens.
 NATIONALITY_WEIGHT = 0.5
-#: Armed groups take a story's country only from the places it names most: in a story about American
-#: politics "terrorists" and "militant groups" are not American, nor is a "terrorist group" "in Washington".
-ARMED_ROLES = INSURGENT_ROLES
 #: Titles written before a name whose role differs from their noun's: US police officers are titled "Officer",
 #: military officers by their rank ("Capt.", "Col.").
 NAME_TITLE_ROLES = {"Officer": "COP"}
@@ -150,9 +147,14 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     text = ctx.article.text
     tokens = list(ctx.doc)  # made once: the passes below all read the article token by token
     spans, placed, titled = _spans_and_places(tokens, kb, text)
+    focused = None  # the gazetteer's country focus of the article, worked out once for both place passes
     if res.gazetteer is not None:
+        from casus.extract.places import focus
+
+        focused = focus(text, res.gazetteer)
         known = {offset for offset, _ in placed}
-        placed = sorted(placed + [p for p in gazetteer_places(ctx.doc, tokens, text, res.gazetteer) if p[0] not in known])
+        placed = sorted(placed + [p for p in gazetteer_places(ctx.doc, tokens, text, res.gazetteer, focused)
+                                  if p[0] not in known])
     places = Counter(country for _, country in placed)
     where = _most_named(places)
     resolved = [kb.resolve(text[s:e], on=ctx.article.published, context=where, span=(s, e)) for s, e in spans]
@@ -171,7 +173,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
         home = story_country(where, places, places + named_countries(resolved, kb, nationality=0))
         starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
         states = placed + [(a.span[0], a.country) for a in resolved if _national(a, kb)]
-        sites = placed + entity_places(ctx.doc, tokens, text, res.gazetteer, {offset for offset, _ in placed})
+        sites = placed + entity_places(ctx.doc, tokens, text, res.gazetteer, focused, {offset for offset, _ in placed})
         resolved = [_local(a, kb, ctx.article.published, home if a.role in DOMESTIC_ROLES else story,
                            (sites if a.role in VICTIM_ROLES else placed) if a.role in LOCAL_ROLES else states,
                            starts, text) if _unplaced(a) else a
@@ -243,7 +245,7 @@ def _describes(actor: Actor, kb: KnowledgeBase) -> bool:
     role, and is no place nor person."""
     if not actor.country or not actor.role or resolved_as(actor) in ("country", "capital") or guessed_country(actor):
         return False
-    return actor.kb_id is None or kb.entries[actor.kb_id].kind != "person"
+    return not _is_person(actor, kb)
 
 
 def same_person(actors: list[Actor], titled: dict[Span, Span], text: str, kb: KnowledgeBase) -> list[Actor]:
@@ -323,9 +325,9 @@ def story_country(where: str | None, places: Counter[str], named: Counter[str]) 
 
 def _unplaced(actor: Actor) -> bool:
     """A local agent with no nationality of its own ("police", "civilians", "authorities"), not an armed group
-    (``ARMED_ROLES``)."""
+    (``INSURGENT_ROLES``)."""
     unnamed = guessed_country(actor) or bool(actor.code) and actor.code.startswith("---")
-    return unnamed and local_agent(actor.role, actor.text) and actor.role not in ARMED_ROLES
+    return unnamed and local_agent(actor.role, actor.text) and actor.role not in INSURGENT_ROLES
 
 
 def stationed(actor: Actor, places: dict[int, str], text: str) -> Actor:
@@ -360,14 +362,14 @@ def same_force(actors: list[Actor], text: str) -> list[Actor]:
     return forces
 
 
-def entity_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any, known: set[int]) -> list[tuple[int, str]]:
+def entity_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any, focused: Any,
+                  known: set[int]) -> list[tuple[int, str]]:
     """Offset and country of each place named anywhere in a sentence, not only after "in" ("jets bombed Idlib"):
     a place entity, or a proper name the parser makes an object, that the gazetteer knows as a city or
-    first-level division; except those at ``known`` offsets. ``tokens`` are the doc's."""
+    first-level division; except those at ``known`` offsets. ``tokens`` are the doc's, ``focused`` the
+    article's country focus (``places.focus``)."""
     if gazetteer is None or not doc.has_annotation("DEP"):
         return []
-    from casus.extract.places import focus, resolve
-
     names = [(e.start_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
     for token in tokens:
         if token.pos_ == "PROPN" and token.dep_ in OBJECT_LABELS and token.ent_type_ in ("", *PLACE_LABELS):
@@ -375,14 +377,14 @@ def entity_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any, known:
                         key=lambda t: t.i)
             names.append((first.idx, text[first.idx:token.idx + len(token)]))
     names = [(offset, name) for offset, name in dict(names).items() if offset not in known]
-    countries = focus(text, gazetteer) if names else None
-    return [(offset, entry.country) for offset, name in names if (entry := resolve(name, gazetteer, countries))
-            is not None and entry.country and entry.feature in ("city", "ADM1")]
+    return _towns(names, gazetteer, focused)
 
 
 def _armed_guess(actor: Actor) -> bool:
-    """An armed group with no nationality of its own given the most-named place's country ("militants")."""
-    return actor.role in ARMED_ROLES and guessed_country(actor)
+    """An armed group with no nationality of its own given the most-named place's country ("militants"). Armed
+    groups take a story's country only from the places it names most: in a story about American politics
+    "terrorists" and "militant groups" are not American, nor is a "terrorist group" "in Washington"."""
+    return actor.role in INSURGENT_ROLES and guessed_country(actor)
 
 
 def _local(actor: Actor, kb: KnowledgeBase, day: dt.date | None, where: str | None,
@@ -548,12 +550,10 @@ def _person_named(tokens: list[Any], first: int, end: int) -> bool:
     return person and len(tokens[last]) > 2 and tokens[last].lower_ not in STOP_WORDS
 
 
-def gazetteer_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any) -> list[tuple[int, str]]:
+def gazetteer_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any, focused: Any) -> list[tuple[int, str]]:
     """Offset and country of each place the knowledge base does not know named after "in", "near", ... or
     "of" ("in Lahore", "in northern Idlib", "residents of Mariupol"), by the gazetteer in the article's country
-    focus: cities and first-level divisions only. ``tokens`` are the doc's."""
-    from casus.extract.places import focus, resolve
-
+    focus ``focused``: cities and first-level divisions only. ``tokens`` are the doc's."""
     tagged = doc.has_annotation("POS")
 
     def name_word(token: Any) -> bool:
@@ -571,10 +571,15 @@ def gazetteer_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any) -> 
             k += 1
         if k > j:
             names.append((tokens[j].idx, text[tokens[j].idx:tokens[k - 1].idx + len(tokens[k - 1])]))
-    if not names:
-        return []
-    countries = focus(text, gazetteer)
-    return [(offset, entry.country) for offset, name in names if (entry := resolve(name, gazetteer, countries))
+    return _towns(names, gazetteer, focused)
+
+
+def _towns(names: list[tuple[int, str]], gazetteer: Any, focused: Any) -> list[tuple[int, str]]:
+    """Offset and country of each ``(offset, name)`` the gazetteer, in the article's country focus, knows as a
+    city or first-level division."""
+    from casus.extract.places import resolve
+
+    return [(offset, entry.country) for offset, name in names if (entry := resolve(name, gazetteer, focused))
             is not None and entry.country and entry.feature in ("city", "ADM1")]
 
 

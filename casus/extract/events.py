@@ -39,13 +39,13 @@ from casus.extract.coref import (
     resolve_reference,
 )
 from casus.extract.lexicon import ANY, Entry, Lexicon
-from casus.extract.localise import STATE_ROLES as ORGAN_ROLES
 from casus.extract.localise import bare_organ
 from casus.extract.places import event_location
 from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
 from casus.knowledge.actors import DOMESTIC_ROLES, guessed_country, resolved_as
+from casus.knowledge.actors import STATE_ROLES as ORGAN_ROLES
 from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Status
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Code an article stream in-process or on N worker processes, yielding results in input order.
+"""Code an article stream on N worker processes, yielding results in input order.
 
 Each worker process loads ``Resources`` once (a local of its loop, not a global) and codes chunks
 of articles sent over a bounded queue: at most ``2 × workers`` chunks are in flight, so memory stays
@@ -101,12 +101,10 @@ def code_parsed(parsed: Iterable[tuple[Article, Any]], res: Any) -> Iterator[Cod
 
 
 def code_stream(
-    articles: Iterable[Article], settings: Settings, workers: int = 1, chunk_size: int = CHUNK_SIZE, res: Any = None
+    articles: Iterable[Article], settings: Settings, workers: int = 1, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[CodedArticle]:
-    """Coded articles in input order: in this process with loaded resources ``res``, or else on
-    ``workers`` spawned processes (at least one) fed ``chunk_size`` articles at a time."""
-    if res is not None:
-        return code_chunk(articles, res, settings)
+    """Coded articles in input order, on ``workers`` spawned processes (at least one) fed ``chunk_size``
+    articles at a time."""
     return _parallel(articles, settings, max(workers, 1), chunk_size)
 
 
@@ -218,7 +216,7 @@ def _serve(inbox: Any, results: Connection, settings: Settings) -> None:
 
     The worker stays single-threaded (no BLAS thread pool, results written on this thread rather than by
     a queue's feeder thread): once a process has a second thread, glibc's malloc locks on every call,
-    which costs the parser ~7% of its time. Loaded resources are frozen out of the garbage collector's
+    which costs the parser ~9% of its time. Loaded resources are frozen out of the garbage collector's
     scans (~2% of a worker's time). Ctrl-C is left to the parent, which stops its workers."""
     import gc
     import os
