@@ -120,7 +120,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
     """Code ``corpus`` as a worker and the parent do, timing each stage with ``time.process_time``. First
     as a worker, with no other thread (a second one makes the parse ~9% dearer): ingest, the tokenizer and
     each pipeline component (``nlp.pipe`` batches as a worker makes them), the extractors, pickling each
-    chunk (as a worker sends it); the pickled chunks are spooled to a file. Then as the parent, with DuckDB
+    chunk (as a worker sends it, with ``RecordPickler``); the pickled chunks are spooled to a file. Then as the parent, with DuckDB
     open: unpickling, the store transactions (rows and checkpoints), the JSON Lines documents and the
     cross-article dedup. Puts the seconds per stage on ``results``."""
     import json
@@ -131,7 +131,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
     from casus.pipeline import Context, default_steps, finish, sentences_of
     from casus.records import document
     from casus.scale.checkpoint import CheckpointStore
-    from casus.scale.workers import CHUNK_SIZE, Settings, load, parse_batches
+    from casus.scale.workers import CHUNK_SIZE, RecordPickler, Settings, load, parse_batches
     from casus.store import batched
 
     os.environ["OPENBLAS_NUM_THREADS"] = "1"  # as in a worker, before numpy is imported
@@ -139,6 +139,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
     mark = clock()
     settings = Settings()
     res = load(settings)
+    pickler = RecordPickler()
     load_cpu, articles, chunks = clock() - mark, 0, 0
     steps = default_steps()
     stages = dict.fromkeys(["ingest", "parse: tokenizer", *(f"parse: {name}" for name in res.nlp.pipe_names), "coding: sentences",
@@ -170,7 +171,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
                         stages[f"coding: {step.__name__}"] += clock() - mark
                     coded.append(finish(ctx))
             mark = clock()
-            pickle.dump(coded, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            spool.write(pickler.dumps(coded))
             stages["pickle (both ways)"] += clock() - mark
             articles, chunks = articles + len(coded), chunks + 1
         del res

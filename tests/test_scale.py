@@ -227,6 +227,18 @@ def test_a_coder_codes_in_a_process_of_its_own_or_here_where_it_may_not_start_on
     assert any(d["events"] for d in here)
 
 
+def test_results_travel_from_workers_as_equal_records(resources):
+    import pickle
+
+    from casus.records import document
+    from casus.scale.workers import RecordPickler, Settings, code_chunk
+
+    coded = list(code_chunk([Article(id=i["id"], text=i["text"]) for i in corpus(6)], resources, Settings()))
+    back = pickle.loads(RecordPickler().dumps((7, coded, None)))
+    assert back[0] == 7 and back[1] == coded and [document(c) for c in back[1]] == [document(c) for c in coded]
+    assert sum(len(c.events) + len(c.actors) for c in back[1]) > 6
+
+
 def test_an_article_too_long_for_the_parser_is_kept_with_a_reason(light_resources, monkeypatch):
     from casus.scale.workers import Settings, code_chunk
 
@@ -254,6 +266,34 @@ def test_a_worker_that_dies_stops_the_run_with_its_exit_code():
     articles = [Article(id=i["id"], text=i["text"]) for i in corpus(4)]
     with pytest.raises(WorkerError, match="exited with code 1"):
         list(code_stream(articles, Settings(model="no-such-model"), workers=2, chunk_size=1))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the forked worker in /proc")
+def test_a_forked_worker_that_dies_stops_the_run():
+    import multiprocessing
+
+    from casus.scale.workers import Settings, WorkerError, code_stream
+
+    def children(pid: int) -> list[int]:
+        return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _parent_pid(p) == pid]
+
+    articles = [Article(id=i["id"], text=i["text"]) for i in corpus(40)]
+    stream = code_stream(articles, Settings(), workers=2, chunk_size=1)
+    assert next(stream).article.id == articles[0].id  # the first worker has loaded and forked the second
+    (first,) = [p for p in multiprocessing.active_children() if children(p.pid)]
+    (forked,) = children(first.pid)
+    os.kill(forked, signal.SIGKILL)
+    with pytest.raises(WorkerError, match="worker process 2 of 2 died"):
+        list(stream)
+    assert not first.is_alive()
+
+
+def _parent_pid(process: Path) -> int | None:
+    """The parent's pid from ``/proc/PID/stat`` (after the command name, which may hold spaces), None if gone."""
+    try:
+        return int((process / "stat").read_text().rpartition(")")[2].split()[1])
+    except OSError:
+        return None
 
 
 def test_max_article_chars_quarantines_longer_articles_and_codes_the_rest(blank_parser, tmp_path):

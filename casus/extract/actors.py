@@ -100,12 +100,22 @@ NATIONALITY_WEIGHT = 0.5
 #: Titles written before a name whose role differs from their noun's: US police officers are titled "Officer",
 #: military officers by their rank ("Capt.", "Col.").
 NAME_TITLE_ROLES = {"Officer": "COP"}
-#: Words for whoever holds a hostage, which an armed group named before them may be (``held_by_armed_group``).
+#: Words for whoever holds a hostage, which an armed group named before them may be (``coref.refer_back``).
 HOSTAGE_TAKERS = frozenset(
     {"captors", "captor", "kidnappers", "kidnapper", "abductors", "abductor", "hostage-takers", "hostage takers"}
 )
+#: A US lawmaker's party and state after the name: "(D-Mass.)", "(R-Texas)", "(I-Vt.)".
+_CONGRESS_TAG = re.compile(r"\s*\((?:D|R|I)-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)")
+#: Prepositions by which a description names the body its person belongs to ("a member of U.K. Parliament").
+MEMBER_OF = frozenset({"of", "for", "at"})
+#: Words a "who" clause makes an agent of ("those who protested": protesters; ``relative_agents``), and the roles of
+#: the agents it may make: those who protest, fight or attack ("those who worked" name no one in particular).
+RELATIVE_HEADS = frozenset({"those", "people", "anyone", "everyone", "others"})
+CONTENTIOUS_ROLES = frozenset({"OPP", "REB", "INS", "SEP", "UAF", "CRM", "RAD"})
 #: How ``described`` begins the ``why`` of a person it codes from a description in apposition.
 DESCRIBED = "described as"
+#: How ``same_person`` begins the ``why`` of a later mention of a person it codes.
+SAME_PERSON = "the person named"
 #: State roles whose agents often serve outside their country ("U.S. troops in Syria").
 ABROAD_ROLES = frozenset({"MIL", "SPY"})
 #: Forces: named without a country, one is the last force named with one (``same_force``).
@@ -181,25 +191,48 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     resolved = of_a_body(share_owner(share_heads(resolved, text, kb, ctx.article.published, story), text, kb), text)
     resolved = same_force([stationed(a, dict(placed), text) for a in resolved], text)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
+    actors += relative_agents(ctx.doc, spans, kb, ctx.article.published, story)
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
-    actors = held_by_armed_group(actors)
+    actors = [in_congress(a, text) for a in actors]
     named = {a.span: a.span for a in actors if a.why and a.why.startswith(DESCRIBED)}
     actors = same_person(actors, titled | named, text, kb)
-    return ctx.add(actors=tuple(actors))
+    from casus.extract.coref import refer_back  # (coref reads this module's word lists)
+
+    return ctx.add(actors=tuple(refer_back(actors, ctx.doc, text)))
 
 
-def held_by_armed_group(actors: list[Actor]) -> list[Actor]:
-    """Bare hostage-takers ("the kidnappers", "his captors") are the armed group named last before them
-    ("Boko Haram ... the kidnappers"); with none named before, they stay criminals. ``actors`` are in text order."""
-    out = list(actors)
-    group: Actor | None = None
-    for i, actor in enumerate(out):
-        if actor.role in INSURGENT_ROLES and actor.country:
-            group = actor
-        elif group is not None and actor.role == "CRM" and normalize(actor.text) in HOSTAGE_TAKERS:
-            out[i] = replace(actor, code=group.code, country=group.country, role=group.role,
-                             why=f"hostage-takers: refers back to {group.text!r}")
-    return out
+def in_congress(actor: Actor, text: str) -> Actor:
+    """A person the knowledge base does not code followed by a US party-and-state tag ("Rep. Jim McGovern (D-Mass.)",
+    "Sen. Jane Doe (R-Texas)") is a member of the US Congress: USALEG."""
+    tag = _CONGRESS_TAG.match(text, actor.span[1])
+    if tag is None or actor.country or actor.kb_id:
+        return actor
+    return replace(actor, code="USALEG", country="USA", role="LEG",
+                   why=f"{DESCRIBED} {tag.group().strip()!r}: a member of the US Congress")
+
+
+def relative_agents(doc: Any, spans: list[Span], kb: KnowledgeBase, day: dt.date | None,
+                    story: str | None) -> list[Actor]:
+    """"Those who protested", "people who fought": a pronoun or plain noun (``RELATIVE_HEADS``) no mention covers,
+    whose "who" clause's verb names a contentious agent the knowledge base knows by its doer noun ("protest" →
+    "protesters", "demonstrate" → "demonstrators"), is that agent, in the story's country ``story``; needs a parse."""
+    found = []
+    heads = np.array([doc.vocab.strings[word] for word in RELATIVE_HEADS], dtype=np.uint64)
+    starts = [start for start, _ in spans]
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), heads)).tolist() if len(doc) else ():
+        token = doc[i]
+        before = bisect.bisect_right(starts, token.idx)
+        if before and spans[before - 1][1] > token.idx:
+            continue  # inside a mention ("people" is one)
+        clause = next((c for c in token.children if c.dep_ in ("acl:relcl", "relcl") and c.pos_ == "VERB"
+                       and any(s.dep_.startswith("nsubj") and s.lower_ == "who" for s in c.children)), None)
+        lemma = clause.lemma_.lower() if clause is not None else ""
+        doer = next((n for n in (lemma + "ers", lemma + "rs", lemma[:-1] + "ors") if lemma
+                     and (atom := kb.atom(n)) is not None and atom.kind == "agent"), None)
+        agent = kb.resolve(doer, on=day, context=story, span=(token.idx, token.idx + len(token))) if doer else None
+        if agent is not None and agent.role in CONTENTIOUS_ROLES:
+            found.append(replace(agent, text=token.text, why=f"'{token.text} who {clause.text}': {agent.why}"))
+    return found
 
 
 def titled_role(actor: Actor, text: str) -> Actor:
@@ -220,8 +253,9 @@ def titled_role(actor: Actor, text: str) -> Actor:
 def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
     """A person the knowledge base does not know coded as the description in apposition to their name
     ("John Cantlie, a British hostage", "the CIA deputy director, Michael Morell"): a nationality and agent,
-    or a body or organisation, with a country (see ``_describes``). ``actors`` are in text order; needs a
-    parse."""
+    or a body or organisation, with a country (see ``_describes``), else the body it belongs to ("Tom Tugendhat, a
+    member of U.K. Parliament"), else the nationality modifying it ("Tom Harkin, a British aid worker"). ``actors``
+    are in text order; needs a parse."""
     roots = []
     for actor in actors:
         span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
@@ -234,6 +268,14 @@ def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
             continue
         related = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
         description = next((d for t in related if (d := heads.get(t.i)) is not None and _describes(d, kb)), None)
+        if description is None:  # "Tom Tugendhat, a member of U.K. Parliament": of the body the description names
+            description = next((d for t in related for c in t.children if c.dep_ in ("nmod", "obl")
+                                and any(g.dep_ == "case" and g.lower_ in MEMBER_OF for g in c.children)
+                                and (d := heads.get(c.i)) is not None and _describes(d, kb)), None)
+        if description is None:  # "Tom Harkin, a British aid worker": of the nationality, in no role the KB knows
+            description = next((d for t in related for c in t.lefts if c.dep_ in ("amod", "compound")
+                                and (d := heads.get(c.i)) is not None and resolved_as(d) == "nationality"
+                                and not d.role and len(d.country or "") == 3), None)
         out.append(actor if description is None else replace(
             actor, code=description.code, country=description.country, role=description.role,
             why=f"{DESCRIBED} {description.text!r} ({description.why})"))
@@ -282,7 +324,7 @@ def same_person(actors: list[Actor], titled: dict[Span, Span], text: str, kb: Kn
         first, name = introduced.get(words[-1], (None, frozenset())) if words else (None, frozenset())
         if first is not None and first.span[1] <= actor.span[0] and set(words) <= name:
             out.append(replace(actor, code=first.code, country=first.country, role=first.role,
-                               why=f"the person named {first.text!r} ({first.why})"))
+                               why=f"{SAME_PERSON} {first.text!r} ({first.why})"))
         elif actor.code is not None or actor.why:  # an unmatched surname found in the text is no mention
             out.append(actor)
     return out

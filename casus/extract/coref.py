@@ -13,7 +13,13 @@ reporter what it reports on ("X's opponents, they argued, were ..."), and in a q
 Mentions inside quotation marks are skipped when the reference itself stands outside them (a reporter's "it"
 does not point into a quote). "The administration", "the government" with no earlier body of that name stand
 for the government of the country the article names most before them, if one leads; "the regime" for the
-latest other country than its speaker's.
+latest other country than its speaker's; "the group" with no group named before for the armed group the article
+names most.
+
+The actor step applies the article's register (``refer_back``) to its bare agents before any of this: an agent
+given a name ("a brigade ... known as Ansar al-Sharia", "Hamas, the militant group") is the named actor, and a
+definite one ("the brigade", "the rebels") the latest earlier actor of its own with its head noun, or the latest
+armed group, so that every later step reads the mention already coded, with the reason in its ``why``.
 """
 from __future__ import annotations
 
@@ -26,8 +32,19 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
-from casus.extract.actors import PLACE_PREPOSITIONS
-from casus.knowledge.actors import guessed_country, resolved_as, sole_leader
+from casus.extract.actors import (
+    DESCRIBED,
+    HOSTAGE_TAKERS,
+    PLACE_PREPOSITIONS,
+    SAME_PERSON,
+)
+from casus.knowledge.actors import (
+    INSURGENT_ROLES,
+    guessed_country,
+    normalize,
+    resolved_as,
+    sole_leader,
+)
 from casus.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -92,6 +109,32 @@ _NAME_GAP = re.compile(r"(?:\s+[A-Z](?:\.|[\w’'-]+))*\s+")
 GENDERED_NOUNS = {**dict.fromkeys("wife mother daughter sister widow grandmother aunt niece girlfriend".split(), True),
                   **dict.fromkeys("husband father son brother widower grandfather uncle nephew boyfriend".split(), False)}
 _FEMININE_TITLES = frozenset("Mrs Ms Miss Lady Madam Queen Princess Sheikha".split())
+#: Roles of armed groups outside a state's forces: "the rebels", "the militia" with no country of their own are the
+#: latest such group named before them ("the Houthis ... the rebels").
+ARMED_GROUP_ROLES = INSURGENT_ROLES | {"UAF"}
+#: Head nouns of units and organisations: "the brigade" is the latest actor named with that noun, whatever role the
+#: noun alone has ("a brigade ... known as Ansar al-Sharia ... the brigade").
+UNIT_NOUNS = frozenset("""
+brigade brigades battalion battalions regiment regiments militia militias faction factions wing group groups
+movement organisation organization network cell
+""".split())
+#: What joins an agent to the name it goes by ("a brigade of Islamist fighters known as", "a militia called").
+_GIVEN_NAME = re.compile(r"(?:\s+(?:of|from)(?:\s+[\w’'-]+){1,4}?)?,?\s+(?:known as|called|named|dubbed|"
+                         r"calling (?:itself|themselves))\s+(?:the\s+)?", re.IGNORECASE)
+#: Resolutions of mentions that name no one in particular: in apposition they describe, they do not name.
+UNNAMED = frozenset("agent nationality institution country capital".split())
+#: Between a name and an agent in apposition to it: a comma and an article ("Hamas, the militant group").
+_APPOSITION_GAP = re.compile(r",\s+(?:(?:the|an?)\s+)?")
+#: How the ``why`` of a mention coded by what it refers to says so.
+REFERS_BACK = "refers back to"
+#: What after a definite agent says which one it is, so that it need not refer back ("the authorities in Hong Kong",
+#: "the leader of the group", "the police there").
+_QUALIFIED = re.compile(r"\s+(?:in|of|for|from|at|there)\b", re.IGNORECASE)
+#: Determiners of a definite description ("that" is left out: more often it opens a clause, "said that rebels ...").
+_DEFINITE = re.compile(r"\b(?:the|this|these|those)\s+\Z", re.IGNORECASE)
+#: Named at least this often, the armed group an article names most is the one "the group" means with none named
+#: before it (an excerpt opening on "the group's leader").
+SALIENT_MENTIONS = 2
 
 
 def actor_kind(actor: Actor, doc) -> Kind:
@@ -101,7 +144,9 @@ def actor_kind(actor: Actor, doc) -> Kind:
     if span is None or len(span) == 0:
         return "organisation"
     head = span.root
-    if resolved_as(actor) in NON_PERSON_RESOLUTIONS or (actor.code and actor.code == actor.country):
+    if (actor.why or "").startswith((DESCRIBED, SAME_PERSON)):
+        person = True  # a person coded from a description, maybe by a nationality alone ("a British aid worker")
+    elif resolved_as(actor) in NON_PERSON_RESOLUTIONS or (actor.code and actor.code == actor.country):
         person = False
     elif actor.kb_id:
         person = True  # a knowledge-base entry that is not a body, place or group is a person
@@ -311,10 +356,10 @@ def resolve_pair(ctx: Context, token: Token) -> tuple[Actor, Actor] | None:
 
 def leading_country(ctx: Context, offset: int, domestic: bool = False) -> str | None:
     """The country the article names most before ``offset`` as an actor or a place, when one leads (a tie
-    resolves nothing); an agent given the story's country as a guess ("militants") names none. For a
-    ``domestic`` organ (police, a court) nationality adjectives name none either: "Russian spies" charged in
-    Manchester are before a British court."""
-    named = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3
+    resolves nothing); an agent given the story's country as a guess ("militants") or coded by what it refers back
+    to ("the rebels") names none. For a ``domestic`` organ (police, a court) nationality adjectives name none
+    either: "Russian spies" charged in Manchester are before a British court."""
+    named = Counter(a.country for a in _earlier(ctx, offset) if a.country and len(a.country) == 3 and not refers_back(a)
                     and not guessed_country(a) and not (domestic and resolved_as(a) == "nationality"))
     named.update(p.country for p in ctx.places if p.span[1] <= offset and p.country and len(p.country) == 3)
     return sole_leader(named)
@@ -503,6 +548,107 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
         return _named_regime(ctx, token, own, quote_here) or own
     if description and token.lower_ in GOVERNMENT_NOUNS:
         return _dominant_government(ctx, token, own) or own
+    if description and own is None and KIND_NOUNS.get(word) == "group":  # "the group's leader" opening an excerpt
+        return _salient_group(ctx.actors)
     if pronoun and (previous := _previous_pronoun(ctx, token, quote_here, quotes)) is not None:
         return resolve_reference(ctx, previous, quotations=quotes, visited=visited)
     return own
+
+
+def refer_back(actors: Sequence[Actor], doc, text: str) -> list[Actor]:
+    """The article's register of actors applied to its bare agents, those with no country of their own
+    ("brigade", "the rebels" given the story's country as a guess); ``actors`` are in text order. An agent given a
+    name ("a brigade ... known as Ansar al-Sharia", "Hamas, the militant group") is the named actor; hostage-takers
+    ("his captors") are the latest armed group named before them; a definite agent not qualified after ("the
+    brigade", "the rebels", but not "the authorities in Hong Kong") is the latest earlier actor of its own with its
+    head noun and role (a unit: any role), else, for an armed group's agents, the latest armed group named. The
+    ``why`` of each mention so resolved says which actor it refers to."""
+    out = list(actors)
+    for i, actor in enumerate(out):
+        if not _bare(actor):
+            continue
+        found, how = _named_as(out, i, doc, text), "named"
+        if found is None and normalize(actor.text) in HOSTAGE_TAKERS:
+            # (a group coded by the story's country as a guess will do: "militants" in a story set in Mali)
+            found = next((a for a in reversed(out[:i]) if a.role in INSURGENT_ROLES and a.country), None)
+            how = f"hostage-takers: {REFERS_BACK}"
+            if found is None and actor.country:  # nor their hostage's people ("his captors"): the story's guess stands
+                out[i] = dataclasses.replace(
+                    actor, why=f"hostage-takers: no armed group named before, of {actor.country}")
+        elif found is None and _DEFINITE.search(text, max(0, actor.span[0] - 8), actor.span[0]) \
+                and not _QUALIFIED.match(text, actor.span[1]):
+            found, how = _antecedent(out[:i], actor), REFERS_BACK
+        if found is not None:
+            out[i] = dataclasses.replace(actor, code=found.code, country=found.country, role=found.role,
+                                         why=f"{how} {found.text!r}")
+    return out
+
+
+def refers_back(actor: Actor) -> bool:
+    """Whether the actor step coded a mention by what it refers back to ("the rebels" → the Houthis), so that it
+    names no country of its own."""
+    return REFERS_BACK in (actor.why or "")
+
+
+def _bare(actor: Actor) -> bool:
+    """An agent with no country of its own: none, or the story's as a guess."""
+    unplaced = bool(actor.code) and (actor.code.startswith("---") or guessed_country(actor))
+    return resolved_as(actor) == "agent" and unplaced
+
+
+def _identified(actor: Actor) -> bool:
+    """A mention with a country of its own ("Hamas", "Syrian rebels", "Mr. Lavrov"), not a nationality alone."""
+    nationality_alone = resolved_as(actor) == "nationality" and not actor.role
+    return bool(actor.country and actor.code) and not actor.code.startswith("---") and not guessed_country(actor) \
+        and not nationality_alone
+
+
+def _named_as(actors: Sequence[Actor], i: int, doc, text: str) -> Actor | None:
+    """The actor a bare agent goes by: a name after "known as", "called" ("a brigade of Islamist fighters known as
+    Ansar al-Sharia"), or a name in apposition to it ("Hamas, the militant group", "a militia, Kataib Hezbollah,"),
+    a person, group or organisation the knowledge base knows."""
+    agent = actors[i]
+    for name in actors[i + 1:i + 3]:
+        if _identified(name) and _GIVEN_NAME.fullmatch(text, agent.span[1], name.span[0]):
+            return name
+    neighbours = [(n, agent) for n in actors[i - 1:i] if i] + [(agent, n) for n in actors[i + 1:i + 2]]
+    for first, second in neighbours:
+        name = second if first is agent else first
+        if not _identified(name) or not name.kb_id or resolved_as(name) in UNNAMED \
+                or not _APPOSITION_GAP.fullmatch(text, first.span[1], second.span[0]):
+            continue
+        left = doc.char_span(*first.span, alignment_mode="expand")
+        right = doc.char_span(*second.span, alignment_mode="expand")
+        if left is not None and right is not None and right.root.dep_ == "appos" and right.root.head in left:
+            return name
+    return None
+
+
+def _antecedent(earlier: Sequence[Actor], agent: Actor) -> Actor | None:
+    """The latest earlier actor of its own a definite agent refers to: one named with its head noun and of its role
+    ("the army" after "the Syrian army"; a unit of any role, "the brigade"), or for an armed group's agents ("the
+    rebels", "the militia") the latest armed group. Titles are left to ``resolve_reference``."""
+    head = normalize(agent.text).split()[-1]
+    if head in PERSON_TITLES:
+        return None  # "the president" is the one the story is about, not the last one named (``resolve_reference``)
+    any_role = head in UNIT_NOUNS
+    armed = agent.role in ARMED_GROUP_ROLES
+    for actor in reversed(earlier):
+        if not _identified(actor) or refers_back(actor):
+            continue
+        if armed and actor.role in ARMED_GROUP_ROLES:
+            return actor
+        if (any_role or actor.role == agent.role) and head in normalize(actor.text).split():
+            return actor
+    return None
+
+
+def _salient_group(actors: Sequence[Actor]) -> Actor | None:
+    """The first mention of the armed group the article names most by name (a knowledge-base entry), when it leads
+    alone and is named at least ``SALIENT_MENTIONS`` times."""
+    named = [a for a in actors if a.kb_id and _identified(a) and a.role in ARMED_GROUP_ROLES]
+    counts = Counter(a.kb_id for a in named)
+    group = sole_leader(counts)
+    if group is None or counts[group] < SALIENT_MENTIONS:
+        return None
+    return next(a for a in named if a.kb_id == group)

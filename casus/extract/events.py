@@ -6,7 +6,8 @@ objects, prepositional phrases, coordination, relative clauses, possessives and 
 adjectives; a named but uncoded target keeps its text with no code, and refusals, threats, protests,
 force postures, resignations and retreats with no target named get a null target), sets the epistemic
 status (asserted, alleged, denied, negated, hypothetical, future), turns reported speech into the
-reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, fills participants the text
+reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, codes what a source is ready, vows
+or is unwilling to do as its threat, intent or refusal ("Iran is ready to strike Israel": 138), fills participants the text
 leaves implicit (relief and curfews with no one named go to the people where they happen; an agentless attack told
 right after one is by its author; an act named as a target is aimed at its author), merges repeats
 within the article, links acts that target another's claim, and explains every event and every
@@ -582,6 +583,8 @@ class _Coder:
         self._participle_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag in participles)
         self._gerund_markers = frozenset(i for i, (_, _, dep, tag) in rows if dep == case and tag == gerund)
         self._gerund_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag == gerund)
+        self._readiness = frozenset(lexicon.classes.get("readiness", ()))
+        self._vows = frozenset(lexicon.classes.get("vows", ()))
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
@@ -1019,8 +1022,10 @@ class _Coder:
             if raised is not None and verb.dep_ == "xcomp":
                 return raised  # "Obama is scheduled to attend"
             return self.subject(verb.head)
-        if verb.dep_ in ("xcomp", "advcl", "acl", "csubj") and any(c.dep_ == "cop" for c in verb.head.children):
-            # "Russia was the first to contend ...": the subject of the copular predicate
+        if verb.dep_ in ("xcomp", "advcl", "acl", "csubj") and (any(c.dep_ == "cop" for c in verb.head.children)
+                                                               or verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"):
+            # "Russia was the first to contend ...": the subject of the copular predicate (also of an adjective whose
+            # "be" the parse took for an auxiliary: "Israel is unwilling to negotiate")
             predicated = next((c for c in verb.head.children if c.dep_ in SUBJECT), None)
             if predicated is not None:
                 return predicated
@@ -1742,9 +1747,13 @@ class _Coder:
                 and all(t is not None and _political_rivals(s, t) for s, t in pairs):
             code, rule = VERBAL_ATTACK, "political-attack"  # "Trump continued to target the younger Biden"
             notes.append("one political figure of a country attacking another: in words")
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
-            return [], f"not an act: '{token.head.text} to {token.text}'"
         status, why = self.status(token)
+        declared = self._declared(token, code)
+        if declared is not None:  # "Iran is ready to strike Israel": a threat, not a hypothetical attack
+            kind, code = declared
+            status, why, rule = None, f"'{token.head.text} to {token.text}': its source's {kind}", f"declared-{kind}"
+        elif token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
+            return [], f"not an act: '{token.head.text} to {token.text}'"
         if rule == "no-target" and code == "110" and status == "hypothetical":
             return [], "no actor (concern that is only hypothetical, about nothing named)"
         if why:
@@ -2322,6 +2331,25 @@ class _Coder:
             return cand  # (criticised "for not agreeing": nothing happened to allege)
         return replace(cand, status="alleged", attributed_to=accuser,
                        notes=cand.notes + (f"the act '{trigger.head.text}' accuses of",))
+
+    def _declared(self, verb: Token, code: str) -> tuple[str, str] | None:
+        """("threat" | "intent" | "refusal", code) when ``verb`` is what its subject is said to be ready to do
+        ("Iran is ready to strike Israel", "Egypt is eager to mediate": the lexicon's `readiness` class) or vows to
+        do ("Iran vowed to expel the inspectors": its `vows` class), as when the source announces the act itself, or a
+        cooperative act it is not ready or is unwilling to do ("Israel is unwilling to negotiate with Hamas": a
+        refusal); None for a conditional readiness or vow, or one the source does not declare."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i:
+            return None
+        predicative = head.pos_ == "ADJ" or any(c.dep_ in ("cop", "aux:pass", "auxpass") for c in self.children(head))
+        ready = predicative and self.has_form(head, self._readiness) or _verbal(head) and self.has_form(head, self._vows)
+        unwilling = predicative and self.has_form(head, RELUCTANCE)
+        if not ready and not unwilling:
+            return None
+        status = self.status(head)[0]
+        if status is None:
+            return self.lex.announced_code(code) if ready else self.lex.refused_code(code)
+        return self.lex.refused_code(code) if status == "negated" and ready else None
 
     def _refusal(self, cand: Candidate, trigger: Token) -> Candidate:
         """"Putin would not meet with Tillerson": a cooperative act its source will or would not do is

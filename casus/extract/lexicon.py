@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from casus.extract.derivation import derived_entries
 from casus.knowledge.ontology import Ontology
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
@@ -100,6 +101,8 @@ class Lexicon:
         for code in [blame_code, str(obligation["code"]), *threat.values(), *intent.values(), *refusal.values()]:
             if code not in ontology:
                 raise LexiconError(f"lexicon refers to unknown CAMEO code {code!r}")
+        used = {w for e in entries for w in e.words}.union(*lists.values(), *all_classes.values())
+        entries += derived_entries(entries, frozenset(used))
         by_word: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for e in entries:
             for w in e.words:

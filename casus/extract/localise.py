@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from casus.extract.coref import refers_back
 from casus.knowledge.actors import DOMESTIC_ROLES, STATE_ROLES, resolved_as, sole_leader
 from casus.records import Actor
 
@@ -25,7 +26,7 @@ def localise_events(ctx, res):
         return ctx
     parties = {a.span[0] for a in ctx.actors}
     settings = [p for p in ctx.places if _country(p.country) and p.span[0] not in parties]
-    named = sorted({(a.span[0], a.country) for a in ctx.actors if _country(a.country)}
+    named = sorted({(a.span[0], a.country) for a in ctx.actors if _country(a.country) and not refers_back(a)}
                    | {(p.span[0], p.country) for p in settings})
     mentions = Counter(country for _, country in named)
     nationalities = {a.span[0] for a in ctx.actors if resolved_as(a) == "nationality"}

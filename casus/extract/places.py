@@ -72,11 +72,14 @@ def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
                 start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                if "." not in key_of(text[start:end]) or key_of(text[start:end]) not in gazetteer.index:
-                    while end > start and text[end - 1] in ".,'’-":  # "Aleppo." but "D.C."
-                        end -= 1
                 surface = text[start:end]
                 key = key_of(surface)
+                if "." not in key or key not in gazetteer.index:
+                    while end > start and text[end - 1] in ".,'’-":  # "Aleppo." but "D.C."
+                        end -= 1
+                    if end < start + len(surface):
+                        surface = text[start:end]
+                        key = key_of(surface)
                 short = len(key.replace(" ", "").replace(".", "")) <= 3
                 if key in gazetteer.index and key not in NOT_PLACES and (not short or surface.replace(".", "").isupper() or "." in key):
                     yield start, end

@@ -4,7 +4,10 @@ United States, 111; "Seoul warned it would take all necessary measures against P
 with no such words, when its verb of saying does ("Moscow warned that Kiev's move could lead to war": 130).
 
 The cues live in ``lexicon/statements.yaml`` (documented there; they may name the event lexicon's
-word classes, ``$disapproval``). ``code_statement`` is a pure function over the spaCy tokens of one
+word classes, ``$disapproval``). A content with no cue whose predicate evaluates an actor ("Assange is no hero", "called
+the decision reckless") is scored with VADER's sentiment lexicon (Hutto & Gilbert 2014, the ``vaderSentiment`` package):
+strongly negative is criticism (111); strongly positive would be praise (051), which the shipped file leaves out.
+``code_statement`` is a pure function over the spaCy tokens of one
 report; what only the event coder knows (lemmas, subjects, actors, status, who the speaker is) comes
 in as the callbacks of a ``Reader``.
 """
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from casus.extract.derivation import adverbs
 from casus.extract.lexicon import LEXICON_DIR, Lexicon, LexiconError, expand_words
 from casus.records import Actor, Status
 
@@ -28,7 +32,8 @@ if TYPE_CHECKING:
 
 STATEMENTS = LEXICON_DIR / "statements.yaml"
 SUBJECTS = ("other", "own", "any")
-_FIELDS = frozenset({"name", "code", "cues", "verbs", "subject", "about", "modal", "nearby", "note"})
+_FIELDS = frozenset({"name", "code", "cues", "verbs", "subject", "about", "modal", "nearby", "adverbs", "note"})
+_VALENCE_FIELDS = frozenset({"threshold", "negative", "positive", "not_evaluations", "of_acts", "note"})
 #: A cue's next word may come at most this many words after the one before, none of them a verb but an auxiliary
 #: nor a negative word ("pay a heavy price", "patience is running out"; not "has agreed to" for "have to").
 MAX_GAP = 3
@@ -73,6 +78,17 @@ PLACEHOLDERS = frozenset({"it", "there"})
 MEDIA = "MED"  # the CAMEO role of news media
 #: Labels of a name a noun stands before as its title.
 TITLED = frozenset({"appos", "flat", "flat:name", "compound"})
+#: Labels of the object and object predicate of a naming verb ("called the decision reckless").
+NAMED_PREDICATES = frozenset({"obj", "dobj", "iobj", "xcomp", "oprd"})
+#: Prepositions of a feeling's or a state's complement ("satisfied with", "worried about", "angry at", "proud of"): an
+#: adjective with one says how its subject feels, not what it is worth (unlike "nice to me", "bad for America").
+FEELING_COMPLEMENTS = frozenset({"with", "about", "at", "by", "over", "of"})
+#: Wh-adverbs that say when or where a report was made, not that it is asked ("why he thinks they are bad").
+REPORT_CIRCUMSTANCES = frozenset({"when", "where", "whenever", "wherever"})
+#: Articles of a subject that is anyone of a kind ("a good woman is better than ...").
+INDEFINITE = frozenset({"a", "an"})
+#: Markers of a content that is asked or supposed, not asserted ("whether Y was a hero", "if Y is a threat").
+UNASSERTED = frozenset({"if", "whether", "unless"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +106,50 @@ class Act:
 
 
 @dataclass(frozen=True)
+class Valence:
+    """How strongly words praise or condemn: VADER's lexicon (word -> mean rating, -4 .. +4), the strength
+    ``threshold`` an evaluation needs, the acts it codes (praise may be left out: None), the words that say how
+    someone is or fares, not what they are worth (``not_evaluations``: "dead", "happy"), and the nouns of acts, whose
+    evaluation is of their author (``of_acts``: "the Russian decision")."""
+
+    scores: Mapping[str, float]
+    threshold: float
+    negative: Act
+    positive: Act | None
+    not_evaluations: frozenset[str]
+    of_acts: frozenset[str]
+
+    @classmethod
+    def load(cls, raw: Mapping[str, Any], where: str, ontology: Ontology,
+             classes: Mapping[str, tuple[str, ...]]) -> Valence:
+        """The ``valence`` section of ``statements.yaml`` over the lexicon the ``vaderSentiment`` package ships."""
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        unknown = set(raw) - _VALENCE_FIELDS
+        if unknown:
+            raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
+        acts = {}
+        for sign in ("negative", "positive"):
+            code = str(raw.get(sign, ""))
+            if code not in ontology and (sign == "negative" or raw.get(sign) is not None):
+                raise LexiconError(f"{where}: {sign}: {code!r} is not a CAMEO 1.1b3 code")
+            acts[sign] = Act(name=f"{sign} evaluation", code=code, cues=()) if code in ontology else None
+        return cls(scores=SentimentIntensityAnalyzer().lexicon, threshold=float(raw["threshold"]),
+                   not_evaluations=frozenset(str(w).lower() for w in raw.get("not_evaluations") or ()),
+                   of_acts=expand_words(raw.get("of_acts") or (), classes, where), **acts)
+
+    def score(self, token: Token) -> tuple[float, str] | None:
+        """The valence of a word (its form, else its lemma) and the entry found, if it is an evaluation."""
+        forms = (token.lower_, token.lemma_.lower())  # (the whole word: not "hand" for "heavy-handed")
+        if self.not_evaluations.intersection(forms):
+            return None
+        return next(((self.scores[f], f) for f in forms if f in self.scores), None)
+
+
+@dataclass(frozen=True)
 class StatementCues:
     acts: tuple[Act, ...]
+    valence: Valence | None = None
 
     @classmethod
     def load(cls, path: Path = STATEMENTS, lexicon_dir: Path = LEXICON_DIR, ontology: Ontology | None = None,
@@ -104,7 +162,9 @@ class StatementCues:
         if classes is None:
             classes = Lexicon.load(lexicon_dir, ontology).classes
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return cls(acts=tuple(_act(f"{path.stem}:{n}", a, classes, ontology) for n, a in enumerate(raw.get("acts") or (), 1)))
+        valence = Valence.load(raw["valence"], f"{path.stem}:valence", ontology, classes) if raw.get("valence") else None
+        return cls(acts=tuple(_act(f"{path.stem}:{n}", a, classes, ontology) for n, a in enumerate(raw.get("acts") or (), 1)),
+                   valence=valence)
 
 
 def _act(where: str, raw: dict[str, Any], classes: Mapping[str, tuple[str, ...]], ontology: Ontology) -> Act:
@@ -118,10 +178,11 @@ def _act(where: str, raw: dict[str, Any], classes: Mapping[str, tuple[str, ...]]
         raise LexiconError(f"{where}: subject must be one of {SUBJECTS}, not {subject!r}")
     if not raw.get("name") or not (raw.get("cues") or raw.get("verbs")):
         raise LexiconError(f"{where}: an act needs a name and cues or verbs")
+    cues = expand_words(raw.get("cues") or (), classes, where)
+    cues |= adverbs(cues) if raw.get("adverbs") else frozenset()
     return Act(
         name=str(raw["name"]), code=code, subject=subject,
-        cues=tuple(sorted({tuple(cue.split()) for cue in expand_words(raw.get("cues") or (), classes, where)},
-                          key=lambda c: (-len(c), c))),
+        cues=tuple(sorted({tuple(cue.split()) for cue in cues}, key=lambda c: (-len(c), c))),
         verbs=expand_words(raw.get("verbs") or (), classes, where),
         about=expand_words(raw["about"], classes, where) if raw.get("about") else None,
         modal=frozenset(str(m).lower() for m in raw.get("modal") or ()), nearby=bool(raw.get("nearby")),
@@ -199,7 +260,68 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
         words = " ".join(t.text for t in cue)
         notes = (f"statement cue '{words}': {act.name} ({act.code}, statements.yaml)", how, *((why,) if why else ()))
         return Statement(act=act, cue=cue, target=target, target_token=token, status=status, notes=notes)
+    if fired or told or cues.valence is None:
+        return None
+    return _evaluation(verb, content, subject, cues.valence, reader)
+
+
+def _evaluation(verb: Token, content: Token, subject: Token | None, valence: Valence,
+                reader: Reader) -> Statement | None:
+    """A content with no cue whose predicate evaluates an actor: "said Assange is no hero", "called the decision
+    reckless" (the naming verb's object predicate). The strongest-rated word of the predicate (its head, adjectives
+    and coordinated adjectives; not a noun of kind or relation, "the kind of thing", nor a feeling, "satisfied with")
+    decides: at least ``threshold`` below zero is criticism, above it praise (if coded); a negated word of praise is
+    criticism ("no hero"), a negated condemnation is neither ("not a threat"). A content asked, supposed or foretold ("whether",
+    "if", "would be"), a question, a report denied, supposed or asked ("why he thinks"), a state after a preposition
+    ("at war"), and a subject that is a placeholder or anyone of a kind ("it is clear that", "a woman is") code
+    nothing; nor does an evaluation of what no actor is or did ("the weather was terrible")."""
+    naming = content.head.i == verb.i and content.dep_ in NAMED_PREDICATES
+    if not (naming or any(c.dep_ == "cop" for c in content.children)) or content.pos_ not in ("ADJ", "NOUN") \
+            or any(c.dep_ == "mark" and c.lower_ in UNASSERTED or c.dep_ == "case" for c in content.children) \
+            or any(t.text == "?" for t in content.sent) or _asked(verb) \
+            or reader.status(verb)[0] is not None or reader.status(content)[0] not in (None, "negated") \
+            or subject is not None and (subject.lower_ in PLACEHOLDERS or any(c.lower_ in INDEFINITE for c in subject.children)):
+        return None  # (nor a state after a preposition, "at war", "in the clear"; nor "it is clear that", "a woman is")
+    words = [w for w in (content, *(c for c in content.children if c.dep_ == "amod" or c.dep_ == "conj" and c.pos_ == "ADJ"))
+             if not _relational(w) and not _feeling(w)]
+    rated = [(found, word) for word in words if (found := valence.score(word)) is not None]
+    (value, entry), word = max(rated, key=lambda r: abs(r[0][0]), default=((0.0, ""), content))
+    negated = any(c.lower_ in NEGATIVE_WORDS for t in {content, word} for c in t.children)
+    if abs(value) < valence.threshold or negated and value < 0:
+        return None
+    act = valence.negative if negated or value < 0 else valence.positive
+    if act is None:
+        return None
+    # the actor the subject names or refers to, or the author of the act it names; not the possessor of a thing
+    # ("China's economy is weak" says nothing of China)
+    for token in _subjects(content, _said_of(verb, subject) or subject, reader)[:1]:
+        actor = next((a for a in reader.actors(token) if a.country and not reader.is_speaker(a)
+                      and (a.span[0] <= token.idx < a.span[1] or token.pos_ == "PRON"
+                           or valence.of_acts.intersection(reader.lemmas(token)))), None)
+        if actor is not None:
+            why = f"'{word.text}' ({entry}: {value:+.1f} in VADER's lexicon{', negated' if negated else ''})"
+            notes = (f"evaluation {why}: {act.name} ({act.code}, statements.yaml valence)",
+                     f"target '{actor.text}': what the evaluation is of (subject '{token.text}')")
+            return Statement(act=act, cue=(word,), target=actor, target_token=token, status="asserted", notes=notes)
     return None
+
+
+def _relational(word: Token) -> bool:
+    """Whether a noun has an "of" phrase: a kind or a relation, not a verdict ("the kind of thing", "a victim of")."""
+    return word.pos_ == "NOUN" and any(c.dep_.startswith("nmod") and any(m.lower_ == "of" for m in c.children)
+                                       for c in word.children)
+
+
+def _asked(verb: Token) -> bool:
+    """Whether a report is an indirect question led by a wh-adverb ("why he thinks they are bad is beyond me"), not a
+    relative clause ("Romney, who declared that ...") nor the time or place of the report ("when he said ...")."""
+    return any(c.tag_ == "WRB" and c.lower_ not in REPORT_CIRCUMSTANCES and c.i < verb.i for c in verb.children)
+
+
+def _feeling(word: Token) -> bool:
+    """Whether an adjective has the complement of a feeling ("satisfied with", "worried about")."""
+    return word.pos_ == "ADJ" and any(c.dep_.startswith("obl") and any(m.lower_ in FEELING_COMPLEMENTS for m in c.children)
+                                      for c in word.children)
 
 
 def _perfect(clause: Token) -> bool:

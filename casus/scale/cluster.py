@@ -14,6 +14,7 @@ without reading the Parquet back; with ``--no-db`` it returns only the file name
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -33,31 +34,27 @@ PLUGIN = "casus-resources"
 DEFAULT_PARQUET = "casus-parquet"
 PARTITION_SIZE = 32  # articles per task (the last ones a quarter of that: ``tapered``); each task writes a file per table and day
 LOCAL_WORKERS = 2
+LOCAL_BATCH_CHARS = 30_000  # a LocalCluster's coders parse at most this many characters at once (see _client)
 LOCAL_CONFIG = {  # tasks run for seconds: no profiler, fewer housekeeping wake-ups (idle: 6.7% → 1.2% of a core)
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.log-length": 100,  # the logs of the scheduler and workers in the client's process, kept short
+    "distributed.admin.low-level-log-length": 100,
 }
 
 
 class ResourcesPlugin(WorkerPlugin):
-    """A worker's ``Coder`` (its own process, loading the coding resources once), and an in-memory
-    DuckDB with the store's (empty) tables, whose column types the Parquet files take."""
+    """A worker's ``Coder``: its own process, loading the coding resources once."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.coder: Any = None
-        self.tables: Any = None
 
     def setup(self, worker: Any) -> None:
-        from casus.store import Store
-
         self.coder = Coder(self.settings)
-        self.tables = Store(":memory:")
-        self.tables.con.execute("SET threads = 1")  # a worker runs one task per thread
 
     def teardown(self, worker: Any) -> None:
-        self.tables.close()
         self.coder.close()
 
 
@@ -71,11 +68,12 @@ class Partition:
     rows: dict[str, list[dict[str, Any]]] | None = None
 
 
-def write_partition(coded: list[CodedArticle], root: Path, tables: Any, keep_rows: bool = False) -> Partition:
+def write_partition(coded: list[CodedArticle], root: Path, keep_rows: bool = False) -> Partition:
     """Write the rows of ``coded`` as Parquet partitioned by publication day (and return them if
-    ``keep_rows``). DuckDB writes the files from temporary copies of the empty store ``tables``, so
-    the Parquet has the store's column types and no pyarrow (nor the pandas it imports) is loaded."""
-    from casus.store import ARTICLE_TABLES, insert_rows
+    ``keep_rows``). DuckDB writes the files from a fresh in-memory database with the store's tables
+    (one kept for the run grew with it), so the Parquet has the store's column types and no pyarrow
+    (nor the pandas it imports) is loaded."""
+    from casus.store import ARTICLE_TABLES, Store, insert_rows
     from casus.store.rows import rows
 
     latest = {c.article.id: c for c in coded}
@@ -87,11 +85,13 @@ def write_partition(coded: list[CodedArticle], root: Path, tables: Any, keep_row
             batch[name].extend(table_rows)
     days = [{"article_id": i, "day": c.article.published.isoformat() if c.article.published else "unknown"} for i, c in latest.items()]
     files: list[str] = []
-    with tables.con.cursor() as con:  # a connection of its own: its temporary tables are this task's
+    with Store(":memory:") as tables:
+        con = tables.con
+        con.execute("SET threads = 1")  # a worker runs one task per thread
         con.execute("CREATE TEMP TABLE days (article_id VARCHAR, day VARCHAR)")
         insert_rows(con, "days", days)
         for name, table_rows in batch.items():
-            if table_rows:
+            if table_rows:  # into a copy of the table without its keys: nothing to index
                 (root / name).mkdir(parents=True, exist_ok=True)
                 con.execute(f"CREATE TEMP TABLE part AS FROM {name} LIMIT 0")
                 insert_rows(con, "part", table_rows)
@@ -108,8 +108,7 @@ def code_partition(articles: list[Article], root: str, keep_rows: bool) -> Parti
     """A Dask task: have the worker's ``Coder`` code one partition, and write it as Parquet."""
     from distributed import get_worker
 
-    plugin = get_worker().plugins[PLUGIN]
-    return write_partition(plugin.coder.code(articles), Path(root), plugin.tables, keep_rows)
+    return write_partition(get_worker().plugins[PLUGIN].coder.code(articles), Path(root), keep_rows)
 
 
 def code_on_dask(paths: list[str], options: Any, settings: Settings, address: str, *, db: Path | None, config: str,
@@ -156,6 +155,9 @@ def _client(stack: ExitStack, address: str, settings: Settings) -> Any:
 
     if address == "local":
         stack.enter_context(dask.config.set(LOCAL_CONFIG))
+        # both coders and the client share this machine: smaller parse batches keep the sum of their peaks in
+        # bounds (the parser's working memory grows with the tokens of a batch, ~35 KB each)
+        settings = dataclasses.replace(settings, batch_chars=min(settings.batch_chars, LOCAL_BATCH_CHARS))
         # workers in this process, a thread each (each codes in its Coder process); no memory limit, so no
         # memory monitor: a worker keeps nothing between tasks, results go straight to the client
         cluster = stack.enter_context(LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=False, memory_limit=0,

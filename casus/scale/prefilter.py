@@ -51,12 +51,12 @@ class Plan:
 def sentence_starts(doc: Any, token_starts: Sequence[int]) -> list[int]:
     """Token indices where the rough sentences of ``doc`` (its tokens starting at ``token_starts``)
     start (always 0 first)."""
-    from casus.nlp.news import token_rule
+    from casus.nlp.news import token_rules
 
-    starts = [0]
+    starts, rules = [0], token_rules(doc)
     for match in _SENTENCE_END.finditer(doc.text):
         i = bisect_left(token_starts, match.end())
-        if starts[-1] < i < len(doc) and token_rule(doc, i) is not False:
+        if starts[-1] < i < len(doc) and rules[i] is not False:
             starts.append(i)
     return starts
 

@@ -1,10 +1,12 @@
 """Code an article stream on N worker processes, yielding results in input order.
 
-Each worker process loads ``Resources`` once (a local of its loop, not a global) and codes chunks
-of articles sent over a bounded queue: at most ``2 × workers`` chunks are in flight, so memory stays
-bounded whatever the corpus size; each worker sends its results back on its own pipe. Chunks are
-small (``CHUNK_SIZE``) so the workers finish together: with store-batch-sized chunks, one worker coded
-the last chunk alone. The parent keeps the store (DuckDB allows one writer).
+The first worker process (spawned) loads ``Resources`` once (a local of its loop, not a global) and
+forks the others from itself, so they share the loaded memory and skip loading it (~2.5 CPU-seconds a
+worker). Workers code chunks of articles sent over a bounded queue: at most ``2 × workers`` chunks are
+in flight, so memory stays bounded whatever the corpus size; each worker sends its results back on
+its own pipe. Chunks are small (``CHUNK_SIZE``) so the workers finish together: with
+store-batch-sized chunks, one worker coded the last chunk alone. The parent keeps the store (DuckDB
+allows one writer).
 
 Coding runs in a process with no other thread: once a process has a second thread (a DuckDB
 connection starts eight, a Dask worker runs tasks beside its event loop), glibc's malloc takes a
@@ -13,14 +15,19 @@ a worker process, and a Dask worker hands its partitions to a ``Coder`` process 
 """
 from __future__ import annotations
 
+import dataclasses
+import io
 import multiprocessing
+import operator
+import pickle
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from casus import records
 from casus.records import Article, CodedArticle
 
 POLL_SECONDS = 1.0
@@ -43,10 +50,13 @@ class WorkerError(RuntimeError):
 
 
 def load(settings: Settings) -> Any:
-    """The ``Resources`` for ``settings``."""
-    from casus.pipeline import Resources
+    """The ``Resources`` for ``settings``, with every extractor's module imported: the tables they
+    build on import are then in memory before the first worker forks the others (~0.2 CPU-s each)."""
+    from casus.pipeline import Resources, default_steps
 
-    return Resources.load(settings.model)
+    res = Resources.load(settings.model)
+    default_steps()
+    return res
 
 
 def code_chunk(articles: Iterable[Article], res: Any, settings: Settings) -> Iterator[CodedArticle]:
@@ -127,32 +137,34 @@ class Coder:
             if self.process is None:
                 return list(code_chunk(articles, self.res, self.settings))
             self.inbox.put((0, articles))
-            return _receive([self.results], [self.process])[1]
+            return _receive(self.results, self.process)[1]
 
     def close(self) -> None:
         if self.process is not None:
-            _stop(self.inbox, [self.process])
+            _stop(self.inbox, self.process, 1)
 
 
-def _start(spawn: Any, inbox: Any, settings: Settings) -> tuple[Connection, Any]:
-    """A worker process serving ``inbox`` and the pipe its results come back on."""
-    receiver, sender = spawn.Pipe(duplex=False)
-    process = spawn.Process(target=_serve, args=(inbox, sender, settings), daemon=True)
-    _widen(sender)
+def _start(spawn: Any, inbox: Any, settings: Settings, workers: int = 1) -> tuple[list[Connection], Any]:
+    """A worker process serving ``inbox`` that loads the resources and forks the other ``workers - 1``
+    from itself, and the pipes their results come back on (the first is its own)."""
+    receivers, senders = zip(*(spawn.Pipe(duplex=False) for _ in range(workers)))
+    process = spawn.Process(target=_serve, args=(inbox, list(senders), settings), daemon=True)
+    for sender in senders:
+        _widen(sender)
     process.start()
-    sender.close()  # the worker's copy remains: its end closes when it dies
-    return receiver, process
+    for sender in senders:
+        sender.close()  # the workers' copies remain: each end closes when its worker dies
+    return list(receivers), process
 
 
-def _stop(inbox: Any, processes: list[Any]) -> None:
-    """Ask worker processes to exit (one ``None`` each); terminate those still running after 10 s."""
-    for process in processes:
-        if process.is_alive():
-            inbox.put(None)
-    for process in processes:
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
+def _stop(inbox: Any, process: Any, workers: int) -> None:
+    """Ask the workers to exit (one ``None`` each); terminate the first if still running after 10 s
+    (those it forked then exit as they find their parent gone)."""
+    for _ in range(workers if process.is_alive() else 0):
+        inbox.put(None)
+    process.join(timeout=10)
+    if process.is_alive():
+        process.terminate()
 
 
 def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chunk_size: int) -> Iterator[CodedArticle]:
@@ -160,7 +172,7 @@ def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chu
 
     spawn = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads and a DuckDB handle
     inbox = spawn.Queue()
-    results, processes = map(list, zip(*(_start(spawn, inbox, settings) for _ in range(workers))))
+    results, process = _start(spawn, inbox, settings, workers)
     chunks = enumerate(batched(articles, chunk_size))
     finished: dict[int, list[CodedArticle]] = {}
     in_flight, next_out, exhausted = 0, 0, False
@@ -174,14 +186,14 @@ def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chu
                     in_flight += 1
             if in_flight == 0:
                 return
-            number, coded = _receive(results, processes)
+            number, coded = _receive(results, process)
             in_flight -= 1
             finished[number] = coded
             while next_out in finished:
                 yield from finished.pop(next_out)
                 next_out += 1
     finally:
-        _stop(inbox, processes)
+        _stop(inbox, process, workers)
 
 
 def _widen(pipe: Connection) -> None:
@@ -194,40 +206,68 @@ def _widen(pipe: Connection) -> None:
         pass
 
 
-def _receive(results: list[Connection], processes: list[Any]) -> tuple[int, list[CodedArticle]]:
-    """The next chunk a worker finished; a worker that died raises ``WorkerError``."""
+def _receive(results: list[Connection], process: Any) -> tuple[int, list[CodedArticle]]:
+    """The next chunk a worker finished; a worker that died raises ``WorkerError``: the first by its
+    exit code, one it forked as its pipe closes."""
     while True:
-        ready = wait([*results, *(p.sentinel for p in processes)])
+        ready = wait([*results, process.sentinel])
         for pipe in (r for r in results if r in ready):  # results first: a worker may send, then die
             try:
-                number, coded, error = pipe.recv()
-            except EOFError:  # its process is dead: reported below
-                continue
+                number, coded, error = pickle.loads(pipe.recv_bytes())
+            except EOFError:  # its process is dead; the first worker's death closes every pipe
+                process.join(POLL_SECONDS)
+                if process.exitcode is not None:
+                    break  # reported below
+                raise WorkerError(f"worker process {results.index(pipe) + 1} of {len(results)} died") from None
             if error is not None:
                 raise WorkerError(error)
             return number, coded
-        for dead in (p for p in processes if p.sentinel in ready):
-            dead.join(POLL_SECONDS)  # its sentinel closes as it exits, a moment before its exit code is known
-            raise WorkerError(f"worker process {dead.pid} exited with code {dead.exitcode}")
+        if process.sentinel in ready or not process.is_alive():
+            process.join(POLL_SECONDS)  # its sentinel closes as it exits, a moment before its exit code is known
+            raise WorkerError(f"worker process {process.pid} exited with code {process.exitcode}")
 
 
-def _serve(inbox: Any, results: Connection, settings: Settings) -> None:
-    """A worker's loop: load resources once, code each chunk; exit on ``None`` or when the parent dies.
+def _serve(inbox: Any, results: list[Connection], settings: Settings) -> None:
+    """The first worker: load resources once, fork a worker for each further pipe in ``results`` (they
+    share the loaded resources' memory and skip loading them), then code like them.
 
-    The worker stays single-threaded (no BLAS thread pool, results written on this thread rather than by
-    a queue's feeder thread): once a process has a second thread, glibc's malloc locks on every call,
-    which costs the parser ~9% of its time. Loaded resources are frozen out of the garbage collector's
-    scans (~2% of a worker's time). Ctrl-C is left to the parent, which stops its workers."""
+    A worker stays single-threaded (no BLAS thread pool, results written on this thread rather than
+    by a queue's feeder thread): that makes forking safe, and with a second thread glibc's malloc
+    would lock on every call, which costs the parser ~9% of its time. Loaded resources are
+    frozen out of the garbage collector's scans (~2% of a worker's time). Ctrl-C is left to the
+    parent, which stops its workers."""
     import gc
     import os
     import signal
-    import traceback
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OPENBLAS_NUM_THREADS"] = "1"  # before numpy is imported; this process's environment only
     res = load(settings)
     gc.freeze()
-    parent = multiprocessing.parent_process()
+    forked = []
+    for pipe in results[1:]:
+        forked.append(os.fork())
+        if forked[-1] == 0:  # a forked worker: codes until told to stop, then exits without the first's clean-up
+            status = 1
+            try:
+                for other in results:
+                    if other is not pipe:
+                        other.close()  # so a worker's pipe closes when it dies
+                _work(inbox, pipe, res, settings)
+                status = 0
+            finally:
+                os._exit(status)
+        pipe.close()
+    _work(inbox, results[0], res, settings)
+    for pid in forked:
+        os.waitpid(pid, 0)  # they stop as this one does, and are not left as zombies
+
+
+def _work(inbox: Any, results: Connection, res: Any, settings: Settings) -> None:
+    """Code each chunk from ``inbox``; return on ``None`` or when the parent is gone."""
+    import traceback
+
+    parent, pickler = multiprocessing.parent_process(), RecordPickler()
     while True:
         try:
             job = inbox.get(timeout=POLL_SECONDS)
@@ -239,6 +279,32 @@ def _serve(inbox: Any, results: Connection, settings: Settings) -> None:
             return
         number, chunk = job
         try:
-            results.send((number, list(code_chunk(chunk, res, settings)), None))
+            results.send_bytes(pickler.dumps((number, list(code_chunk(chunk, res, settings)), None)))
         except Exception:  # reported to the parent, which stops the run
-            results.send((number, None, traceback.format_exc()))
+            results.send_bytes(pickler.dumps((number, None, traceback.format_exc())))
+
+
+class RecordPickler:
+    """Pickles results with each record as its class and field values, which unpickle through its
+    constructor (plain ``pickle.loads``): half the CPU of the dataclasses' own
+    ``__getstate__``/``__setstate__``, which look up the fields for every record."""
+
+    def __init__(self) -> None:
+        self.table = {kind: _reducer(kind) for kind in vars(records).values()
+                      if isinstance(kind, type) and dataclasses.is_dataclass(kind) and kind.__module__ == records.__name__}  # fmt: skip
+
+    def dumps(self, value: Any) -> memoryview:
+        data = io.BytesIO()
+        pickler = pickle.Pickler(data, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = self.table
+        pickler.dump(value)
+        return data.getbuffer()
+
+
+def _reducer(kind: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    """``record`` → ``(kind, field values)``, the values read by one ``attrgetter``."""
+    names = [f.name for f in dataclasses.fields(kind)]
+    values = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda record: (kind, (values(record),))
+    return lambda record: (kind, values(record))
