@@ -70,6 +70,8 @@ def test_a_definite_agent_qualified_after_it_is_not_an_earlier_one(res: Resource
 def test_a_title_is_left_to_reference_resolution(res: Resources) -> None:
     text = "The Brazilian president met the Russian president in Moscow. The president then flew home."
     ctx = coded(res, text)
+    assert {"BRA", "RUS"} <= {a.country for a in ctx.actors if a.text.endswith("president")}
+    assert mentions(ctx, "president")  # the third is found, and left alone by the register
     assert not any(refers_back(a) for a in ctx.actors)
 
 

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -286,6 +287,26 @@ def test_a_forked_worker_that_dies_stops_the_run():
     with pytest.raises(WorkerError, match="worker process 2 of 2 died"):
         list(stream)
     assert not first.is_alive()
+
+
+def test_a_first_worker_killed_after_forking_stops_the_run_and_leaves_no_worker_behind():
+    import multiprocessing
+
+    from casus.scale.workers import Settings, WorkerError, code_stream
+
+    articles = [Article(id=i["id"], text=i["text"]) for i in corpus(40)]
+    stream = code_stream(articles, Settings(), workers=2, chunk_size=1)
+    assert next(stream).article.id == articles[0].id
+    (first,) = [p for p in multiprocessing.active_children()
+                if any(_parent_pid(c) == p.pid for c in Path("/proc").iterdir() if c.name.isdigit())]
+    (forked,) = [int(c.name) for c in Path("/proc").iterdir() if c.name.isdigit() and _parent_pid(c) == first.pid]
+    os.kill(first.pid, signal.SIGKILL)
+    with pytest.raises(WorkerError, match="exited with code -9"):
+        list(stream)
+    stat, deadline = Path(f"/proc/{forked}/stat"), time.monotonic() + 5  # SIGKILL lands a moment later
+    while stat.exists() and stat.read_text().rpartition(")")[2].split()[0] != "Z" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not stat.exists() or stat.read_text().rpartition(")")[2].split()[0] == "Z"  # gone, or dead and unreaped
 
 
 def _parent_pid(process: Path) -> int | None:

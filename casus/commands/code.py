@@ -82,7 +82,7 @@ def code(
                                                          "(TooLong; default casus.ingest.DEFAULT_MAX_CHARS)."),
     model: str = typer.Option("fast", "--model", help="Shipped parser model."),
     batch_size: int = typer.Option(256, "--batch-size", min=1, help="Articles per store transaction (256: a third less store CPU than 64)."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each loading the parser once."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes (the first loads the parser, the others are forked from it)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="local|ADDRESS",
                                        help="Code on Dask: 'local' (a 2-worker LocalCluster) or a scheduler address; "
                                             "-o names the Parquet folder (default casus-parquet)."),

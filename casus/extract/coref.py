@@ -413,7 +413,7 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
     earlier = actor if actor.country else _resolved_mention(ctx, actor, token.doc, quotations, visited)
     if earlier is None or not earlier.country:
         return None
-    return dataclasses.replace(own, code=earlier.code, country=earlier.country, why=f"refers back to {actor.text!r}")
+    return dataclasses.replace(own, code=earlier.code, country=earlier.country, why=f"{REFERS_BACK} {actor.text!r}")
 
 
 def _resolved_mention(ctx: Context, actor: Actor, doc, quotations: Quotations, visited: frozenset[int]) -> Actor | None:
@@ -543,7 +543,7 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
                 return actor
             if not actor.country:
                 return own
-            return dataclasses.replace(own, code=actor.code, country=actor.country, why=f"refers back to {actor.text!r}")
+            return dataclasses.replace(own, code=actor.code, country=actor.country, why=f"{REFERS_BACK} {actor.text!r}")
     if description and token.lower_ in HOSTILE_GOVERNMENT_NOUNS:
         return _named_regime(ctx, token, own, quote_here) or own
     if description and token.lower_ in GOVERNMENT_NOUNS:
@@ -572,7 +572,7 @@ def refer_back(actors: Sequence[Actor], doc, text: str) -> list[Actor]:
             # (a group coded by the story's country as a guess will do: "militants" in a story set in Mali)
             found = next((a for a in reversed(out[:i]) if a.role in INSURGENT_ROLES and a.country), None)
             how = f"hostage-takers: {REFERS_BACK}"
-            if found is None and actor.country:  # nor their hostage's people ("his captors"): the story's guess stands
+            if found is None and actor.country:  # nor their hostage's people ("his captors"): the story's country, no longer marked as a guess
                 out[i] = dataclasses.replace(
                     actor, why=f"hostage-takers: no armed group named before, of {actor.country}")
         elif found is None and _DEFINITE.search(text, max(0, actor.span[0] - 8), actor.span[0]) \

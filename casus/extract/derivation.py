@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 SPELLINGS = (("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"))
 #: (adjective ending, adverb ending), the first that fits.
 ADVERBS = (("ic", "ically"), ("le", "ly"), ("y", "ily"), ("", "ly"))
-#: Adverbs that comment on the news rather than say how an act was done ("unfortunately, the talks failed").
+#: Adverbs that are no verdict on an act: comments on the news ("unfortunately, the talks failed") or neutral ones.
 SENTENCE_ADVERBS = frozenset({"unfortunately", "fortunately", "hopefully", "thankfully", "regrettably", "sadly", "negatively"})
 
 

@@ -2337,7 +2337,8 @@ class _Coder:
         ("Iran is ready to strike Israel", "Egypt is eager to mediate": the lexicon's `readiness` class) or vows to
         do ("Iran vowed to expel the inspectors": its `vows` class), as when the source announces the act itself, or a
         cooperative act it is not ready or is unwilling to do ("Israel is unwilling to negotiate with Hamas": a
-        refusal); None for a conditional readiness or vow, or one the source does not declare."""
+        refusal); None for a conditional readiness or vow, or one the source does not declare (a condition on the
+        act itself, "ready to strike if attacked", still makes it a threat)."""
         head = verb.head
         if verb.dep_ != "xcomp" or head.i == verb.i:
             return None

@@ -134,7 +134,7 @@ class Valence:
             if code not in ontology and (sign == "negative" or raw.get(sign) is not None):
                 raise LexiconError(f"{where}: {sign}: {code!r} is not a CAMEO 1.1b3 code")
             acts[sign] = Act(name=f"{sign} evaluation", code=code, cues=()) if code in ontology else None
-        return cls(scores=SentimentIntensityAnalyzer().lexicon, threshold=float(raw["threshold"]),
+        return cls(scores=SentimentIntensityAnalyzer().lexicon, threshold=_threshold(raw, where),
                    not_evaluations=frozenset(str(w).lower() for w in raw.get("not_evaluations") or ()),
                    of_acts=expand_words(raw.get("of_acts") or (), classes, where), **acts)
 
@@ -144,6 +144,14 @@ class Valence:
         if self.not_evaluations.intersection(forms):
             return None
         return next(((self.scores[f], f) for f in forms if f in self.scores), None)
+
+
+def _threshold(raw: dict, where: str) -> float:
+    """The valence section's ``threshold``: a number, or a ``LexiconError`` naming the file."""
+    try:
+        return float(raw["threshold"])
+    except (KeyError, TypeError, ValueError):
+        raise LexiconError(f"{where}: threshold: a number is required, got {raw.get('threshold')!r}") from None
 
 
 @dataclass(frozen=True)
@@ -260,7 +268,7 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
         words = " ".join(t.text for t in cue)
         notes = (f"statement cue '{words}': {act.name} ({act.code}, statements.yaml)", how, *((why,) if why else ()))
         return Statement(act=act, cue=cue, target=target, target_token=token, status=status, notes=notes)
-    if fired or told or cues.valence is None:
+    if told or cues.valence is None:
         return None
     return _evaluation(verb, content, subject, cues.valence, reader)
 

@@ -15,12 +15,15 @@ a worker process, and a Dask worker hands its partitions to a ``Coder`` process 
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import multiprocessing
 import operator
+import os
 import pickle
 import queue
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -113,7 +116,7 @@ def code_parsed(parsed: Iterable[tuple[Article, Any]], res: Any) -> Iterator[Cod
 def code_stream(
     articles: Iterable[Article], settings: Settings, workers: int = 1, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[CodedArticle]:
-    """Coded articles in input order, on ``workers`` spawned processes (at least one) fed ``chunk_size``
+    """Coded articles in input order, on ``workers`` processes (at least one: the first spawned, the others forked from it) fed ``chunk_size``
     articles at a time."""
     return _parallel(articles, settings, max(workers, 1), chunk_size)
 
@@ -158,13 +161,15 @@ def _start(spawn: Any, inbox: Any, settings: Settings, workers: int = 1) -> tupl
 
 
 def _stop(inbox: Any, process: Any, workers: int) -> None:
-    """Ask the workers to exit (one ``None`` each); terminate the first if still running after 10 s
-    (those it forked then exit as they find their parent gone)."""
+    """Ask the workers to exit (one ``None`` each). When the first has not exited cleanly within 10 s (it
+    is stuck, or died and may leave the workers it forked behind), kill its whole process group."""
     for _ in range(workers if process.is_alive() else 0):
         inbox.put(None)
     process.join(timeout=10)
-    if process.is_alive():
-        process.terminate()
+    if process.exitcode != 0:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.join(timeout=POLL_SECONDS)
 
 
 def _parallel(articles: Iterable[Article], settings: Settings, workers: int, chunk_size: int) -> Iterator[CodedArticle]:
@@ -214,7 +219,7 @@ def _receive(results: list[Connection], process: Any) -> tuple[int, list[CodedAr
         for pipe in (r for r in results if r in ready):  # results first: a worker may send, then die
             try:
                 number, coded, error = pickle.loads(pipe.recv_bytes())
-            except EOFError:  # its process is dead; the first worker's death closes every pipe
+            except EOFError:  # its worker is dead (the first's death closes only its own pipe)
                 process.join(POLL_SECONDS)
                 if process.exitcode is not None:
                     break  # reported below
@@ -237,9 +242,9 @@ def _serve(inbox: Any, results: list[Connection], settings: Settings) -> None:
     frozen out of the garbage collector's scans (~2% of a worker's time). Ctrl-C is left to the
     parent, which stops its workers."""
     import gc
-    import os
-    import signal
+    import traceback
 
+    os.setpgid(0, 0)  # a process group of its own and the workers it forks: ``_stop`` can kill them all
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OPENBLAS_NUM_THREADS"] = "1"  # before numpy is imported; this process's environment only
     res = load(settings)
@@ -255,6 +260,8 @@ def _serve(inbox: Any, results: list[Connection], settings: Settings) -> None:
                         other.close()  # so a worker's pipe closes when it dies
                 _work(inbox, pipe, res, settings)
                 status = 0
+            except BaseException:  # os._exit below would drop it silently
+                traceback.print_exc()
             finally:
                 os._exit(status)
         pipe.close()
@@ -286,7 +293,7 @@ def _work(inbox: Any, results: Connection, res: Any, settings: Settings) -> None
 
 class RecordPickler:
     """Pickles results with each record as its class and field values, which unpickle through its
-    constructor (plain ``pickle.loads``): half the CPU of the dataclasses' own
+    constructor (plain ``pickle.loads``): under half the CPU of the dataclasses' own
     ``__getstate__``/``__setstate__``, which look up the fields for every record."""
 
     def __init__(self) -> None:
