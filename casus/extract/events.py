@@ -20,7 +20,7 @@ once, and only tokens whose form a lexicon entry or a speech word can take are l
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -583,8 +583,6 @@ class _Coder:
         self._participle_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag in participles)
         self._gerund_markers = frozenset(i for i, (_, _, dep, tag) in rows if dep == case and tag == gerund)
         self._gerund_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag == gerund)
-        self._readiness = frozenset(lexicon.classes.get("readiness", ()))
-        self._vows = frozenset(lexicon.classes.get("vows", ()))
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
@@ -1331,7 +1329,7 @@ class _Coder:
             found = self._lemmas[token.i] = lemmas(token)
         return found
 
-    def has_form(self, token: Token, words: frozenset[str]) -> bool:
+    def has_form(self, token: Token, words: Collection[str]) -> bool:
         """Whether one of the token's lemmas is among ``words``."""
         return any(w in words for w in self.lemmas(token))
 
@@ -2343,7 +2341,8 @@ class _Coder:
         if verb.dep_ != "xcomp" or head.i == verb.i:
             return None
         predicative = head.pos_ == "ADJ" or any(c.dep_ in ("cop", "aux:pass", "auxpass") for c in self.children(head))
-        ready = predicative and self.has_form(head, self._readiness) or _verbal(head) and self.has_form(head, self._vows)
+        classes = self.lex.classes
+        ready = predicative and self.has_form(head, classes["readiness"]) or _verbal(head) and self.has_form(head, classes["vows"])
         unwilling = predicative and self.has_form(head, RELUCTANCE)
         if not ready and not unwilling:
             return None
