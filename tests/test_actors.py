@@ -238,3 +238,39 @@ def test_hostage_takers_are_the_armed_group_named_before_them(res: Resources) ->
     assert by_text(actors_of(res, text, dt.date(2021, 3, 1)))["kidnappers"] == "MLIREB"
     alone = "A town in Mali mourned. The kidnappers freed two nurses, and militants fled."
     assert by_text(actors_of(res, alone, dt.date(2021, 3, 1)))["kidnappers"] == "MLICRM"
+
+
+def test_an_agent_noun_that_is_no_verb_stays_an_agent_whatever_the_parse(res: Resources) -> None:
+    # (a parser may read "envoys" as a verb with "Hamas" as its subject; the word cannot be one)
+    found = by_text(actors_of(res, "Hamas envoys and Taliban commanders met Qatari mediators.", dt.date(2021, 3, 1)))
+    assert found["Hamas envoys"] == "PSEREB" and found["Taliban commanders"] == "AFGREB"
+
+
+def test_a_name_the_parser_tags_as_no_entity_takes_the_office_described_in_apposition(res: Resources) -> None:
+    if not res.nlp.has_pipe("parser"):
+        pytest.skip("needs the parse to see the apposition")
+    text = "Katarina Novak, head of the Croatian delegation, walked out. Ms. Novak later returned."
+    doc = res.nlp(text)
+    doc.ents = []  # (whatever the recogniser makes of the name)
+    article = Article(id="t", text=text, published=dt.date(2021, 3, 1))
+    found = find_actors(Context(article=article, doc=doc, sentences=()), res).actors
+    person = next(a for a in found if a.text == "Katarina Novak")
+    assert (person.code, person.name) == ("HRVGOV", "Katarina Novak")
+    assert by_text(found)["Ms. Novak"] == "HRVGOV"
+
+
+def test_an_unknown_person_entity_takes_in_the_honorific_before_it(res: Resources) -> None:
+    text = "Mr. Oduya Kamau met the Kenyan police on Monday."
+    person = next(a for a in actors_of(res, text, dt.date(2021, 3, 1), ents=(("Oduya Kamau", "PERSON"),))
+                  if a.text == "Mr. Oduya Kamau")
+    assert person.code is None and "PERSON" in person.why
+
+
+def test_an_unknown_person_entity_takes_in_the_rest_of_the_name_hung_on_it(res: Resources) -> None:
+    if not res.nlp.has_pipe("parser"):
+        pytest.skip("needs the parse to see which words the name's are")
+    text = "Mr. Oduya Kamau met the Kenyan police on Monday. Sen. Mark Cook said the deal was bad."
+    ents = (("Mr. Oduya", "PERSON"), ("Sen. Mark", "PERSON"))  # (a recogniser's cut before the last word)
+    found = {a.text: a for a in actors_of(res, text, dt.date(2021, 3, 1), ents=ents)}
+    assert {"Mr. Oduya Kamau", "Sen. Mark Cook"} <= set(found)
+    assert all("PERSON" in found[name].why for name in ("Mr. Oduya Kamau", "Sen. Mark Cook"))

@@ -326,3 +326,19 @@ def test_an_officer_of_a_body_is_the_body_s(res: Resources) -> None:
                          "the offer, and officials of the Catholic Church called for calm.")
     assert actor_named(article, "Leaders").code == "CHLLAB"
     assert actor_named(article, "officials").code == "CHLREL"
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Security forces killed 12 protesters in Lagos on Friday.", "Security forces", "NGAMIL"),  # at home
+    ("Troops opened fire on protesters in Lagos on Friday.", "Troops", "---MIL"),  # soldiers may serve abroad
+])
+def test_security_forces_act_where_the_story_happens_but_soldiers_need_a_country(res: Resources, text: str,
+                                                                                mention: str, expected: str) -> None:
+    assert code_of(coded(res, text), mention) == expected
+
+
+def test_an_empty_mention_names_no_local_agent() -> None:
+    from casus.knowledge.actors import local_agent
+
+    assert not local_agent("GOV", "") and not local_agent("MIL", "")
+    assert local_agent("GOV", "the authorities") and local_agent("MIL", "Security Forces")

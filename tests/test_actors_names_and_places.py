@@ -127,6 +127,7 @@ def test_names_that_looked_like_other_actors(parsed: Resources, text: str, menti
 def test_a_place_or_firm_modifying_a_noun_is_no_actor_but_an_agent_in_a_name_is_no_agent(parsed: Resources) -> None:
     found = codes(parsed, "The mosque attacks shocked the city. Rep. Tom Banks condemned the bank fraud.")
     assert not {"mosque", "Banks", "bank"} & set(found)
+    assert "Rep. Tom Banks" in found  # (the person stays, though "Banks" is an agent word)
 
 
 def test_a_synagogue_is_a_religious_actor_of_the_story_s_place(parsed: Resources) -> None:
@@ -139,3 +140,47 @@ def test_a_person_described_in_apposition_takes_the_description_s_code(parsed: R
                           "the mediators. Halden Oskarsson, a resident, said the town was calm.")
     assert found["Tomas Wrenfield"] == found["Mr. Wrenfield"] == "GBRGOV"
     assert found.get("Halden Oskarsson") is None  # a description without a country of its own
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Behrouz Tehrani, the Iranian nuclear agency spokesman, said the plant was safe.",
+     "Iranian nuclear agency spokesman", "IRNGOV"),  # (not the state's spokesman: another word qualifies the post)
+    ("Ivo Petrov, a member of Bulgaria's parliament, said the vote was rigged.", "Ivo Petrov", "BGRLEG"),
+    ("Omar Salem, president of the Libyan National Congress, thanked the envoys.",
+     "president of the Libyan National Congress", "LBYLEG"),  # (a congress, not a national: a citizen)
+])
+def test_descriptions_with_qualified_offices_and_a_country_s_organs(parsed: Resources, text: str, mention: str,
+                                                                     expected: str) -> None:
+    found = {a.text: a for a in actors_of(parsed, text)}
+    assert found[mention].code == expected and found[mention].kb_id is None
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a name widened to a word the knowledge base knows ("Banks") stays the recogniser's unknown person
+    ("Rep. Jim Banks, a member of the House Armed Services Committee, said the plan failed.", "Rep. Jim Banks",
+     "USALEG"),
+    # the description may hang on any word of the name
+    ("Sen. Mark Cook, a member of the US Senate, said the deal was bad.", "Sen. Mark Cook", "USALEG"),
+])
+def test_a_widened_name_is_described_as_a_member_of_a_body(parsed: Resources, text: str, mention: str,
+                                                           expected: str) -> None:
+    found = {a.text: a for a in actors_of(parsed, text)}
+    assert found[mention].code == expected and found[mention].kb_id is None
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ivo Petrov, a fierce critic of Bulgaria's parliament, said the vote was rigged.", "Bulgaria's parliament"),
+    ("Ivo Petrov, a lawyer for the Bulgarian government, said the vote was rigged.", "Bulgarian government"),
+    ("Katarina Novak, a victim of the Croatian police, said she was beaten.", "Croatian police"),
+])
+def test_a_description_that_is_no_membership_gives_the_person_no_body(parsed: Resources, text: str,
+                                                                        body: str) -> None:
+    found = {a.text: a for a in actors_of(parsed, text)}
+    assert found[body].code is not None  # the body is found, and its code not given to the person
+    assert all(a.code is None for a in found.values() if a.text.split()[0] in ("Ivo", "Katarina"))
+
+
+def test_a_described_person_s_name_is_without_the_honorific(parsed: Resources) -> None:
+    found = {a.text: a for a in actors_of(parsed, "Mr. Kofi Mensah, a Ghanaian diplomat, spoke. Mr. Mensah left.")}
+    assert found["Mr. Kofi Mensah"].code == found["Mr. Mensah"].code == "GHAGOV"
+    assert found["Mr. Kofi Mensah"].name == found["Mr. Mensah"].name == "Kofi Mensah"

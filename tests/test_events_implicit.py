@@ -84,6 +84,8 @@ RECENT_AUTHOR = [
     ("Russian jets bombed rebel positions in Idlib province on Monday. Twelve Syrian civilians were killed in the raid.",
      "RUS", "SYR"),
     ("Turkish drones struck a convoy near Qamishli on Friday. Five Kurdish fighters were killed.", "TUR", "KUR"),
+    (("Turkish drones struck a Kurdish convoy near Qamishli on Friday. The convoy was carrying fighters to the front. "
+      "Five Kurdish fighters were killed."), "TUR", "KUR"),
 ]
 
 

@@ -219,3 +219,35 @@ def test_quote_paragraph_without_cue_after_an_indirect_report_is_its_speakers(qu
             "“Nobody should doubt that our revenues are growing faster than our debts.”")
     quote = by_content(quotes(text), "Nobody should doubt")
     assert quote.kind == "direct" and quote.cue is None and quote.speaker.country == "GHA"
+
+
+def test_a_cue_past_a_line_break_is_not_the_quote_s(quotes):
+    # (a parser may run the quote's sentence on into the next line, whose verb is no cue of the quote)
+    text = ("“The budget is a disgrace,” Senator Amina Odhiambo said. “We will fight it in every committee.”\n"
+            "Editor’s note: the treasury has pledged to publish the figures.")
+    quote = by_content(quotes(text), "We will fight")
+    assert quote.cue != "pledged" and quote.speaker is not None and "Odhiambo" in quote.speaker.text
+
+
+def test_a_cue_right_before_a_line_break_introduces_the_quote_after_it(quotes):
+    text = ("Speaking in Ankara on Monday, the Turkish foreign minister said\n"
+            "\"Greece must stop its provocations in the Aegean.\"")
+    quote = by_content(quotes(text), "Greece must stop")
+    assert quote.kind == "direct" and quote.cue == "said" and quote.speaker.code == "TURGOV"
+
+
+def test_a_coordinated_cue_takes_the_subject_nearest_before_it():
+    # a parser that misses a sentence break hangs the second speaker on the first "said" and coordinates the second
+    # "said" with it: '“Fine,” said Hester. Michael Otieno said he agreed.'
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from casus.extract.quotes import subject_of
+
+    words = ["“", "Fine", ",", "”", "said", "Hester", ".", "Michael", "Otieno", "said", "he", "agreed", "."]
+    heads = [4, 4, 4, 4, 4, 4, 4, 4, 7, 4, 11, 9, 4]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "nsubj", "flat", "conj", "nsubj", "ccomp",
+            "punct"]
+    pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[9]).text == "Michael" and subject_of(doc[4]).text == "Hester"

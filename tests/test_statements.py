@@ -76,6 +76,8 @@ CODED = [
      "The Estonian president called the Latvian proposal a positive step.", ("051", "EST", "LVA", "asserted")),
     ("... also parsed as two objects", "Uruguay called the Argentine decision an act of aggression.",
      ("111", "URY", "ARG", "asserted")),
+    ("a common noun modifying the predicate is part of the cue",
+     "Chile's foreign minister said the Peruvian referendum was a con job.", ("111", "CHL", "PER", "asserted")),
     ("a warning with no cue in what is said threatens the side it is about (the verb of saying is the act)",
      "Armenia warned that the Azerbaijani buildup could spark a new war.", ("130", "ARM", "AZE", "asserted")),
     ("hoping another side acts is optimism about it", "Bhutan said it hoped Nepal would show restraint.",

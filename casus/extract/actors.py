@@ -6,7 +6,9 @@ works on any tokenization (``spacy.blank("en")`` or the trained parser). Adjacen
 one mention ("Kremlin spokesman Dmitry Peskov", "Syrian anti-government rebels", "Iran-backed
 militias"); a title followed by an unknown capitalized name takes the name in; a bare nationality
 coordinated with a nationality + agent shares the agent ("Hungarian and Romanian officials"). Parser
-entities the KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why.
+entities the KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why (a person's with the honorific
+before it, "Mr. Otaibi"); a person the KB does not know takes the code of a description in apposition ("Rashid
+Khalikov, head of the Russian delegation"), and later mentions of the name keep it.
 
 Context codes the rest: a story's places (the knowledge base's countries and capitals after "in", the
 gazetteer's cities after "in" or "of") outweigh its people's nationalities in naming where it happens, and
@@ -27,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+from lemminflect import getAllLemmas
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -42,6 +45,7 @@ from casus.knowledge.actors import (
     TextWords,
     guessed_country,
     local_agent,
+    named_person,
     normalize,
     resolved_as,
     sole_leader,
@@ -108,6 +112,13 @@ HOSTAGE_TAKERS = frozenset(
 _CONGRESS_TAG = re.compile(r"\s*\((?:D|R|I)-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?\)")
 #: Prepositions by which a description names the body its person belongs to ("a member of U.K. Parliament").
 MEMBER_OF = frozenset({"of", "for", "at"})
+#: Nouns of a description that make its person a member or officer of the body after ``MEMBER_OF`` ("a member of
+#: U.K. Parliament", "head of the Russian delegation"; not "a critic of", "a lawyer for", "a victim of").
+MEMBER_NOUNS = frozenset(
+    "member members head chief chair chairman chairwoman chairperson leader deputy spokesman spokeswoman spokesperson "
+    "official officer director president vice-president secretary envoy delegate representative ambassador minister "
+    "commander general governor speaker adviser advisor aide negotiator diplomat judge prosecutor".split()
+)
 #: Words a "who" clause makes an agent of ("those who protested": protesters; ``relative_agents``), and the roles of
 #: the agents it may make: those who protest, fight or attack ("those who worked" name no one in particular).
 RELATIVE_HEADS = frozenset({"those", "people", "anyone", "everyone", "others"})
@@ -123,6 +134,9 @@ FORCE_ROLES = frozenset({"MIL"})
 #: Victims belong to the place where they are, wherever it is named in their sentence ("jets bombed Idlib ...
 #: civilians were killed"), not to the country of the actors around them.
 VICTIM_ROLES = frozenset({"CVL"})
+#: Entity labels a recogniser gives foreign persons' names by mistake: with a state office in apposition, the name is
+#: a person's ("Behrouz Kamalvandi, the Iranian nuclear agency spokesman"; ``described``).
+MISTAKEN_FOR_PERSONS = ("GPE", "ORG")
 #: Parser entity labels for places (``entity_places``).
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Dependency labels of objects, where a proper name is often a place struck or entered (``entity_places``).
@@ -194,7 +208,7 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     actors += relative_agents(ctx.doc, spans, kb, ctx.article.published, story)
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
     actors = [in_congress(a, text) for a in actors]
-    named = {a.span: a.span for a in actors if a.why and a.why.startswith(DESCRIBED)}
+    named = {a.span: a.span for a in actors if named_person(a)}
     actors = same_person(actors, titled | named, text, kb)
     from casus.extract.coref import refer_back  # (coref reads this module's word lists)
 
@@ -207,7 +221,7 @@ def in_congress(actor: Actor, text: str) -> Actor:
     tag = _CONGRESS_TAG.match(text, actor.span[1])
     if tag is None or actor.country or actor.kb_id:
         return actor
-    return replace(actor, code="USALEG", country="USA", role="LEG",
+    return replace(actor, code="USALEG", country="USA", role="LEG", name=_without_honorific(actor.text),
                    why=f"{DESCRIBED} {tag.group().strip()!r}: a member of the US Congress")
 
 
@@ -251,41 +265,105 @@ def titled_role(actor: Actor, text: str) -> Actor:
 
 
 def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
-    """A person the knowledge base does not know coded as the description in apposition to their name
+    """A person the knowledge base does not know (a name the parser tags PERSON, none, or as a place or body when
+    a state office describes it) coded as the description in apposition to their name
     ("John Cantlie, a British hostage", "the CIA deputy director, Michael Morell"): a nationality and agent,
     or a body or organisation, with a country (see ``_describes``), else the body it belongs to ("Tom Tugendhat, a
-    member of U.K. Parliament"), else the nationality modifying it ("Tom Harkin, a British aid worker"). ``actors``
-    are in text order; needs a parse."""
-    roots = []
-    for actor in actors:
-        span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
-        roots.append(span.root if span is not None and len(span) else None)
-    heads = {token.i: actor for actor, token in zip(actors, roots) if token is not None}
+    member of U.K. Parliament"), else the nationality modifying it ("Tom Harkin, a British aid worker"). Names no
+    mention covers are found by their descriptions (``_described_names``: "Rashid Khalikov, head of the Russian
+    delegation"). ``actors`` are in text order; needs a parse."""
+    spans = [_tokens(doc, actor) for actor in actors]
+    heads = {span.root.i: actor for actor, span in zip(actors, spans) if span is not None}
+    untagged = _described_names(doc, actors, spans, kb)
+    if untagged:
+        actors, spans = zip(*sorted([*zip(actors, spans), *untagged], key=lambda pair: pair[0].span))
     out = []
-    for actor, token in zip(actors, roots):
-        if actor.code is not None or token is None or token.ent_type_ != "PERSON":
+    for actor, span in zip(actors, spans):
+        token = span.root if span is not None else None
+        if actor.code is not None or token is None or token.ent_type_ not in ("PERSON", "", *MISTAKEN_FOR_PERSONS):
             out.append(actor)
             continue
-        related = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+        related = _appositions(span)
         description = next((d for t in related if (d := heads.get(t.i)) is not None and _describes(d, kb)), None)
+        if token.ent_type_ in MISTAKEN_FOR_PERSONS and (description is None or description.role not in STATE_ROLES):
+            out.append(actor)
+            continue
         if description is None:  # "Tom Tugendhat, a member of U.K. Parliament": of the body the description names
-            description = next((d for t in related for c in t.children if c.dep_ in ("nmod", "obl")
-                                and any(g.dep_ == "case" and g.lower_ in MEMBER_OF for g in c.children)
-                                and (d := heads.get(c.i)) is not None and _describes(d, kb)), None)
+            description = next((d for t in related if _member_noun(t) for c in t.children if _member_of(c)
+                                and (d := heads.get(c.i)) is not None and _describes(d, kb, body=True)), None)
         if description is None:  # "Tom Harkin, a British aid worker": of the nationality, in no role the KB knows
             description = next((d for t in related for c in t.lefts if c.dep_ in ("amod", "compound")
                                 and (d := heads.get(c.i)) is not None and resolved_as(d) == "nationality"
                                 and not d.role and len(d.country or "") == 3), None)
         out.append(actor if description is None else replace(
             actor, code=description.code, country=description.country, role=description.role,
-            why=f"{DESCRIBED} {description.text!r} ({description.why})"))
+            name=_without_honorific(actor.text), why=f"{DESCRIBED} {description.text!r} ({description.why})"))
     return out
 
 
-def _describes(actor: Actor, kb: KnowledgeBase) -> bool:
+def _tokens(doc: Any, actor: Actor) -> Any:
+    """The tokens of a mention (None when it covers none)."""
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _appositions(words: Any) -> list[Any]:
+    """The heads of the phrases in apposition to any of ``words`` ("Sen. Mark Cook, a member of ...": a parser may
+    hang the description on the name's first or last word), and the word they stand in apposition to."""
+    inside = {t.i for t in words}
+    return [c for t in words for c in t.children if c.dep_ == "appos" and c.i not in inside] \
+        + [t.head for t in words if t.dep_ == "appos" and t.head.i not in inside]
+
+
+def _member_of(token: Any) -> bool:
+    """Whether a word is the body a description's noun belongs to: hung on it after one of ``MEMBER_OF``."""
+    return token.dep_ in ("nmod", "obl") and any(g.dep_ == "case" and g.lower_ in MEMBER_OF for g in token.children)
+
+
+def _member_noun(token: Any) -> bool:
+    """Whether a description's noun makes its person one of a body's members or officers (``MEMBER_NOUNS``)."""
+    return token.lower_ in MEMBER_NOUNS or token.lemma_.lower() in MEMBER_NOUNS
+
+
+def _without_honorific(name: str) -> str:
+    """A person's name without the honorific before it ("Mr. Kofi Mensah" → "Kofi Mensah")."""
+    first, _, rest = name.partition(" ")
+    return rest if first in HONORIFICS and rest else name
+
+
+def _described_names(doc: Any, actors: list[Actor], spans: list[Any], kb: KnowledgeBase) -> list[tuple[Actor, Any]]:
+    """Uncoded mentions, with their tokens, of the names that no mention covers and that the parser tags as no
+    entity, in apposition to a mention that can describe a person: a capitalized noun with the capitalized nouns hung on
+    it as the rest of the name, set off by punctuation after it, not one word opening a sentence (a parser may tag an
+    unknown name a common noun; not "Ways" in "..., Ways and Means Chairman Richard Neal")."""
+    covered = [actor.span for actor in actors]
+    found = {}
+    for actor, span in zip(actors, spans):
+        root = span.root if span is not None else None
+        member = root is not None and _member_of(root) and _member_noun(root.head)
+        if root is None or not _describes(actor, kb, body=member):
+            continue
+        noun = root.head if member else root  # "Ivo Petrov, a member of [Bulgaria's parliament]"
+        for name in _appositions([noun]):
+            words = [name, *(c for c in name.children if c.dep_ in ("flat", "flat:name", "compound"))]
+            first, last = min(t.i for t in words), max(t.i for t in words)
+            if name.ent_type_ or last - first + 1 != len(words) or len(words) == 1 and name.is_sent_start \
+                    or last + 1 < len(doc) and not doc[last + 1].is_punct \
+                    or not all(t.is_title and t.is_alpha and t.pos_ in ("PROPN", "NOUN") for t in words) \
+                    or any(start <= t.idx < end for t in words for start, end in covered):
+                continue
+            whole = doc[first:last + 1]
+            mention = Actor(whole.text, (whole.start_char, whole.end_char), why="a proper name")
+            found[whole.start_char] = (mention, whole)
+    return list(found.values())
+
+
+def _describes(actor: Actor, kb: KnowledgeBase, body: bool = False) -> bool:
     """Whether a mention can describe a person: it has a country of its own (not the story's as a guess) and a
-    role, and is no place nor person."""
-    if not actor.country or not actor.role or resolved_as(actor) in ("country", "capital") or guessed_country(actor):
+    role, and is no place nor person; as the ``body`` a person is a member of, a country's organ will do ("a member
+    of U.K. Parliament")."""
+    places = ("capital",) if body else ("country", "capital")
+    if not actor.country or not actor.role or resolved_as(actor) in places or guessed_country(actor):
         return False
     return not _is_person(actor, kb)
 
@@ -323,7 +401,9 @@ def same_person(actors: list[Actor], titled: dict[Span, Span], text: str, kb: Kn
         words = _name_words(actor.text) if actor.code is None else ()
         first, name = introduced.get(words[-1], (None, frozenset())) if words else (None, frozenset())
         if first is not None and first.span[1] <= actor.span[0] and set(words) <= name:
+            start, end = titled[first.span]
             out.append(replace(actor, code=first.code, country=first.country, role=first.role,
+                               name=_without_honorific(text[start:end]),
                                why=f"{SAME_PERSON} {first.text!r} ({first.why})"))
         elif actor.code is not None or actor.why:  # an unmatched surname found in the text is no mention
             out.append(actor)
@@ -633,15 +713,32 @@ def unknown_entities(doc: Any, spans: list[tuple[int, int]], kb: KnowledgeBase) 
     for ent in getattr(doc, "ents", ()):  # overlaps it if any does
         if ent.label_ not in ENTITY_LABELS:
             continue
-        before = bisect.bisect_left(starts, ent.end_char)
-        if before and spans[before - 1][1] > ent.start_char:
+        whole = _whole_name(ent) if ent.label_ == "PERSON" else ent
+        before = bisect.bisect_left(starts, whole.end_char)
+        if before and spans[before - 1][1] > whole.start_char:
             continue
         if ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
             continue  # "in Idlib" is a place
+        # (the knowledge base judges the recogniser's own words: a name it widened may end in a word it knows,
+        # "Rep. Tom Banks")
         if kb.resolve(ent.text).code is None:
             why = f"parser {ent.label_} not in the knowledge base"
-            found.append(Actor(ent.text, (ent.start_char, ent.end_char), why=why))
+            found.append(Actor(whole.text, (whole.start_char, whole.end_char), why=why))
     return found
+
+
+def _whole_name(ent: Any) -> Any:
+    """A person entity with the honorific before it ("Mr. [Henriquez-Rojas]") and the rest of the name the parser
+    makes part of it after it: capitalized proper nouns hung on the name as ``flat`` ("[Rep. Tom] Banks") or that its
+    last word hangs on as a ``compound`` ("[Mr. Oduya] Kamau")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start and doc[start - 1].text in HONORIFICS:
+        start -= 1
+    while end < len(doc) and doc[end].is_title and doc[end - 1].whitespace_ and (
+            doc[end].dep_ in ("flat", "flat:name") and start <= doc[end].head.i < end
+            or doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end):
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else doc[start:end]
 
 
 def _pieces(tokens: list[Any], text: str, kb: KnowledgeBase) -> list[Piece]:
@@ -698,11 +795,12 @@ def _plausible(
     """Names must be written as names: capitalized, acronyms in capitals, surnames not common words
     ("May" is Theresa May only after a title: "Prime Minister May"); an agent word that is not a title is
     no agent inside a person's name ("Rep. Jim Banks"), nor one the parser reads as a verb with a subject
-    ("I suspect")."""
-    if atom.kind == "agent" and token.ent_type_ == "PERSON" and token.is_title and one_token:
+    that can be one ("I suspect", by lemminflect's dictionary)."""
+    if atom.kind == "agent" and token.is_title and one_token and _in_a_name(token):
         return bool(atom.agent.post) or atom.agent.role in TITLE_ROLES
-    if atom.kind == "agent" and one_token and token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
-        return False  # a verb with a subject: "I suspect", "they head to"
+    if atom.kind == "agent" and one_token and token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children) \
+            and "VERB" in getAllLemmas(token.lower_):
+        return False  # a verb with a subject: "I suspect", "they head to"; but no verb at all: "Boko Haram envoys"
     if atom.kind in ("agent", "modifier", "former"):
         return True
     if not any(c.isupper() for c in surface):
@@ -723,6 +821,13 @@ def _plausible(
         common = key in STOP_WORDS or key in MONTHS or token.pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET")
         return _name_cased(token.text) and (not common or after_title)
     return True
+
+
+def _in_a_name(token: Any) -> bool:
+    """Whether a word is part of a person's name: the parser tags it PERSON or makes it a later word of a proper
+    name tagged no other entity ("Tom Banks": flat; not "the Police Department", an organisation)."""
+    return token.ent_type_ == "PERSON" or token.dep_ in ("flat", "flat:name") and token.head.pos_ == "PROPN" \
+        and token.ent_type_ == "" and token.head.ent_type_ in ("", "PERSON")
 
 
 def _name_cased(word: str) -> bool:
@@ -790,20 +895,20 @@ def _joins(left: Piece, right: Piece, text: str, kb: KnowledgeBase) -> bool:
 
 
 def _adjective_between(left: Piece, right: Piece, tokens: list[Any]) -> bool:
-    """A nationality or name and an agent with one unknown modifier of the agent between them are one
-    mention ("Irish nationalist guerrillas", "Iraqi Shiite militias"), or with up to ``UNIT_NAME_TOKENS``
-    capitalized ones, a unit's name ("United States Special Operations commandos"); needs a parse."""
+    """A nationality or name and an agent with unknown modifiers of the agent between them are one mention ("Irish
+    nationalist guerrillas", "Iraqi Shiite militias", "the Iranian nuclear agency spokesman"), up to
+    ``UNIT_NAME_TOKENS`` of them; capitalized ones may be a unit's name ("United States Special Operations commandos",
+    under whatever label a parser gives it); needs a parse."""
     between = tokens[left.last + 1:right.first]
-    if not between or left.atom.kind not in ("adjective", "name") or right.atom.kind != "agent":
+    if not between or len(between) > UNIT_NAME_TOKENS or left.atom.kind not in ("adjective", "name") \
+            or right.atom.kind != "agent":
         return False
-    if len(between) > 1 and (len(between) > UNIT_NAME_TOKENS or not all(t.is_title for t in between)):
-        return False
+    unit = len(between) > 1 and all(t.is_title for t in between)
     agent = right.atom.agent
     if len(between) > 1 and tokens[right.first].is_title and not (agent.post or agent.role in TITLE_ROLES):
         return False  # an organisation's own name ("American Civil Liberties Union"), but "... Minister"
     inside = range(left.last + 1, right.last + 1)  # each modifies the agent or a later word between
-    # (a unit's name hangs on the agent under whatever label a parser gives it: "Special Operations commandos")
-    labels = ("amod", "compound") if len(between) == 1 else ("amod", "compound", "nsubj", "nmod", "flat", "obl")
+    labels = ("amod", "compound", "nsubj", "nmod", "flat", "obl") if unit else ("amod", "compound")
     modifies = all(t.dep_ in labels and t.i < t.head.i and t.head.i in inside for t in between)
     return modifies and all(t.is_alpha and t.whitespace_ for t in between) and bool(tokens[left.last].whitespace_)
 
@@ -836,13 +941,16 @@ def _is_place(piece: Piece, tokens: list[Any], kb: KnowledgeBase) -> bool:
 def _title_name_end(last: Piece, tokens: list[Any], kb: KnowledgeBase) -> int:
     """After a title ("Defence Minister"), take in the unknown capitalized name that follows; an agent
     word without a post is a title when capitalized before a proper name ("Kuwaiti Ambassador
-    Mansour Al-Otaibi"), and any singular agent noun before a person's name the parser tags ("the cleric Nimr
-    al-Nimr", "activist Sunny Cheung"); needs the parser's tags or entities."""
+    Mansour Al-Otaibi"; not right after "the": "the General Election"), and any singular agent noun before a
+    person's name the parser tags ("the cleric Nimr al-Nimr", "activist Sunny Cheung"); needs the parser's tags or
+    entities."""
     agent = last.atom.agent if last.atom.kind == "agent" else None
     after = tokens[last.last + 1] if last.last + 1 < len(tokens) else None
     named = after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON" \
         and tokens[last.last].tag_ == "NN"  # singular: "told reporters Kerry" names no reporter
-    if agent is None or not (agent.post or tokens[last.last].is_title and agent.role in TITLE_ROLES or named):
+    # (a bare capitalized title after "the" is a common noun's first word: "the General Election", "the General Staff")
+    titled = tokens[last.last].is_title and not (last.first and tokens[last.first - 1].lower_ == "the")
+    if agent is None or not (agent.post or titled and agent.role in TITLE_ROLES or named):
         return last.end
     end, k = last.end, last.last + 1
     while k < len(tokens) and k <= last.last + TITLE_NAME_TOKENS:

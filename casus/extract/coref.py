@@ -32,15 +32,11 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
-from casus.extract.actors import (
-    DESCRIBED,
-    HOSTAGE_TAKERS,
-    PLACE_PREPOSITIONS,
-    SAME_PERSON,
-)
+from casus.extract.actors import HOSTAGE_TAKERS, PLACE_PREPOSITIONS
 from casus.knowledge.actors import (
     INSURGENT_ROLES,
     guessed_country,
+    named_person,
     normalize,
     resolved_as,
     sole_leader,
@@ -50,6 +46,7 @@ from casus.records import Actor, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from casus.extract.quotes import Inflections
     from casus.pipeline import Context
 
 Kind = Literal["person", "group", "organisation"]
@@ -83,7 +80,10 @@ KIND_NOUNS = {"group": "group", "movement": "group", "organisation": "organisati
 #: its government, a state body, an organisation or armed group); other knowledge-base entries are
 #: people. They override a parser that tags "Moscow" as PERSON or "Olaf Scholz" as GPE.
 NON_PERSON_RESOLUTIONS = frozenset("capital country institution nationality agent backed organisation group".split())
-_DESCRIPTION_DETERMINERS = frozenset("the this that these those".split())
+#: Determiners of a definite phrase written right before it ("that" is left out: there it more often opens a clause,
+#: "said that rebels ..."), and those of a description, hung on its head noun ("that ministry").
+DEFINITE_DETERMINERS = frozenset("the this these those".split())
+_DESCRIPTION_DETERMINERS = DEFINITE_DETERMINERS | {"that"}
 #: Verbs by which a speaker judges what they report ("something it called unacceptable") and verbs of
 #: reporting: a pronoun judging inside another's report is that reporter.
 JUDGING_VERBS = frozenset("call describe consider deem term brand label regard view see say".split())
@@ -127,11 +127,9 @@ UNNAMED = frozenset("agent nationality institution country capital".split())
 _APPOSITION_GAP = re.compile(r",\s+(?:(?:the|an?)\s+)?")
 #: How the ``why`` of a mention coded by what it refers to says so.
 REFERS_BACK = "refers back to"
-#: What after a definite agent says which one it is, so that it need not refer back ("the authorities in Hong Kong",
-#: "the leader of the group", "the police there").
-_QUALIFIED = re.compile(r"\s+(?:in|of|for|from|at|there)\b", re.IGNORECASE)
-#: Determiners of a definite description ("that" is left out: more often it opens a clause, "said that rebels ...").
-_DEFINITE = re.compile(r"\b(?:the|this|these|those)\s+\Z", re.IGNORECASE)
+#: Words right after a definite agent that say which one it is, so that it need not refer back ("the authorities in
+#: Hong Kong", "the leader of the group", "the police there").
+QUALIFIERS = frozenset("in of for from at there".split())
 #: Named at least this often, the armed group an article names most is the one "the group" means with none named
 #: before it (an excerpt opening on "the group's leader").
 SALIENT_MENTIONS = 2
@@ -144,7 +142,7 @@ def actor_kind(actor: Actor, doc) -> Kind:
     if span is None or len(span) == 0:
         return "organisation"
     head = span.root
-    if (actor.why or "").startswith((DESCRIBED, SAME_PERSON)):
+    if named_person(actor):
         person = True  # a person coded from a description, maybe by a nationality alone ("a British aid worker")
     elif resolved_as(actor) in NON_PERSON_RESOLUTIONS or (actor.code and actor.code == actor.country):
         person = False
@@ -234,14 +232,20 @@ def _description_matches(actor: Actor, kind: Kind, head: str, text: str) -> bool
     """"the ministry" → a mention containing "ministry"; "the spokesman" → a person introduced
     as one ("Kremlin spokesman Dmitry Peskov"); "the group" → an armed group or movement the knowledge
     base knows ("Boko Haram"), "the organization" → an organisation ("Amnesty International")."""
-    if head in re.findall(r"\w+", f"{actor.text} {actor.name or ''}".lower()):
-        return True  # a whole word: "the government" is not "Western governments"
+    if _named_with(actor, head):
+        return True
     if head in KIND_NOUNS and actor.kb_id:
         return resolved_as(actor) == KIND_NOUNS[head]
     if head in PERSON_TITLES and kind == "person":
         before = text[max(0, actor.span[0] - 40): actor.span[0]].lower()
         return head in before.split()
     return False
+
+
+def _named_with(actor: Actor, head: str) -> bool:
+    """Whether a mention's words or name have a description's head noun as a whole word ("the government" is not
+    "Western governments")."""
+    return head in re.findall(r"\w+", f"{actor.text} {actor.name or ''}".lower())
 
 
 def placed_there(token: Token) -> bool:
@@ -259,6 +263,14 @@ def _is_description(token: Token) -> bool:
     if not any(c.lower_ in _DESCRIPTION_DETERMINERS for c in modifiers) or placed_there(token):
         return False
     return token.is_lower or len(modifiers) == 1
+
+
+def _unqualified_definite(phrase) -> bool:
+    """Whether a mention's phrase is definite and nothing right after it says which one it is: "the rebels", not
+    "the authorities in Hong Kong", "the police there"."""
+    doc = phrase.doc
+    return phrase.start > 0 and doc[phrase.start - 1].lower_ in DEFINITE_DETERMINERS \
+        and not (phrase.end < len(doc) and doc[phrase.end].lower_ in QUALIFIERS)
 
 
 def _mention_at(ctx: Context, token: Token) -> Actor | None:
@@ -441,9 +453,9 @@ def _judging_reporter(pronoun: Token) -> Token | None:
     """For a pronoun judging inside another's report ("The Kremlin said Turkey had failed ..., something it
     called unacceptable"), the reporter's subject: the speaker, not the one reported on. None otherwise."""
     verb = pronoun.head
-    if not pronoun.dep_.startswith("nsubj") or verb.lemma_.lower() not in JUDGING_VERBS:
+    if not pronoun.dep_.startswith("nsubj") or not _verb_in(verb, JUDGING_VERBS):
         return None
-    report = next((a for a in verb.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in REPORTING_VERBS), None)
+    report = next((a for a in verb.ancestors if a.pos_ == "VERB" and _verb_in(a, REPORTING_VERBS)), None)
     speaker = None if report is None else next((c for c in report.children if c.dep_ in ("nsubj", "nsubj:outer")), None)
     return None if speaker is None or speaker.lower_ == pronoun.lower_ else speaker
 
@@ -453,9 +465,25 @@ def _parenthetical_reporter(pronoun: Token) -> bool:
     opponents, they argued, were sabotaging ..."): the speakers are not the ones reported on before it."""
     doc = pronoun.doc
     verb = doc[pronoun.i + 1] if pronoun.i + 1 < len(doc) else None
-    if pronoun.i == 0 or doc[pronoun.i - 1].text != "," or verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
+    if pronoun.i == 0 or doc[pronoun.i - 1].text != "," or verb is None or not _verb_in(verb, REPORTING_VERBS):
         return False
     return any(t.text == "," for t in doc[verb.i + 1: verb.i + 4])
+
+
+def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a word is one of ``verbs`` (of ``JUDGING_VERBS`` or ``REPORTING_VERBS``) by ``quotes.lemmas``: robust to
+    the trained lemmatizer's slips ("insisted" → "insiste")."""
+    from casus.extract.quotes import lemmas  # (quotes imports this module)
+
+    return not verbs.isdisjoint(lemmas(token, _reporting_forms()))
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> Inflections:
+    """The forms of ``JUDGING_VERBS`` and ``REPORTING_VERBS``, built on first use (quotes imports this module)."""
+    from casus.extract.quotes import inflections
+
+    return inflections(JUDGING_VERBS | REPORTING_VERBS)
 
 
 def _speaker_country(ctx: Context, quote_here: Span | None) -> str | None:
@@ -568,15 +596,15 @@ def refer_back(actors: Sequence[Actor], doc, text: str) -> list[Actor]:
         if not _bare(actor):
             continue
         found, how = _named_as(out, i, doc, text), "named"
+        phrase = doc.char_span(*actor.span, alignment_mode="expand")
         if found is None and normalize(actor.text) in HOSTAGE_TAKERS:
             # (a group coded by the story's country as a guess will do: "militants" in a story set in Mali)
-            found = next((a for a in reversed(out[:i]) if a.role in INSURGENT_ROLES and a.country), None)
+            found = next((a for a in reversed(out[:i]) if _armed_group(a, guessed=True)), None)
             how = f"hostage-takers: {REFERS_BACK}"
             if found is None and actor.country:  # nor their hostage's people ("his captors"): the story's country, no longer marked as a guess
                 out[i] = dataclasses.replace(
                     actor, why=f"hostage-takers: no armed group named before, of {actor.country}")
-        elif found is None and _DEFINITE.search(text, max(0, actor.span[0] - 8), actor.span[0]) \
-                and not _QUALIFIED.match(text, actor.span[1]):
+        elif found is None and phrase is not None and _unqualified_definite(phrase):
             found, how = _antecedent(out[:i], actor), REFERS_BACK
         if found is not None:
             out[i] = dataclasses.replace(actor, code=found.code, country=found.country, role=found.role,
@@ -636,17 +664,22 @@ def _antecedent(earlier: Sequence[Actor], agent: Actor) -> Actor | None:
     for actor in reversed(earlier):
         if not _identified(actor) or refers_back(actor):
             continue
-        if armed and actor.role in ARMED_GROUP_ROLES:
-            return actor
-        if (any_role or actor.role == agent.role) and head in normalize(actor.text).split():
+        if armed and _armed_group(actor) or (any_role or actor.role == agent.role) and _named_with(actor, head):
             return actor
     return None
+
+
+def _armed_group(actor: Actor, *, guessed: bool = False) -> bool:
+    """Whether a mention is an armed group outside a state's forces with a country of its own, not coded by what it
+    refers back to; or, ``guessed``, with any country, the story's as a guess too."""
+    return actor.role in ARMED_GROUP_ROLES and bool(actor.country) \
+        and (guessed or _identified(actor) and not refers_back(actor))
 
 
 def _salient_group(actors: Sequence[Actor]) -> Actor | None:
     """The first mention of the armed group the article names most by name (a knowledge-base entry), when it leads
     alone and is named at least ``SALIENT_MENTIONS`` times."""
-    named = [a for a in actors if a.kb_id and _identified(a) and a.role in ARMED_GROUP_ROLES]
+    named = [a for a in actors if a.kb_id and _armed_group(a)]
     counts = Counter(a.kb_id for a in named)
     group = sole_leader(counts)
     if group is None or counts[group] < SALIENT_MENTIONS:

@@ -19,12 +19,14 @@ once, and only tokens whose form a lexicon entry or a speech word can take are l
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from lemminflect import getAllInflections, getLemma
 from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
@@ -64,6 +66,11 @@ OBLIQUE = frozenset({"obl", "obl:agent", "obl:arg", "obl:unmarked", "nmod", "pre
 TIME_PHRASE = frozenset({"obl:unmarked", "obl:tmod", "nmod:tmod", "npadvmod", "advmod", "amod", "det", "nummod"})
 #: Labels a parse gives phrases it could not place.
 LOOSE = frozenset({"parataxis", "dep", "appos"})
+#: Direct and indirect objects.
+OBJECTS = OBJECT | {"iobj"}
+#: Labels of a phrase that may be a prepositional one: an object or a loose phrase with a preposition of its own is a
+#: misparsed oblique.
+MAYBE_OBLIQUE = OBLIQUE | OBJECT | LOOSE
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Pronouns that may stand for a whole clause set beside it ("..., something Russia called unacceptable").
@@ -100,7 +107,7 @@ CAUSATIVE_VERBS = frozenset({"lead", "cause", "prompt", "force", "drive", "spur"
                              "move", "inspire", "provoke", "push", "pressure", "oblige"})
 LOSS_VERBS = frozenset({"lose"})  # "lost soldiers fighting X": the loser's own people fight
 LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "drop", "plant", "detonate", "lob"})  # "a missile fired by X"
-STATIVE_PASSIVES = frozenset({"engage", "involve"})  # "X was engaged in talks": X acts, no agent
+STATIVE_PASSIVES = frozenset({"engage", "involve", "deploy"})  # "X was engaged in talks", "troops deployed in X": X acts
 LINKING_VERBS = frozenset({"remain", "stay", "seem", "appear", "become", "look", "keep"})  # "remained in touch"
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 RESPONSIBILITY_CLAIMS = frozenset({"claim", "admit", "acknowledge"})
@@ -152,6 +159,8 @@ PERMISSION_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "
 RELEASE_NOUNS = frozenset({"release", "freeing", "freedom"})
 #: Adjectives whose infinitive names an act that is not even intended ("reluctant to use force").
 RELUCTANCE = frozenset({"reluctant", "unwilling", "loath", "loth", "hesitant", "averse", "disinclined"})
+#: Verbs of force never used as a figure of speech with an object ("bombed a market", unlike "hit the market").
+BOMBARDMENT_VERBS = frozenset({"bomb", "shell", "bombard", "strafe", "firebomb", "carpet-bomb"})
 #: Attack verbs often used figuratively ("fight impunity", "kill the bill"): without a named target, no event.
 FIGURATIVE_ATTACKS = frozenset({"fight", "battle", "kill", "eliminate", "target", "wound", "destroy"})
 WEAPONS_TEST = "150"
@@ -220,6 +229,9 @@ PASSIVE_INFINITIVES = frozenset({"blame"})
 #: Verbs whose subject is the target of an act with its own author ("the US experienced strikes by X").
 SUFFERING_VERBS = frozenset({"suffer", "experience", "endure", "sustain", "face"})
 QUANTITY_HEADS = frozenset({"NUM", "PRON", "DET"})
+#: Nouns of a change in amount whose "of" phrase names what is changed ("ordered the doubling of tariffs on X").
+CHANGE_NOUNS = frozenset({"doubling", "tripling", "increase", "hike", "extension", "expansion", "round", "raft", "wave",
+                          "series", "set"})
 #: Nouns of amount or part whose "of" phrase names what a verb acts on ("sent 20 tons of aid").
 MEASURE_NOUNS = frozenset({"ton", "tonne", "part", "portion", "bulk", "share", "shipment", "consignment", "load", "batch",
                            "amount", "quantity", "lot", "package", "convoy", "truckload", "planeload", "crate", "dose",
@@ -307,21 +319,34 @@ def lemmas(token: Token) -> tuple[str, ...]:
     """The lemma plus inflection-stripped forms: robust to a trained lemmatizer's slips."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
-    if forms[0] == lower and token.tag_ in ("VBD", "VBN"):  # an irregular past the lemmatizer kept ("struck", "fled")
-        forms.extend(getLemma(lower, upos="VERB"))
-    inflections = INFLECTIONS if lower.endswith(("s", "d", "g")) else ()
-    for suffix, repl in inflections:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            stem = lower[: -len(suffix)] + repl
-            forms.append(stem)
-            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])  # "hitting" → "hitt" → "hit"
+    if token.tag_.startswith("VB"):  # an irregular form the lemmatizer kept or mangled ("struck", "fled", "shot" → "shoat")
+        forms.extend(_verb_lemmas(lower))
+    forms.extend(_stems(lower))
     doc, i = token.doc, token.i
     if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         # a hyphenated compound the tokenizer split ("cease-fire", "air-strike"): also the whole word, as the
         # lexicon writes it
         forms.extend((f"{doc[i - 2].lower_}-{lower}", f"{doc[i - 2].lower_}{lower}"))
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(form: str) -> tuple[str, ...]:
+    """The word form with each inflection ending it may have stripped, worked out once per form."""
+    stems: list[str] = []
+    for suffix, repl in INFLECTIONS if form.endswith(("s", "d", "g")) else ():
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)] + repl
+            stems.append(stem)
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "hitting" → "hitt" → "hit"
+    return tuple(stems)
+
+
+@cache
+def _verb_lemmas(form: str) -> tuple[str, ...]:
+    """lemminflect's verb lemmas of a word form, looked up once per form."""
+    return getLemma(form, upos="VERB")
 
 
 @cache
@@ -332,9 +357,35 @@ def inflected(words: frozenset[str]) -> frozenset[str]:
 
 
 @cache
-def _hashes(words: frozenset[str]) -> frozenset[int]:
-    """The string-store ids of ``words``, to compare with a parse's token arrays."""
-    return frozenset(get_string_id(w) for w in words)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    """The string-store ids of ``words``, sorted, to compare with a parse's token arrays."""
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+def _among(column: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Where a token array's ``column`` holds one of the sorted string-store ``ids``."""
+    if not len(ids):
+        return np.zeros(len(column), dtype=bool)
+    return ids[np.searchsorted(ids, column).clip(max=len(ids) - 1)] == column
+
+
+@dataclass(frozen=True)
+class _Positions:
+    """Token indices of an article, ascending: a sentence's are found without making a Token for every word."""
+    indices: tuple[int, ...]
+
+    def __contains__(self, i: int) -> bool:
+        at = bisect_left(self.indices, i)
+        return at < len(self.indices) and self.indices[at] == i
+
+    def within(self, start: int, end: int) -> tuple[int, ...]:
+        """The indices from ``start`` up to ``end``."""
+        return self.indices[bisect_left(self.indices, start):bisect_left(self.indices, end)]
+
+
+def _indices(mask: np.ndarray) -> _Positions:
+    """The token indices where ``mask`` holds."""
+    return _Positions(tuple(np.flatnonzero(mask).tolist()))
 
 
 def _case(token: Token) -> str | None:
@@ -369,10 +420,12 @@ def _relative_clause(pronoun: Token) -> Token | None:
 def _own_relative_clause_elsewhere(token: Token, head: Token) -> bool:
     """"Moscow, which backs X, and Ankara, which backs ..." with the second relative clause hung on another
     noun: a sign the parse coordinated two separate phrases. A clause on the head of the coordination
-    that has no clause of its own ("the US and the EU, which ...") is the whole coordination's."""
+    that has no clause of its own ("the US and the EU, which ...") is the whole coordination's, and so is one on
+    the noun the coordination belongs to ("the leaders of Germany, France and the UK, which ...")."""
     after = token.doc[token.i + 1: token.i + 3]
     relative = next((t for t in after if t.lower_ in RELATIVE_PRONOUNS), None)
-    if relative is None or not relative.head.dep_.startswith("acl") or relative.head.head.i == token.i:
+    if relative is None or not relative.head.dep_.startswith("acl") or relative.head.head.i == token.i \
+            or any(a.i == relative.head.head.i for a in head.ancestors):
         return False
     own_clause = any(c.dep_.startswith("acl") and head.i < c.i < token.i for c in head.children)
     return relative.head.head.i != head.i or own_clause
@@ -413,12 +466,23 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _listed_apposition(head: Token, appos: Token) -> bool:
-    """"The US, Russia, and Switzerland met" with "Russia" parsed as the apposition of "US": a name of the
-    same entity type as the head, followed by a conjunction (after a comma or not), is an item of a list."""
+    """"The US, Russia, and Switzerland met" with "Russia" parsed as the apposition (or a bare modifier) of "US":
+    a name of the same entity type as the head, followed by a conjunction (after a comma or not), is an item of a
+    list."""
     doc, end = appos.doc, appos.right_edge.i
-    return (appos.dep_ == "appos" and head.pos_ == appos.pos_ == "PROPN" and bool(head.ent_type_)
+    return (appos.dep_ in ("appos", "nmod:unmarked") and head.pos_ == appos.pos_ == "PROPN" and bool(head.ent_type_)
             and head.ent_type_ == appos.ent_type_ and any(t.dep_ == "cc" for t in doc[end + 1: end + 3])
             and all(t.dep_ == "cc" or t.text == "," for t in doc[end + 1: end + 3][:1]))
+
+
+def _member_list(head: Token, member: Token) -> list[Token]:
+    """The "of" phrase of a group head and the rest of its list where the parse made that an apposition of the
+    head ("the presidents of Chile, [Peru and Bolivia]"): an apposition right after the phrase and a comma,
+    with conjuncts of its own."""
+    doc, end = member.doc, member.right_edge.i
+    rest = [c for c in head.children if c.dep_ == "appos" and c.i == end + 2 and doc[end + 1].text == ","
+            and any(x.dep_ == "conj" for x in c.children)]
+    return [member, *rest]
 
 
 def _contrasted(conjunct: Token) -> bool:
@@ -500,7 +564,9 @@ def _passive_subject(verb: Token) -> Token | None:
     ("Hamas should be disarmed" with "Hamas" as ``nsubj``)."""
     found = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
     if found is None and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
-        found = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+        # (also a pronoun taken for an expletive: "said that it is prepared to hit X")
+        found = next((c for c in verb.children if c.dep_ in SUBJECT), None) or next(
+            (c for c in verb.children if c.dep_ == "expl" and c.i < verb.i and c.lower_ != "there"), None)
     return found
 
 
@@ -518,6 +584,45 @@ def _modifies(word: Token, head: Token) -> bool:
             return False
         word = word.head
     return True
+
+
+def _measured_support(noun: Token) -> Token | None:
+    """The verb supporting an event noun through an amount or a change of it ("ordered the doubling of tariffs",
+    "imposed a new round of sanctions", "sent 25,000 tons of aid"): the verb whose object measures the noun."""
+    measure = noun.head
+    if noun.dep_ not in ("nmod", "obl") or _case(noun) not in ("of", "in") or measure.dep_ not in OBJECT \
+            or not _verbal(measure.head) or measure.lemma_.lower() not in CHANGE_NOUNS | MEASURE_NOUNS:
+        return None
+    return measure.head
+
+
+def _named_pair(verb: Token) -> tuple[Token, Token] | None:
+    """(what, as what) a verb of naming names: "called Y's decision a mistake", also parsed as two objects ("called
+    the airstrike an act of aggression") or with the second hung on the first (see ``_predicated_on``)."""
+    named = [c for c in verb.children if c.dep_ in OBJECT | {"iobj", "xcomp"} and c.i > verb.i
+             and (c.pos_ in NOMINAL or c.dep_ == "xcomp" and c.pos_ == "ADJ")]
+    named += [g for o in named[:1] if len(named) == 1 for g in _predicated_on(o) if g.pos_ in NOMINAL]
+    return (named[0], named[1]) if len(named) == 2 and named[1].pos_ != "PRON" else None
+
+
+def _predicated_on(obj: Token) -> list[Token]:
+    """What a verb of naming says of its object when the parse hung it on the object: "called [the king [a
+    criminal]]" (a second object, a bare noun phrase after it or one taken for an apposition with no comma: "called
+    Trump's skills 'a con job'"), "called [the remarks negative]"."""
+    return [g for g in obj.children if g.i > obj.i and (
+        (g.dep_ in OBJECT | {"nmod:unmarked"} or g.dep_ == "appos" and not any(t.text == "," for t in obj.doc[obj.i + 1: g.i]))
+        and g.pos_ in NOMINAL or g.dep_ == "amod")]
+
+
+def _participle_noun(verb: Token) -> Token:
+    """The noun a participle modifies: its head, or the noun right before it inside the head's phrase where the
+    parse hung the participle higher ("a vote against a law directly imposed by Beijing" on "vote")."""
+    start = min((c.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i), default=verb.i)
+    before = verb.doc[start - 1] if start > verb.sent.start else None
+    if before is not None and before.i != verb.head.i and before.pos_ in NOMINAL and verb.head in before.ancestors \
+            and all(t.dep_ in ("nmod", "obl") or t.i == before.i for t in before.ancestors if t.i > verb.head.i):
+        return before
+    return verb.head
 
 
 def _copular(token: Token) -> bool:
@@ -560,6 +665,8 @@ class _Coder:
         self._hung_verbs: dict[int, tuple[Token, Token]] = {}  # verb → (subject, object) the parse lost
         self._subject_of: dict[int, Token] = {}  # subjects restored where the parse lost them
         self._adjunct_objects: set[int] = set()  # nouns the parse took for subjects (see _repair_hung_verbs)
+        # subjects the parse took for modifiers of the object, by that object (ditto)
+        self._hung_namers: dict[int, Token] = {}
         # per-token work done once: lexicon matches, lemmas, speakers, voice, objects, children
         self._entries: dict[int, tuple[Entry, dict] | None] = {}
         self._lemmas: dict[int, tuple[str, ...]] = {}
@@ -572,17 +679,16 @@ class _Coder:
         # possible speech verbs and nouns, participles modifying a noun and gerunds taken for case markers
         # (see _repair_hung_verbs)
         triggers, speech = _hashes(lexicon.trigger_forms), _hashes(inflected(lexicon.speech | lexicon.denial | lexicon.speech_nouns))
-        amod, case, gerund = get_string_id("amod"), get_string_id("case"), get_string_id("VBG")
+        amod, case, gerund, attribution = (np.uint64(get_string_id(w)) for w in ("amod", "case", "VBG", ATTRIBUTION_MARKER))
         participles = _hashes(frozenset({"VBD", "VBN"}))
-        rows = list(enumerate(ctx.doc.to_array([LOWER, LEMMA, DEP, TAG]).tolist()))
-        self._trigger_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in triggers or lemma in triggers)
-        self._speech_words = frozenset(i for i, (lower, lemma, _, _) in rows if lower in speech or lemma in speech)
-        attribution, naming = get_string_id(ATTRIBUTION_MARKER), _hashes(NAMING_VERBS)
-        self._attribution_markers = frozenset(i for i, (lower, _, _, _) in rows if lower == attribution)
-        self._naming_verbs = frozenset(i for i, (_, lemma, _, _) in rows if lemma in naming)
-        self._participle_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag in participles)
-        self._gerund_markers = frozenset(i for i, (_, _, dep, tag) in rows if dep == case and tag == gerund)
-        self._gerund_modifiers = frozenset(i for i, (_, _, dep, tag) in rows if dep == amod and tag == gerund)
+        lower, lemma, dep, tag = ctx.doc.to_array([LOWER, LEMMA, DEP, TAG]).reshape(-1, 4).T
+        self._trigger_words = _indices(_among(lower, triggers) | _among(lemma, triggers))
+        self._speech_words = _indices(_among(lower, speech) | _among(lemma, speech))
+        self._attribution_markers = _indices(lower == attribution)
+        self._naming_verbs = _indices(_among(lemma, _hashes(NAMING_VERBS)))
+        self._participle_modifiers = _indices((dep == amod) & _among(tag, participles))
+        self._gerund_markers = _indices((dep == case) & (tag == gerund))
+        self._gerund_modifiers = _indices((dep == amod) & (tag == gerund))
         self._mentions: dict[int, Actor] = {}
         for actor in ctx.actors:
             span = ctx.doc.char_span(*actor.span, alignment_mode="expand")
@@ -616,7 +722,10 @@ class _Coder:
             return self._complete(found, token)
         countryless = None  # a possessor without a country yields to a nationality ("its South Korean allies")
         for child in token.children:
-            if child.dep_ in NOMINAL_LINK:
+            # (also an adjective the parse took for a number: "the Argentine[nummod] decision"; not the subject of a
+            # verb the parse hung on its object: "Russian jets bombed rebel positions")
+            if (child.dep_ in NOMINAL_LINK or child.dep_ == "nummod" and child.pos_ == "ADJ") \
+                    and getattr(self._hung_namers.get(token.i), "i", None) != child.i:
                 found = self._mention_in(child)
                 if found is not None and _side(found) and token.lemma_.lower() in HOMELAND_NOUNS:
                     # "destroy his country": the country of whoever "his" is, not that person
@@ -796,21 +905,24 @@ class _Coder:
         found: list[Actor] = []
         for i, t in enumerate(_conjuncts(token)):
             actor = self.actor(t)
-            if actor is None and i:
+            # "Western nations, including X", also a conjunct no actor heads ("the EU and several states, including X")
+            included = [a for c in t.children if c.dep_ in ("nmod", "appos") and _case(c) == "including"
+                        for a in self.actors(c) if _side(a)] \
+                if actor is not None or self.has_form(t, ACTOR_NOUNS | HOMELAND_NOUNS) else []
+            if actor is None and i and not included:
                 break  # "rebels, under increasing strain, the Kremlin": a chain through a non-actor is a misparse
             if actor is not None:
                 found.append(actor)
                 found.extend(a for a in self._coordinated_nationalities(t, actor) if a not in found)
                 members = next((c for c in t.children if c.dep_ in ("nmod", "obl") and _case(c) in ("of", "from")), None) \
                     if t.lemma_.lower() in GROUP_HEADS else None
-                coordinated = self.actors(members) if members is not None else []
+                coordinated = [a for m in _member_list(t, members) for a in self.actors(m)] if members is not None else []
                 if len(coordinated) > 1:  # "the leaders of France, Germany and Britain", "ministers from X and Y"
                     role = (actor.code or "")[3:]
                     if any(_side(a) == _side(actor) for a in coordinated):
                         found.remove(actor)  # the head took its country from the first member: one actor per member
                     found.extend(m for a in coordinated if (m := _with_role(a, role)) not in found)
-                for named in (c for c in t.children if c.dep_ in ("nmod", "appos") and _case(c) == "including"):
-                    found.extend(a for a in self.actors(named) if a not in found and _side(a))  # "Western nations, including X"
+            found.extend(a for a in included if a not in found)
         return found
 
     def _coordinated_nationalities(self, head: Token, actor: Actor) -> list[Actor]:
@@ -926,7 +1038,7 @@ class _Coder:
         if passive:
             agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
             if agent is None and self.has_form(verb, STATIVE_PASSIVES):
-                return _passive_subject(verb)  # "the U.S. and the Taliban have been engaged in talks": they act
+                return self.object(verb)  # "the U.S. and the Taliban have been engaged in talks": they act
             return agent
         # ... also one the parse hung on an auxiliary ("The leaders [of X] have all scheduled")
         # (not a time phrase taken for a second subject: "Hours later, Mr. X announced ...")
@@ -943,7 +1055,9 @@ class _Coder:
             # its own subject: the noun the participle describes is the subject
             subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj)
         if subj is not None:
-            return subj
+            # "X, ..., included information ..., again demanding Y" parsed with "included" a modifier of
+            # "information" and "information" the subject of "demanding": the hung verb's subject is the clause's
+            return self._hung_namers.get(subj.i, subj) if subj.dep_ in SUBJECT else subj
         if verb.dep_ == "conj" and (hung := _conjoined_subject_before(verb)) is not None:
             return hung
         if verb.dep_ == "conj" and _verbal(verb.head):
@@ -979,7 +1093,12 @@ class _Coder:
             if absolute is not None and self.actor(absolute) is not None:
                 return absolute
         if verb.dep_ == "obl" and _verbal(verb.head) and any(c.dep_ == "mark" and c.lower_ in ("to", "onto") for c in verb.children):
-            return self.subject(verb.head)  # "He went onto blame the U.S." parsed with the infinitive as an oblique
+            # "He went onto blame the U.S." parsed with the infinitive as an oblique; the object of a verb that
+            # makes or asks it to act ("led Palestinian leaders to boycott the talks") does it
+            controller = next((c for c in verb.head.children if c.dep_ in OBJECT and c.i < verb.i), None)
+            asks = self.has_form(verb.head, CAUSATIVE_VERBS) or any(
+                e.to is not None for e in self.lex.candidates("verb", self.lemmas(verb.head)))
+            return controller if controller is not None and asks else self.subject(verb.head)
         if verb.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_ == "VBG" \
                 and any(c.dep_ in SUBJECT for c in verb.head.children):
             # "500 Iranians screaming 'Death to America!' converged" parsed with the finite verb as the
@@ -1016,7 +1135,7 @@ class _Coder:
             if controller is not None and any(c.dep_ in OBLIQUE and _case(c) in ("to", "from") and self.actor(c)
                                               for c in (*verb.head.children, *controller.children)):
                 return None
-            raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT), None)
+            raised = _passive_subject(verb.head)
             if raised is not None and verb.dep_ == "xcomp":
                 return raised  # "Obama is scheduled to attend"
             return self.subject(verb.head)
@@ -1034,9 +1153,10 @@ class _Coder:
             return self.subject(intention.head)
         statement = verb.head
         if verb.dep_ == "acl" and self.has_form(statement, self.lex.speech_nouns) and self.mention_at(statement) is None \
-                and statement.dep_ in OBJECT and _verbal(statement.head):
-            return self.subject(statement.head)  # "X issued a statement criticizing Y": the statement's author
-        if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos")) and verb.head.pos_ in NOMINAL:
+                and (statement.dep_ in OBJECT or statement.dep_ == "obl") and _verbal(statement.head):
+            # "X issued a statement criticizing Y", "X responded with a statement urging Y": the statement's author
+            return self.subject(statement.head)
+        if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos", "list")) and verb.head.pos_ in NOMINAL:
             return verb.head  # "Russia, a close ally of X, hashed out ..." parsed with the verb under "Russia"
         if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in NOMINAL and verb.head.i < verb.i:
             return verb.head  # "Hamas's military wing, one of ..., denied ..." parsed with no root verb
@@ -1053,6 +1173,7 @@ class _Coder:
             namer = self._hung_subject(verb, sent) if _verbal(verb) and verb.head.pos_ in NOMINAL else None
             if namer is not None:
                 self._hung_verbs[verb.i] = (namer, verb.head)
+                self._hung_namers[verb.head.i] = namer
         for verb in self._tokens(sent, self._gerund_markers):
             obj = verb.head
             subject = next((c for c in obj.head.children if c.dep_ in SUBJECT and c.i > obj.i), None) \
@@ -1134,9 +1255,13 @@ class _Coder:
         if self.passive(verb):
             subj = _passive_subject(verb)
             if subj is None and verb.dep_.startswith("acl"):
-                return verb.head
+                return _participle_noun(verb)
             return subj
         obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
+        if obj is None and verb.lemma_.lower() not in LINKING_VERBS | NAMING_VERBS:
+            # "canceled a planned meeting" parsed with the object as a predicate: a noun with an article after the verb
+            obj = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in NOMINAL
+                        and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)), None)
         if obj is None and verb.dep_ == "xcomp":  # "Hamas, which X tried to suppress" with "which" on "tried"
             obj = next((c for c in verb.head.children if c.dep_ in OBJECT and c.lower_ in RELATIVE_PRONOUNS), None)
         # (a clause with a "that" marker is the noun's content, not a relative clause: "the claim that X attacked")
@@ -1161,7 +1286,7 @@ class _Coder:
         for child in self.children(token):
             # an object with its own preposition is a misparsed oblique ("held talks with President X"), and so
             # is a prepositional phrase the parse hung as a loose clause
-            oblique = child.dep_ in OBLIQUE | OBJECT | LOOSE or child.dep_ == "xcomp" and _nominal(child)  # "took X to task"
+            oblique = child.dep_ in MAYBE_OBLIQUE or child.dep_ == "xcomp" and _nominal(child)  # "took X to task"
             if oblique and not _verbal(child) and _case(child) == prep:
                 return child
             if _particle(child) and child.lower_ == prep:
@@ -1198,7 +1323,7 @@ class _Coder:
                     and all(w.pos_ == "ADV" for w in verb.doc[verb.i + 1: min(child.i, child.left_edge.i)]) \
                     and not any(c.dep_ in SUBJECT for c in child.children):
                 return child  # "admitted accidentally shooting it down" with the gerund parsed as an adverbial
-            if child.tag_ == "NN" and child.n_lefts == 1 and (child.dep_ == "obl" and _case(child) == "to"
+            if child.tag_ == "NN" and child.n_lefts == 1 and (child.dep_ in ("obl", "xcomp") and _case(child) == "to"
                                                                or child.dep_ == "xcomp" and _infinitive(child)):
                 return child  # "offered to mediate" with a bare "mediate" taken for a noun after "to"
         if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
@@ -1206,7 +1331,9 @@ class _Coder:
             while after < verb.sent.end - 1 and verb.doc[after].is_punct:  # '"examining the plan" to strike'
                 after += 1
             follows = verb.doc[after] if after < verb.sent.end else None
-            if follows is not None and follows.lower_ == "to" and follows.head.head.i == verb.head.i \
+            # (also one the parse hung on a report after it: '"examining the plan" to strike X, state news said')
+            if follows is not None and follows.lower_ == "to" and follows.head.head.i in (verb.head.i, *(
+                    r.i for r in verb.head.children if r.dep_ == "parataxis" and r.i > follows.i)) \
                     and follows.head.dep_ in ("xcomp", "advcl", "parataxis") and _verbal(follows.head):
                 return follows.head
         return None
@@ -1251,12 +1378,14 @@ class _Coder:
             if stranded is None or entry.pos != "verb":
                 return None
         if entry.pos == "verb":
+            if entry.objects is None and token.i in self._naming_verbs and _named_pair(token) is not None:
+                return None  # "called Trump's skills 'a con job' on Twitter" names something; it calls on no one
             obj = self.object(token) or stranded
             # double objects ("gave the Ivory Coast 5 million dollars"): the one the entry asks for
             objects = [obj] if obj is not None else []
-            objects += [c for c in children if c.dep_ in OBJECT | {"iobj"} and c not in objects]
+            objects += [c for c in children if c.dep_ in OBJECTS and c not in objects]
             if entry.objects == NO_OBJECT:  # (nor a noun taken for a predicate: "demonstrates contempt")
-                if objects or any(c.dep_ == "xcomp" and _nominal(c) for c in children):
+                if objects or any(c.dep_ == "xcomp" and _nominal(c) for c in children) or self._particle_object(token):
                     return None
             elif entry.objects is not None:
                 # a noun predicated of the object is a second one ("called Mr. Assad an animal"), also when the
@@ -1265,8 +1394,7 @@ class _Coder:
                 predicates = [c for c in children if c.dep_ == "xcomp" and (c.pos_ in NOMINAL or c.pos_ == "ADJ")]
                 objects += predicates if objects or len(predicates) > 1 else []
                 # ... or hung it on the first ("called [the king [a criminal]]", "called [the remarks negative]")
-                objects += [g for o in objects[:1] for g in o.children if g.dep_ in OBJECT and g.pos_ in NOMINAL
-                            or g.dep_ == "amod" and g.i > o.i]
+                objects += [g for o in objects[:1] for g in _predicated_on(o)]
                 obj = next((o for o in objects if self._has_words(o, entry.objects)), None) or next(
                     (m for o in objects if o.pos_ in QUANTITY_HEADS or o.lemma_.lower() in MEASURE_NOUNS
                      for m in o.children if m.dep_ == "nmod" and _case(m) == "of" and self._has_words(m, entry.objects)),
@@ -1277,7 +1405,8 @@ class _Coder:
             slots["iobj"] = next((o for o in objects if obj is None or o.i != obj.i), None)
         for prep, words in entry.preps:
             found = self.prep_object(token, prep)
-            if found is None or not self._has_words(found, words):
+            # (a time phrase fills no open preposition: "called the president a terrorist on Tuesday")
+            if found is None or not self._has_words(found, words) or words is None and self._time_at(found):
                 return None
             slots[f"prep:{prep}"] = found
         if entry.to is not None:
@@ -1287,6 +1416,15 @@ class _Coder:
             slots["to"] = comp
             slots["to.obj"] = self.object(comp)
         return slots
+
+    def _particle_object(self, verb: Token) -> bool:
+        """Whether the parse took a phrasal verb's object for a preposition's ("flew in food", "sent out troops"):
+        a phrase right after the verb on "in"/"out" that one of the verb's entries takes as its object ("flew in
+        secret", "arrived in Baghdad" are no objects)."""
+        stranded = [c for c in self.children(verb) if c.dep_ in OBLIQUE and c.left_edge.i == verb.i + 1
+                    and _case(c) in ("in", "out")]
+        return any(e.objects not in (None, NO_OBJECT) and self._has_words(c, e.objects)
+                   for c in stranded for e in self.lex.candidates("verb", self.lemmas(verb)))
 
     def best_entry(self, token: Token) -> tuple[Entry, dict] | None:
         """The most specific lexicon entry the token matches, with its slots; looked up once per token
@@ -1318,9 +1456,9 @@ class _Coder:
         """Whether the token's form or lemma is one a lexicon entry can fire on (a cheap filter)."""
         return token.i in self._trigger_words
 
-    def _tokens(self, sent: SpacySpan, indices: frozenset[int]) -> list[Token]:
-        """The sentence's tokens among ``indices`` (without making a Token for every word)."""
-        return [sent.doc[i] for i in range(sent.start, sent.end) if i in indices]
+    def _tokens(self, sent: SpacySpan, positions: _Positions) -> list[Token]:
+        """The sentence's tokens at ``positions``."""
+        return [sent.doc[i] for i in positions.within(sent.start, sent.end)]
 
     def lemmas(self, token: Token) -> tuple[str, ...]:
         """``lemmas(token)``, computed once per token."""
@@ -1397,7 +1535,7 @@ class _Coder:
                     and not any(c.dep_ in OBJECT for c in verb.children) and not _subordinate(verb.head):
                 content = verb.head  # "Y attacked Z, X said" (not "After Y attacked Z, X recalled its envoy")
             if content is None:  # "told the UN that it is prepared to ..." with the clause hung on the addressee
-                content = next((c for o in verb.children if o.dep_ in OBJECT | {"iobj"} for c in o.children
+                content = next((c for o in verb.children if o.dep_ in OBJECTS for c in o.children
                                 if c.dep_.startswith("acl") and _verbal(c) and _that_clause(c)), None)
             if content is None:
                 content = self._misparsed_content(verb)
@@ -1431,12 +1569,10 @@ class _Coder:
         for verb in self._tokens(sent, self._naming_verbs):
             # "X called Y's decision a mistake": X says the decision was a mistake (the predicate of the object)
             # (also parsed as two objects: "called the airstrike an act of aggression")
-            named = [c for c in verb.children if c.dep_ in OBJECT | {"iobj", "xcomp"} and c.i > verb.i
-                     and (c.pos_ in NOMINAL or c.dep_ == "xcomp" and c.pos_ == "ADJ")]
-            predicate = named[1] if len(named) == 2 and named[1].pos_ != "PRON" else None
-            if _verbal(verb) and predicate is not None and not self.has_form(verb, self.lex.speech | self.lex.denial):
-                self._subject_of.setdefault(predicate.i, named[0])
-                acts.append((verb, predicate, None))
+            named = _named_pair(verb)
+            if _verbal(verb) and named is not None and not self.has_form(verb, self.lex.speech | self.lex.denial):
+                self._subject_of.setdefault(named[1].i, named[0])
+                acts.append((verb, named[1], None))
         return acts
 
     def _quoted_sentence(self, sent: SpacySpan) -> tuple[Token, Token, Actor] | None:
@@ -1616,7 +1752,8 @@ class _Coder:
                 sources = self.actors(launcher)
                 notes.append(f"the weapon '{subj.text}' is '{launcher.text}''s")
             obj = slots.get("obj")
-            if code[:2] in ATTACK_ROOTS and obj is not None and obj.lemma_.lower() in self.lex.classes.get("not_attacked", ()):
+            if code[:2] in ATTACK_ROOTS and obj is not None and obj.lemma_.lower() in self.lex.classes.get("not_attacked", ()) \
+                    and not self.has_form(token, BOMBARDMENT_VERBS):  # ("bombed a market" is no figure of speech)
                 return [], f"not an attack: '{token.text} {obj.text}'"
             if obj is not None and obj.i != token.i and self.is_event_noun(obj):
                 consumed.add(obj.i)
@@ -1625,7 +1762,7 @@ class _Coder:
             support = next((t for t in token.children if t.i in self._hung_verbs), None) or (
                 token.head if _verbal(token.head) and (
                     token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None)
-                else None) or self._participation(token)
+                else None) or self._participation(token) or _measured_support(token) or self._infinitive_support(token)
             own = self.noun_source(token)
             givers = self._givers(token, support) if own is None else []
             if own is not None:
@@ -1801,17 +1938,21 @@ class _Coder:
         """The source of an act told in the passive without an agent: for an act of the state (arrest,
         charge, deport ...) the authorities (police, courts, government) of the state where it happened, the
         place named in the sentence or, for custody and legal acts, the country the story is set in; for an attack,
-        the country it came from ("rockets were fired from Gaza")."""
+        the country it came from ("rockets were fired from Gaza") or the author of the like act just told; for an
+        abduction, the armed group the article names most."""
         if not self.passive(verb):
             return None
         if code.startswith(STATE_ACT_CODES):
             place = event_location(self.ctx, verb)  # ... named in the verb's own clause (not a party named: "the SDF")
+            named = verb.doc.char_span(*place.span, alignment_mode="expand")[0] if place is not None else None
+            # (or where the act is reported from: "In Tehran, an official said 17 people had been arrested")
+            inside = named is not None and (verb.left_edge.i <= named.i <= verb.right_edge.i
+                                            or verb.dep_ == "ccomp" and named.head.i == verb.head.i and named.i < verb.head.i)
+            if place is not None and (not inside or self.mention_at(named) is not None or _in_clause_below(named, verb)):
+                place = None
             if place is None and code.startswith(UNNAMED_AUTHORITY_CODES) and self.has_form(verb, AUTHORITY_VERBS) \
                     and "relcl" not in verb.dep_:  # (not a captive's past: "Gross, who was jailed for five years")
-                place = self._story_place(verb)  # ... or, with no place in the sentence, where the story is set
-            elif place is None or not verb.left_edge.idx <= place.span[0] <= verb.right_edge.idx \
-                    or self.mention_at(verb.doc.char_span(*place.span, alignment_mode="expand")[0]) is not None:
-                return None
+                place = self._story_place(verb)  # ... or, with none in its clause, where the story is set
             if place is None or not place.country:
                 return None
             role = self._authority_role(verb, code)
@@ -1820,12 +1961,12 @@ class _Coder:
                              f"happened ({place.country})")
         origin = self.prep_object(verb, "from", deep=False) if code[:2] in ATTACK_ROOTS else None
         if origin is None:
-            recent = self._recent_author(verb, code[:2], self.actors(_passive_subject(verb))) \
-                if code[:2] in VIOLENT_ROOTS else None
-            if recent is None:
-                return None
-            return replace(recent, why=f"'{verb.text}' names no agent: the author of the {code[:2]} act just told "
-                                       f"({recent.text})")
+            victims = self.actors(_passive_subject(verb))
+            recent = self._recent_author(verb, code[:2], victims) if code[:2] in VIOLENT_ROOTS else None
+            if recent is not None:
+                return replace(recent, why=f"'{verb.text}' names no agent: the author of the {code[:2]} act just told "
+                                           f"({recent.text})")
+            return self._leading_captor(verb, victims) if code.startswith(ABDUCTION_CODE) else None
         named = self._named_actor(origin)
         place = next((p for p in self.ctx.places if p.span[0] <= origin.idx < p.span[1]), None)
         country = _side(named) if named is not None else place.country if place is not None else None
@@ -1836,17 +1977,40 @@ class _Coder:
                      why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
 
     def _recent_author(self, token: Token, root: str, done_to: list[Actor]) -> Actor | None:
-        """Who did the act of root ``root`` reported last in the token's sentence before it or in the previous
-        sentence, outside quotes ("Russian jets struck Aleppo on Monday. Twelve civilians were killed in the raid"):
+        """Who did the act of root ``root`` reported last in the token's sentence before it or in the two sentences
+        before, outside quotes ("Russian jets struck Aleppo on Monday. Twelve civilians were killed in the raid"):
         the author of an agentless act of that kind told right after it, when it was done to others of a known side."""
         sent, doc = token.sent, token.doc
-        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = sent.start
+        for _ in range(2):
+            start = doc[start - 1].sent.start if start > 0 else start
         author = next((c.source for c in reversed((*self.history, *self._coded_here))
                        if c.code[:2] == root and _side(c.source) and start <= c.trigger < token.i
                        and not any(a <= doc[c.trigger].idx < b for a, b in self.quoted)), None)
         # (whose people they were must be known: soldiers of no country named may be the author's own)
         known = bool(done_to) and all(_side(v) for v in done_to)
         return author if author is not None and known and not any(_same_side(author, v) for v in done_to) else None
+
+    def _leading_captor(self, verb: Token, victims: list[Actor]) -> Actor | None:
+        """Who captured people of a known side when no one is named ("Israel said one of its soldiers may have been
+        captured"): the armed group the article names most, on another side, when one clearly leads."""
+        if not victims or not all(_side(v) for v in victims):
+            return None
+        groups = [a for a in self.ctx.actors if a.role in CAPTOR_ROLES and _side(a)
+                  and not any(_same_side(a, v) for v in victims)]
+        ranked = Counter(a.code for a in groups).most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        found = min((a for a in groups if a.code == ranked[0][0]), key=lambda a: abs(a.span[0] - verb.idx))
+        return replace(found, why=f"'{verb.text}' names no agent: the armed group the article names most ({found.text})")
+
+    def _infinitive_support(self, noun: Token) -> Token | None:
+        """ "continue to wage attacks" parsed with "to" as the noun's preposition and "wage" as its compound: the verb
+        going on with it (continue, begin, resume ...) supports the noun, as in "continued attacks"."""
+        head, doc = noun.head, noun.doc
+        infinitive = next((c for c in noun.children if c.dep_ == "compound" and c.i > 0 and doc[c.i - 1].lower_ == "to"
+                           and doc[c.i - 1].head.i == noun.i and self.has_form(c, self.lex.support)), None)
+        return head if infinitive is not None and noun.dep_ == "obl" and self.has_form(head, ASPECTUAL_VERBS) else None
 
     def _story_place(self, verb: Token) -> Actor | Place | None:
         """The latest mention, before the verb's sentence, of the country the story is set in: a place in it
@@ -2305,7 +2469,9 @@ class _Coder:
     def _launcher(self, verb: Token, weapon: Token) -> Token | None:
         """The agent of a passive verb of firing told of the weapon that is ``verb``'s agent, on the weapon
         ("a missile fired by rebels") or in a clause of ``verb`` ("... by a missile believed to be fired by rebels")."""
-        clauses = [c for c in weapon.children if c.dep_.startswith("acl")]
+        # (also the infinitive of a clause of belief: "a bomb believed to have been planted by X")
+        clauses = [t for c in weapon.children if c.dep_.startswith("acl")
+                   for t in (c, *(x for x in c.children if x.dep_ == "xcomp"))]
         clauses += [t for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > weapon.i for t in c.subtree]
         return next((a for c in clauses if self.has_form(c, LAUNCH_VERBS) and self.passive(c)
                      for a in c.children if a.dep_ in OBLIQUE and _case(a) == "by"), None)
@@ -2374,6 +2540,11 @@ class _Coder:
 
 
 
+#: Verbs that go on with an act, beginning or continuing it ("continued to wage attacks").
+ASPECTUAL_VERBS = frozenset({"continue", "begin", "start", "resume", "keep"})
+#: Roles of the armed groups that take captives; an abduction told with no agent is the leading one's.
+CAPTOR_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
+ABDUCTION_CODE = "181"
 #: Roles of a group's own people ("the group's leader", "Hamas officials", "its fighters"), not of those
 #: merely found with it ("hostages in the Islamic State").
 GROUP_AGENT_ROLES = frozenset({"GOV", "MIL", "REB", "INS", "SEP", "UAF"})
@@ -2434,8 +2605,22 @@ def _in_other_relative_clause(span: SpacySpan | None, trigger: Token) -> bool:
     for t in (span.root, *span.root.ancestors):
         if t.i in holding:
             return False
-        if t.dep_ in ("acl:relcl", "relcl") or t.dep_ == "conj" and _verbal(t) and any(c.dep_ in SUBJECT for c in t.children) \
+        # (not a "that" clause the parse took for a relative one: "said earlier this week that X would not meet Y")
+        if t.dep_ in ("acl:relcl", "relcl") and not any(c.dep_ == "mark" for c in t.children) \
+                or t.dep_ == "conj" and _verbal(t) and any(c.dep_ in SUBJECT for c in t.children) \
                 and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in t.children):
+            return True
+    return False
+
+
+def _in_clause_below(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in a finite clause with no conjunction the parse hung under ``verb`` ("who had been
+    jailed for a decade, praised the court in Bogota": the place is the praising's, not the jailing's)."""
+    for t in token.ancestors:
+        if t.i == verb.i:
+            return False
+        if _verbal(t) and t.dep_ in ("advcl", "ccomp", "parataxis", "conj", "acl:relcl") and t.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(c.dep_ == "mark" for c in t.children):
             return True
     return False
 
@@ -2638,6 +2823,13 @@ def _merge_key(c: Candidate) -> tuple:
     return (c.source.code, c.target.code if c.target else None, c.code, c.status, _side(c.attributed_to))
 
 
+def _same_named(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates of one dyad told in different sentences may be one act: not when a side is named as
+    two different people or bodies ("Obama and Castro met" and later "Kerry and Rodriguez met" are two meetings)."""
+    pairs = ((a.source, b.source), (a.target, b.target))
+    return not any(x is not None and y is not None and x.name and y.name and x.name != y.name for x, y in pairs)
+
+
 def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tuple[tuple[Event, ...], dict]:
     """Candidates → Events, merging repeats (same dyad, code and status; same sentence or same act)."""
     doc = ctx.doc
@@ -2646,7 +2838,7 @@ def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tu
         sent = doc[cand.trigger].sent.start
         home = next(
             (group for first, group in merged if _merge_key(first) == _merge_key(cand)
-             and (doc[first.trigger].sent.start == sent or first.key == cand.key)),
+             and (doc[first.trigger].sent.start == sent or first.key == cand.key and _same_named(first, cand))),
             None,
         )
         if home is None:

@@ -52,6 +52,8 @@ _AMBIGUOUS = frozenset("report claim comment note answer post reply promise pled
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 _MARKS = re.compile(r"''|``|[\"“”„«»]")
+#: What may stand between a cue or a colon and the quote it introduces: space and opening marks.
+_BEFORE_QUOTE = " \n\t\"`'" + OPENING_MARKS
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer", "csubj")
@@ -228,9 +230,14 @@ def _according_to(token: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb (a speech verb's speaker): its own, the noun a relative clause hangs on,
     or the subject shared with the verb it is coordinated with or depends on ("…, adding that")."""
+    cue = verb
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ in (*_NOMINAL, "NUM", "DET") and not c.is_space]
-        subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
+        # (climbing from a coordinated verb, the subject nearest before it: its own, which a parser that missed a
+        # sentence break hung on the first verb, "…," said Hester. Michael Mulgrew, president of X, said ...)
+        subject = max((c for c in subjects if verb.i < c.i < cue.i), key=lambda c: c.i, default=None) \
+            if verb is not cue else None
+        subject = subject or min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
         if subject is not None:
             if subject.lower_ in ("who", "which", "that") and verb.dep_ in _RELATIVE:
                 return _antecedent(subject)
@@ -464,10 +471,20 @@ class _Finder:
     def cue_for(self, span: Span) -> Token | None:
         in_sentences = [t for start, end in self.cue_sentences(span) for t in self.possible_cues[
             bisect.bisect_left(self.possible_cue_positions, start):bisect.bisect_left(self.possible_cue_positions, end)]]
-        cues = [t for t in in_sentences if self.quoted(t.idx) is None and (self.is_cue(t, SPEECH_VERBS) or _according_to(t))]
+        cues = [t for t in in_sentences if self.quoted(t.idx) is None
+                and (self.is_cue(t, SPEECH_VERBS) or _according_to(t)) and self._beside(t, span)]
         if not cues:
             return self._dash_after(span) or self._label_before(span)
         return min(cues, key=lambda t: t.idx - span[1] if t.idx >= span[1] else span[0] - t.idx)
+
+    def _beside(self, cue: Token, span: Span) -> bool:
+        """Whether a cue may introduce the quote: no line break between them (a sentence the parser ran on into the
+        next line, "…category.” | Editor’s note: ... pledged"), unless the cue stands right before the quote ("the
+        minister said | “Greece must ...”") or a colon before the quote introduces it."""
+        if cue.idx >= span[1]:
+            return "\n" not in self.text[span[1]:cue.idx]
+        between = self.text[cue.idx + len(cue.text):span[0]]
+        return "\n" not in between or not between.strip(_BEFORE_QUOTE) or between.rstrip(_BEFORE_QUOTE).endswith(":")
 
     def _dash_after(self, span: Span) -> Token | None:
         """A dash and a name right after the quote ("…” ― Carla Sanchez") act as its cue."""

@@ -294,7 +294,7 @@ def _evaluation(verb: Token, content: Token, subject: Token | None, valence: Val
              if not _relational(w) and not _feeling(w)]
     rated = [(found, word) for word in words if (found := valence.score(word)) is not None]
     (value, entry), word = max(rated, key=lambda r: abs(r[0][0]), default=((0.0, ""), content))
-    negated = any(c.lower_ in NEGATIVE_WORDS for t in {content, word} for c in t.children)
+    negated = _negated((content, word), NEGATIVE_WORDS)
     if abs(value) < valence.threshold or negated and value < 0:
         return None
     act = valence.negative if negated or value < 0 else valence.positive
@@ -302,16 +302,31 @@ def _evaluation(verb: Token, content: Token, subject: Token | None, valence: Val
         return None
     # the actor the subject names or refers to, or the author of the act it names; not the possessor of a thing
     # ("China's economy is weak" says nothing of China)
-    for token in _subjects(content, _said_of(verb, subject) or subject, reader)[:1]:
-        actor = next((a for a in reader.actors(token) if a.country and not reader.is_speaker(a)
-                      and (a.span[0] <= token.idx < a.span[1] or token.pos_ == "PRON"
-                           or valence.of_acts.intersection(reader.lemmas(token)))), None)
-        if actor is not None:
-            why = f"'{word.text}' ({entry}: {value:+.1f} in VADER's lexicon{', negated' if negated else ''})"
-            notes = (f"evaluation {why}: {act.name} ({act.code}, statements.yaml valence)",
-                     f"target '{actor.text}': what the evaluation is of (subject '{token.text}')")
-            return Statement(act=act, cue=(word,), target=actor, target_token=token, status="asserted", notes=notes)
-    return None
+    found = next(((actor, token) for actor, token in _about(verb, content, subject, reader, owners=False)
+                  if actor.span[0] <= token.idx < actor.span[1] or token.pos_ == "PRON"
+                  or valence.of_acts.intersection(reader.lemmas(token))), None)
+    if found is None:
+        return None
+    actor, token = found
+    why = f"'{word.text}' ({entry}: {value:+.1f} in VADER's lexicon{', negated' if negated else ''})"
+    notes = (f"evaluation {why}: {act.name} ({act.code}, statements.yaml valence)",
+             f"target '{actor.text}': what the evaluation is of (subject '{token.text}')")
+    return Statement(act=act, cue=(word,), target=actor, target_token=token, status="asserted", notes=notes)
+
+
+def _about(verb: Token, content: Token, subject: Token | None, reader: Reader,
+           owners: bool) -> Iterator[tuple[Actor, Token]]:
+    """The actors with a country, other than the speaker, that what is said is about, with their tokens: those the
+    content's subject names or refers to (what the report is "said of", for a pronoun), then with ``owners`` those
+    of its possessor (see ``_subjects``)."""
+    tokens = _subjects(content, _said_of(verb, subject) or subject, reader)
+    for token in tokens if owners else tokens[:1]:
+        yield from ((actor, token) for actor in reader.actors(token) if actor.country and not reader.is_speaker(actor))
+
+
+def _negated(words: tuple[Token, ...], negators: frozenset[str] = NEGATIONS) -> bool:
+    """Whether one of ``negators`` hangs on any of ``words`` ("not a hero", "no hero")."""
+    return any(c.lower_ in negators for t in words for c in t.children)
 
 
 def _relational(word: Token) -> bool:
@@ -322,8 +337,10 @@ def _relational(word: Token) -> bool:
 
 def _asked(verb: Token) -> bool:
     """Whether a report is an indirect question led by a wh-adverb ("why he thinks they are bad is beyond me"), not a
-    relative clause ("Romney, who declared that ...") nor the time or place of the report ("when he said ...")."""
-    return any(c.tag_ == "WRB" and c.lower_ not in REPORT_CIRCUMSTANCES and c.i < verb.i for c in verb.children)
+    relative clause ("Romney, who declared that ...") nor the time or place of the report ("when he said ..."); the
+    parser may hang the adverb on the verb or the verb on the adverb ("knows why <- he thinks")."""
+    return any(c.tag_ == "WRB" and c.lower_ not in REPORT_CIRCUMSTANCES and c.i < verb.i
+               for c in (*verb.children, verb.head))
 
 
 def _feeling(word: Token) -> bool:
@@ -353,17 +370,19 @@ def _depth(token: Token, root: Token) -> int:
 def _region(root: Token, stop: frozenset[int], depth: int, asides: frozenset[str]) -> Iterator[Token]:
     """``root`` and the words up to ``depth`` links below it, breadth first, not entering ``stop`` words nor
     clauses labelled ``asides`` (but a noun's clause after a preposition is part of the noun's phrase: "a long
-    history of lying", "the policy of meddling")."""
+    history of lying", "the policy of meddling"; and so is a common noun modifying it: "a con job")."""
     level = [root]
     for _ in range(depth + 1):
         yield from level
-        level = [c for t in level for c in t.children if c.i not in stop and (c.dep_ not in asides or _noun_complement(c))]
+        level = [c for t in level for c in t.children if c.i not in stop
+                 and (c.dep_ not in asides or _noun_complement(c) or c.dep_ == "compound" and c.pos_ == t.pos_ == "NOUN")]
 
 
 def _noun_complement(clause: Token) -> bool:
     """Whether a noun's clause is its prepositional complement ("history of lying"), not a relative clause."""
     return clause.dep_ == "acl" and clause.tag_ == "VBG" and any(
-        m.dep_ in ("mark", "case") and m.pos_ == "ADP" for m in clause.children)
+        m.dep_ in ("mark", "case") and m.pos_ in ("ADP", "SCONJ")  # (a parser may tag "of" either way)
+        for m in clause.children)
 
 
 def _fronted_subject(verb: Token, content: Token) -> Token | None:
@@ -461,10 +480,11 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
 
     about = _said_of(verb, subject)
     if act.subject == "other":
-        for token in _subjects(content, about or subject, reader):
-            actor = next((a for a in reader.actors(token) if fits(a) and not reader.is_speaker(a)), None)
-            if actor is not None:
-                return actor, token, f"target '{actor.text}': what the statement is about (subject '{token.text}')"
+        found = next(((actor, token) for actor, token in _about(verb, content, subject, reader, owners=True)
+                      if fits(actor)), None)
+        if found is not None:
+            actor, token = found
+            return actor, token, f"target '{actor.text}': what the statement is about (subject '{token.text}')"
         for token in _cue_authors(cue) or _predicate_authors(content, about or subject):
             actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
             if actor is not None:
@@ -590,11 +610,11 @@ def _status(act: Act, verb: Token, content: Token, cue: tuple[Token, ...], reade
     status, why = next(((s, w) for s, w in (reader.status(cue[0]), reader.status(content)) if s is not None), (None, None))
     no_longer = any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for t in (cue[0], content)
                     for c in t.children)
-    negated = status == "negated" or any(c.lower_ in NEGATIONS for t in (cue[0], content) for c in t.children) \
+    negated = status == "negated" or _negated((cue[0], content)) \
         or any(c.dep_ == "det" and c.lower_ == "no" and c.i not in {t.i for t in cue} for c in cue[0].children)  # ("no solution")
     if negated and not any(t.lower_ in NEGATIONS for t in cue) or no_longer \
             or cue[0].head.lower_ in NEGATIVE_HEADS \
-            or cue[0].dep_ == "xcomp" and any(c.lower_ in NEGATIVE_HEADS for c in cue[0].head.children):
+            or cue[0].dep_ in ("xcomp", "advmod") and any(c.lower_ in NEGATIVE_HEADS for c in cue[0].head.children):
         return None, None
     if act.modal or status == "negated" or cue[0].dep_ == "aux":
         return "asserted", None  # (a modal that is the cue is the act: "should stop" demands it)

@@ -716,13 +716,21 @@ def _climb(token: Any) -> list[Any]:
     subordinator orders it in time against its head (the chain then ends with that clause)."""
     chain = [token]
     while token.head.i != token.i:
-        if _marks(token) & SEQUENCE_MARKS:  # an advcl, or one the parse made a conjunct
+        # an advcl, or one the parse made a conjunct; a participle clause the parse made a complement
+        if _marks(token) & SEQUENCE_MARKS or _bare_passive(token):
             break
         chain.append(token.head)
         if token.dep_.startswith(("acl", "advcl:relcl")) and token.head.pos_ in NOUNS:
             break
         token = token.head
     return chain
+
+
+def _bare_passive(verb: Any) -> bool:
+    """A past participle with an agent and no auxiliary: a participle modifying a noun ("sanctions imposed by
+    Washington"), also where the parse made it a clause of its own."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "obl:agent" for c in verb.children) \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _clause_chain(token: Any) -> list[Any]:

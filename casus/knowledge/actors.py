@@ -61,8 +61,9 @@ STORY_COUNTRY_GUESS = "in the story's country"
 #: state bodies without a nationality ("the Defence Ministry") refer back to an earlier actor and stay "---".
 LOCAL_ROLES = frozenset("CVL REB SEP INS UAF CRM RAD OPP REF COP REL LAB BUS EDU HLH".split())
 #: State agents that belong to the place of the story too when nothing qualifies them ("authorities on
-#: Saturday admitted ..."), unlike the bodies that refer back to one named before ("the ministry").
-LOCAL_AGENT_WORDS = frozenset({"authorities"})
+#: Saturday admitted ...", "security forces have killed ..." at home), unlike the bodies that refer back to one named
+#: before ("the ministry") and soldiers, who often serve abroad: the mention's last words.
+LOCAL_AGENT_WORDS = frozenset({"authorities", "security forces"})
 #: Roles that only a state has.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 #: State organs that act where the story happens, whichever countries its people come from.
@@ -255,10 +256,18 @@ def resolved_as(actor: Actor) -> str:
     return (actor.why or "").split(" ", 1)[0]
 
 
+def named_person(actor: Actor) -> bool:
+    """Whether a mention is a person the article names whom the knowledge base does not know, coded from the text (a
+    description in apposition, a congressional tag, an earlier titled mention): a name of its own but no entry."""
+    return actor.name is not None and actor.kb_id is None
+
+
 def local_agent(role: str | None, text: str) -> bool:
     """Whether a mention with this role and text names an agent of the story's place when nothing qualifies
-    it: a ``LOCAL_ROLES`` role, or a government named by one of ``LOCAL_AGENT_WORDS``."""
-    return role in LOCAL_ROLES or role == "GOV" and normalize(text).rpartition(" ")[2] in LOCAL_AGENT_WORDS
+    it: a ``LOCAL_ROLES`` role, or a state agent named by one of ``LOCAL_AGENT_WORDS``."""
+    words = normalize(text).split()
+    return role in LOCAL_ROLES or role in STATE_ROLES and not LOCAL_AGENT_WORDS.isdisjoint(
+        (" ".join(words[-1:]), " ".join(words[-2:])))
 
 
 def guessed_country(actor: Actor) -> bool:
@@ -513,6 +522,7 @@ class KnowledgeBase:
         for i, a in enumerate(atoms):
             if isinstance(a, bool):
                 parts.unknown_name = parts.unknown_name or a
+                parts.unknown_word = True
             elif a.kind == "agent" and a.agent is not None:
                 parts.agents.append(a.agent)
                 if parts.entries and parts.entries[-1].kind == "person":
@@ -615,9 +625,10 @@ class KnowledgeBase:
 
     def _national(self, text: str, span: Span, parts: "_Parts", country: str, role: str | None, day: dt.date) -> Actor:
         """Nationality + agent; a lone title of a single post names the incumbent ("the Turkish president"
-        → Erdogan; not "the Iraqi parliament speaker": post "other" is many posts)."""
+        → Erdogan; not "the Iraqi parliament speaker": post "other" is many posts; nor a title another word qualifies:
+        "the Iranian nuclear agency spokesman" is not the state's)."""
         agents = parts.agents
-        if len(agents) == 1 and agents[0].post not in ("", "other") and not parts.former and not parts.unknown_name:
+        if len(agents) == 1 and agents[0].post not in ("", "other") and not parts.former and not parts.unknown_word:
             holder = self._incumbent(country, agents[0].post, day)
             if holder is not None:
                 iv, entry_id = holder
@@ -696,6 +707,7 @@ class _Parts:
     backers: list[Atom] = field(default_factory=list)
     former: bool = False
     unknown_name: bool = False
+    unknown_word: bool = False  # any word the knowledge base does not know, capitalized or not
 
 
 def _coded(text: str, span: Span, country: str | None, role: str | None, entry: Entry, why: str) -> Actor:
