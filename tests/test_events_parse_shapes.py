@@ -230,7 +230,10 @@ def test_a_weapon_as_agent_is_fired_by_its_launcher(code):
                                               "by Hamas militants."))
 
 
-#: (shape, sentence, a dyad that must be coded): shapes the cheaper parser (runL) produces for common news constructions
+#: (shape, sentence, a dyad that must be coded): shapes the cheaper parser (runL) produces for common news constructions.
+#: Six of them ('shot', the jets' compound subject, the participle under "law", the causative's oblique, "deployed" as
+#: a participle, the "that" clause) were read the easy way by the shipped model at review 80 and pass without their
+#: rules; they still guard the outcome, but sentences that the model parses into those shapes are yet to be found.
 READ_THROUGH = [
     ("a form the lemmatizer mangles ('shot')", "Taliban gunmen shot two Afghan policemen in Kandahar on Sunday.",
      ("AFG", "AFG", "19")),

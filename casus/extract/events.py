@@ -52,9 +52,10 @@ from casus.knowledge.actors import STATE_ROLES as ORGAN_ROLES
 from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Status
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
+    from casus.knowledge.actors import KnowledgeBase
     from casus.knowledge.ontology import Ontology
     from casus.pipeline import Context, Resources
 
@@ -132,6 +133,8 @@ VERBAL_ATTACK = "111"
 #: property (CAMEO 1712).
 ARMED_ROLES = frozenset({"REB", "INS", "MIL", "UAF", "COP", "SPY", "CRM", "GOV"})
 PROPERTY_DESTRUCTION = "1712"
+#: Roles of the state's organs that arrest and hold people (police, security services, courts).
+CUSTODIAN_ROLES = frozenset({"COP", "SPY", "JUD"})
 NON_MILITARY_BOMBING, AERIAL_ATTACK = "183", "195"
 #: Roles of people a state's violence is usually done to at home.
 CIVILIAN_ROLES = WITNESS_ROLES | frozenset({"OPP", "REF", "LAB", "REL"})
@@ -271,7 +274,7 @@ def code_events(ctx: Context, res: Resources) -> Context:
         candidates.extend(found)
         if not found:
             rejected.append({"sentence": index, "text": text[sent.start_char:sent.end_char].strip(), "reason": reason})
-    events, trigger_of = _events(ctx, candidates, res.ontology)
+    events, trigger_of = _events(ctx, candidates, res.ontology, res.kb)
     links = _links(ctx, events, trigger_of, res.lexicon)
     return ctx.add(events=ctx.events + events, links=ctx.links + links, rejected=ctx.rejected + tuple(rejected))
 
@@ -318,35 +321,28 @@ INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", "")
 def lemmas(token: Token) -> tuple[str, ...]:
     """The lemma plus inflection-stripped forms: robust to a trained lemmatizer's slips."""
     lower = token.lower_
-    forms = [token.lemma_.lower(), lower]
-    if token.tag_.startswith("VB"):  # an irregular form the lemmatizer kept or mangled ("struck", "fled", "shot" → "shoat")
-        forms.extend(_verb_lemmas(lower))
-    forms.extend(_stems(lower))
+    forms = _word_lemmas(token.lemma_.lower(), lower, token.tag_.startswith("VB"))
     doc, i = token.doc, token.i
     if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         # a hyphenated compound the tokenizer split ("cease-fire", "air-strike"): also the whole word, as the
         # lexicon writes it
-        forms.extend((f"{doc[i - 2].lower_}-{lower}", f"{doc[i - 2].lower_}{lower}"))
-    return tuple(dict.fromkeys(forms))
+        return tuple(dict.fromkeys((*forms, f"{doc[i - 2].lower_}-{lower}", f"{doc[i - 2].lower_}{lower}")))
+    return forms
 
 
 @lru_cache(maxsize=1 << 16)
-def _stems(form: str) -> tuple[str, ...]:
-    """The word form with each inflection ending it may have stripped, worked out once per form."""
-    stems: list[str] = []
+def _word_lemmas(lemma: str, form: str, verb: bool) -> tuple[str, ...]:
+    """``lemmas`` of a word (without the hyphenated compound it may end), worked out once per word."""
+    forms = [lemma, form]
+    if verb:  # an irregular form the lemmatizer kept or mangled ("struck", "fled", "shot" → "shoat")
+        forms.extend(getLemma(form, upos="VERB"))
     for suffix, repl in INFLECTIONS if form.endswith(("s", "d", "g")) else ():
         if form.endswith(suffix) and len(form) > len(suffix) + 2:
             stem = form[: -len(suffix)] + repl
-            stems.append(stem)
+            forms.append(stem)
             if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
-                stems.append(stem[:-1])  # "hitting" → "hitt" → "hit"
-    return tuple(stems)
-
-
-@cache
-def _verb_lemmas(form: str) -> tuple[str, ...]:
-    """lemminflect's verb lemmas of a word form, looked up once per form."""
-    return getLemma(form, upos="VERB")
+                forms.append(stem[:-1])  # "hitting" → "hitt" → "hit"
+    return tuple(dict.fromkeys(forms))
 
 
 @cache
@@ -358,8 +354,10 @@ def inflected(words: frozenset[str]) -> frozenset[str]:
 
 @cache
 def _hashes(words: frozenset[str]) -> np.ndarray:
-    """The string-store ids of ``words``, sorted, to compare with a parse's token arrays."""
-    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+    """The string-store ids of ``words``, sorted, to compare with a parse's token arrays (read-only: shared)."""
+    ids = np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+    ids.setflags(write=False)
+    return ids
 
 
 def _among(column: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -564,9 +562,11 @@ def _passive_subject(verb: Token) -> Token | None:
     ("Hamas should be disarmed" with "Hamas" as ``nsubj``)."""
     found = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT), None)
     if found is None and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
-        # (also a pronoun taken for an expletive: "said that it is prepared to hit X")
+        # (also a pronoun taken for an expletive in a reported clause: "said that it is prepared to hit X"; not a
+        # real one: "It has been decided to expel ...")
         found = next((c for c in verb.children if c.dep_ in SUBJECT), None) or next(
-            (c for c in verb.children if c.dep_ == "expl" and c.i < verb.i and c.lower_ != "there"), None)
+            (c for c in verb.children if c.dep_ == "expl" and c.i < verb.i and c.lower_ != "there"
+             and verb.dep_ == "ccomp"), None)
     return found
 
 
@@ -591,7 +591,8 @@ def _measured_support(noun: Token) -> Token | None:
     "imposed a new round of sanctions", "sent 25,000 tons of aid"): the verb whose object measures the noun."""
     measure = noun.head
     if noun.dep_ not in ("nmod", "obl") or _case(noun) not in ("of", "in") or measure.dep_ not in OBJECT \
-            or not _verbal(measure.head) or measure.lemma_.lower() not in CHANGE_NOUNS | MEASURE_NOUNS:
+            or not _verbal(measure.head) or measure.lemma_.lower() not in CHANGE_NOUNS | MEASURE_NOUNS \
+            or any(c.dep_ in OBLIQUE and _case(c) == "by" for c in measure.children):  # ("a series of attacks by X")
         return None
     return measure.head
 
@@ -608,9 +609,11 @@ def _named_pair(verb: Token) -> tuple[Token, Token] | None:
 def _predicated_on(obj: Token) -> list[Token]:
     """What a verb of naming says of its object when the parse hung it on the object: "called [the king [a
     criminal]]" (a second object, a bare noun phrase after it or one taken for an apposition with no comma: "called
-    Trump's skills 'a con job'"), "called [the remarks negative]"."""
+    Trump's skills 'a con job'"), "called [the remarks negative]"; not a name apposed to an office ("called the
+    Turkish leader Recep Tayyip Erdogan") nor a day ("called the Russian leader Tuesday")."""
     return [g for g in obj.children if g.i > obj.i and (
-        (g.dep_ in OBJECT | {"nmod:unmarked"} or g.dep_ == "appos" and not any(t.text == "," for t in obj.doc[obj.i + 1: g.i]))
+        (g.dep_ in OBJECT or g.dep_ == "nmod:unmarked" and g.ent_type_ not in ("DATE", "TIME")
+         or g.dep_ == "appos" and g.pos_ != "PROPN" and not any(t.text == "," for t in obj.doc[obj.i + 1: g.i]))
         and g.pos_ in NOMINAL or g.dep_ == "amod")]
 
 
@@ -1153,7 +1156,8 @@ class _Coder:
             return self.subject(intention.head)
         statement = verb.head
         if verb.dep_ == "acl" and self.has_form(statement, self.lex.speech_nouns) and self.mention_at(statement) is None \
-                and (statement.dep_ in OBJECT or statement.dep_ == "obl") and _verbal(statement.head):
+                and (statement.dep_ in OBJECT or statement.dep_ == "obl" and _case(statement) in ("with", "in")) \
+                and _verbal(statement.head):  # (not "failed to agree on a statement condemning Y")
             # "X issued a statement criticizing Y", "X responded with a statement urging Y": the statement's author
             return self.subject(statement.head)
         if (verb.dep_.startswith("acl") or verb.dep_ in ("parataxis", "appos", "list")) and verb.head.pos_ in NOMINAL:
@@ -1619,7 +1623,7 @@ class _Coder:
         return self._speakers[verb.i]
 
     def _speakers_of(self, verb: Token) -> list[Actor]:
-        return self.actors(next((c for c in verb.children if c.dep_ in SUBJECT), None) or self.subject(verb)) \
+        return self.actors(_nearest_subject(verb) or self.subject(verb)) \
             or self.actors(self._named_just_before(verb))
 
     def quote_speaker(self, token: Token) -> Actor | None:
@@ -1762,7 +1766,7 @@ class _Coder:
             support = next((t for t in token.children if t.i in self._hung_verbs), None) or (
                 token.head if _verbal(token.head) and (
                     token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None)
-                else None) or self._participation(token) or _measured_support(token) or self._infinitive_support(token)
+                else None) or self._participation(token) or self._measuring_verb(token, code) or self._infinitive_support(token)
             own = self.noun_source(token)
             givers = self._givers(token, support) if own is None else []
             if own is not None:
@@ -1945,9 +1949,11 @@ class _Coder:
         if code.startswith(STATE_ACT_CODES):
             place = event_location(self.ctx, verb)  # ... named in the verb's own clause (not a party named: "the SDF")
             named = verb.doc.char_span(*place.span, alignment_mode="expand")[0] if place is not None else None
-            # (or where the act is reported from: "In Tehran, an official said 17 people had been arrested")
+            # (or where the act is reported from by its own police or courts: "In Cairo, a police spokesman said 40
+            # people had been arrested"; not by others there: "In Geneva, a UN spokeswoman said 40 were detained")
             inside = named is not None and (verb.left_edge.i <= named.i <= verb.right_edge.i
-                                            or verb.dep_ == "ccomp" and named.head.i == verb.head.i and named.i < verb.head.i)
+                                            or verb.dep_ == "ccomp" and named.head.i == verb.head.i and named.i < verb.head.i
+                                            and self._custodians_say(verb.head, place.country))
             if place is not None and (not inside or self.mention_at(named) is not None or _in_clause_below(named, verb)):
                 place = None
             if place is None and code.startswith(UNNAMED_AUTHORITY_CODES) and self.has_form(verb, AUTHORITY_VERBS) \
@@ -1976,6 +1982,12 @@ class _Coder:
         return Actor(text=where.text, span=where.span, code=country, country=country,
                      why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
 
+    def _custodians_say(self, speech: Token, country: str | None) -> bool:
+        """Whether who say it are the police, spies or judges of the country, or of no country named ("a police
+        spokesman"), who may speak of their own arrests."""
+        speakers = self.actors(self.subject(speech))
+        return bool(speakers) and all(a.role in CUSTODIAN_ROLES and _side(a) in (None, country) for a in speakers)
+
     def _recent_author(self, token: Token, root: str, done_to: list[Actor]) -> Actor | None:
         """Who did the act of root ``root`` reported last in the token's sentence before it or in the two sentences
         before, outside quotes ("Russian jets struck Aleppo on Monday. Twelve civilians were killed in the raid"):
@@ -1992,17 +2004,29 @@ class _Coder:
         return author if author is not None and known and not any(_same_side(author, v) for v in done_to) else None
 
     def _leading_captor(self, verb: Token, victims: list[Actor]) -> Actor | None:
-        """Who captured people of a known side when no one is named ("Israel said one of its soldiers may have been
-        captured"): the armed group the article names most, on another side, when one clearly leads."""
+        """Who captured people of a known side when no one is named ("Two Israeli soldiers were abducted on Wednesday.
+        Hezbollah fighters had fired rockets ..."): the armed group named most, on another side, outside quotes in the
+        verb's sentence and the ones right before and after it in the same paragraph, when one clearly leads."""
         if not victims or not all(_side(v) for v in victims):
             return None
+        sent, doc, text = verb.sent, verb.doc, self.ctx.article.text
+        start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        end = doc[sent.end].sent.end_char if sent.end < len(doc) else sent.end_char
         groups = [a for a in self.ctx.actors if a.role in CAPTOR_ROLES and _side(a)
-                  and not any(_same_side(a, v) for v in victims)]
+                  and not any(_same_side(a, v) for v in victims) and start <= a.span[0] < end
+                  and "\n" not in text[min(a.span[0], verb.idx):max(a.span[0], verb.idx)]
+                  and not any(q <= a.span[0] < r for q, r in self.quoted)]
         ranked = Counter(a.code for a in groups).most_common(2)
         if not ranked or len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]:
             return None
         found = min((a for a in groups if a.code == ranked[0][0]), key=lambda a: abs(a.span[0] - verb.idx))
-        return replace(found, why=f"'{verb.text}' names no agent: the armed group the article names most ({found.text})")
+        return replace(found, why=f"'{verb.text}' names no agent: the armed group named most around it ({found.text})")
+
+    def _measuring_verb(self, noun: Token, code: str) -> Token | None:
+        """The verb supporting the noun through a measure of it (``_measured_support``), but not a speech verb telling
+        of violence: "The UN announced a wave of attacks on aid workers" is no attack by the UN."""
+        verb = _measured_support(noun)
+        return None if verb is None or code[:2] in VIOLENT_ROOTS and self.has_form(verb, self.lex.speech) else verb
 
     def _infinitive_support(self, noun: Token) -> Token | None:
         """ "continue to wage attacks" parsed with "to" as the noun's preposition and "wage" as its compound: the verb
@@ -2368,7 +2392,7 @@ class _Coder:
             speaker = self.claimant(self.reporters(verb, author), verb, content)
             if speaker is None or not _side(speaker) or _role(speaker) in WITNESS_ROLES or self.has_form(verb, self.lex.denial):
                 continue  # (a bystander's or a news outlet's account is no act of theirs)
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT and c.pos_ in NOMINAL), None) if author is None else None
+            subject = _nearest_subject(verb, NOMINAL) if author is None else None
             if subject is not None and not speaker.span[0] <= subject.right_edge.idx < speaker.span[1] \
                     and not subject.left_edge.idx <= speaker.span[0] <= subject.right_edge.idx:
                 continue  # "a report indicated ...": an actor named elsewhere is not who says it
@@ -2733,6 +2757,14 @@ def _oblique_subject(verb: Token) -> Token | None:
     return last if any(x.dep_ == "case" and x.lower_ in SUBORDINATORS for x in last.children) else None
 
 
+def _nearest_subject(verb: Token, pos: Collection[str] | None = None) -> Token | None:
+    """The verb's subject; of two (a report interrupting a clause, "The proposal, the minister said, was ..."
+    parsed with both nouns as subjects of "said"), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT and (pos is None or c.pos_ in pos)]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
+
+
 def _subordinated_subject(verb: Token) -> Token | None:
     """"Russia protested after Ankara said ..." parsed with "said" as the root and "after" as a case marker
     of "Ankara" (or "X accused Y, but Z said ..." with ", but" on "Z"): the subject carrying the conjunction,
@@ -2823,14 +2855,26 @@ def _merge_key(c: Candidate) -> tuple:
     return (c.source.code, c.target.code if c.target else None, c.code, c.status, _side(c.attributed_to))
 
 
-def _same_named(a: Candidate, b: Candidate) -> bool:
+def _same_named(a: Candidate, b: Candidate, doc: Doc, kb: KnowledgeBase) -> bool:
     """Whether two candidates of one dyad told in different sentences may be one act: not when a side is named as
-    two different people or bodies ("Obama and Castro met" and later "Kerry and Rodriguez met" are two meetings)."""
-    pairs = ((a.source, b.source), (a.target, b.target))
-    return not any(x is not None and y is not None and x.name and y.name and x.name != y.name for x, y in pairs)
+    two different people or bodies ("Obama and Castro met" and later "Kerry and Rodriguez met" are two meetings), nor
+    as a person and a group or country ("Kerry met ...", "U.S. negotiators have met ..."); but a person may hold the
+    office a common noun names ("Russia's president", named "Russia", and "Putin")."""
+    def person(actor: Actor) -> bool:
+        return actor.kb_id in kb.entries and kb.entries[actor.kb_id].kind == "person"
+
+    def office(actor: Actor) -> bool:
+        return doc.char_span(*actor.span, alignment_mode="expand").root.tag_ == "NN"
+
+    def differ(x: Actor | None, y: Actor | None) -> bool:
+        return x is not None and y is not None and bool(x.name and y.name) and x.name != y.name \
+            and not (person(x) and not person(y) and office(y) or person(y) and not person(x) and office(x))
+
+    return not differ(a.source, b.source) and not differ(a.target, b.target)
 
 
-def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tuple[tuple[Event, ...], dict]:
+def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology,
+            kb: KnowledgeBase) -> tuple[tuple[Event, ...], dict]:
     """Candidates → Events, merging repeats (same dyad, code and status; same sentence or same act)."""
     doc = ctx.doc
     merged: list[tuple[Candidate, list[Candidate]]] = []
@@ -2838,7 +2882,7 @@ def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology) -> tu
         sent = doc[cand.trigger].sent.start
         home = next(
             (group for first, group in merged if _merge_key(first) == _merge_key(cand)
-             and (doc[first.trigger].sent.start == sent or first.key == cand.key and _same_named(first, cand))),
+             and (doc[first.trigger].sent.start == sent or first.key == cand.key and _same_named(first, cand, doc, kb))),
             None,
         )
         if home is None:

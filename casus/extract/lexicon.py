@@ -136,11 +136,19 @@ class Lexicon:
         return frozenset(words).union(*(f for w in words for f in getAllInflections(w).values()))
 
     def candidates(self, pos: str, lemmas: Iterable[str]) -> tuple[Entry, ...]:
-        """Entries whose trigger word is one of ``lemmas``, most specific first."""
-        found: list[Entry] = []
-        for lemma in lemmas:
-            found.extend(self.by_word.get((pos, lemma), ()))
-        return tuple(sorted(dict.fromkeys(found), key=lambda e: -e.specificity))
+        """Entries whose trigger word is one of ``lemmas``, most specific first (looked up once per
+        part of speech and forms: words recur)."""
+        key = (pos, tuple(lemmas))
+        found = self._candidates.get(key)
+        if found is None:
+            entries = dict.fromkeys(e for lemma in key[1] for e in self.by_word.get((pos, lemma), ()))
+            found = self._candidates[key] = tuple(sorted(entries, key=lambda e: -e.specificity))
+        return found
+
+    @cached_property
+    def _candidates(self) -> dict[tuple[str, tuple[str, ...]], tuple[Entry, ...]]:
+        """``candidates`` remembered for this lexicon."""
+        return {}
 
     def threat_code(self, code: str) -> str | None:
         """The threat code for announcing ``code`` as one's own future act (None: not a threat)."""
