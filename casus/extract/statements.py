@@ -14,7 +14,7 @@ in as the callbacks of a ``Reader``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,6 +103,10 @@ class Act:
     modal: frozenset[str] = frozenset()
     nearby: bool = False
     verbs: frozenset[str] = frozenset()
+    openers: frozenset[str] = field(init=False)  # the first words of the cues
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", frozenset(cue[0] for cue in self.cues))
 
 
 @dataclass(frozen=True)
@@ -239,7 +243,7 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     forms_at: dict[int, frozenset[str]] = {}  # the forms of the words a cue goes on into, read once per report
     fired = []  # (how deep the cue is, file order, act, cue) of the acts whose cue the content has
     for order, act in enumerate(cues.acts):
-        cue = _cue(act, content, anchors, reader, forms_at) if any(c[0] in opening for c in act.cues) else None
+        cue = _cue(act, content, anchors, reader, forms_at) if not act.openers.isdisjoint(opening) else None
         if cue is None or act.modal and not _announced(act, content, cue):
             continue
         if act.about is not None and not (subject is not None and set(reader.lemmas(subject)) & act.about):
