@@ -58,13 +58,16 @@ class PeakRSS:
     """Samples the summed RSS of a process and its descendants every ``every`` seconds; ``close()``
     returns the peak and the peak of each quarter of the run (flat when memory is bounded).
     ``root_cpu`` is the root process's own CPU seconds at the last sample (its workers' excluded);
-    ``at_peak`` the RSS of the root and of each descendant (largest first) in the peak sample."""
+    ``at_peak`` the RSS of the root and of each descendant (largest first) in the peak sample;
+    ``by_process()`` each process's peak and median RSS per quarter (what grows, and whether its
+    resting size or only its peaks do)."""
 
     def __init__(self, pid: int, every: float = 0.2):
         import psutil
 
         self.root, self.every, self.samples, self.root_cpu = psutil.Process(pid), every, array("q"), 0.0
         self.at_peak: tuple[int, list[int]] = (0, [])
+        self.processes: dict[int, array] = {}  # pid -> RSS in every sample (0 before it started or after it ended)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -74,7 +77,12 @@ class PeakRSS:
 
         while not self.stop.is_set():
             try:
-                root, *children = [p.memory_info().rss for p in [self.root, *self.root.children(recursive=True)]]
+                tree = {p.pid: p.memory_info().rss for p in [self.root, *self.root.children(recursive=True)]}
+                root, *children = tree.values()
+                for pid, rss in tree.items():
+                    self.processes.setdefault(pid, array("q", bytes(8 * len(self.samples)))).append(rss)
+                for pid in self.processes.keys() - tree.keys():
+                    self.processes[pid].append(0)
                 self.samples.append(root + sum(children))
                 if self.samples[-1] > sum(self.at_peak[1], self.at_peak[0]):
                     self.at_peak = (root, sorted(children, reverse=True))
@@ -86,9 +94,19 @@ class PeakRSS:
     def close(self) -> tuple[int, list[int]]:
         self.stop.set()
         self.thread.join()
-        quarter = max(len(self.samples) // 4, 1)
-        quarters = [max(self.samples[i : i + quarter]) for i in range(0, quarter * 4, quarter) if self.samples[i : i + quarter]]
-        return max(self.samples, default=0), quarters
+        return max(self.samples, default=0), [max(q) for q in _quarters(self.samples)]
+
+    def by_process(self, least: float = 0.25, smallest: int = 50 << 20) -> list[tuple[str, list[tuple[int, int]]]]:
+        """(process, [(peak, median RSS) per quarter]) for the root and each process that lived through
+        at least ``least`` of the run and reached ``smallest`` bytes, in start order."""
+        lasting = [(pid, rss) for pid, rss in self.processes.items() if sum(map(bool, rss)) >= least * len(rss) and max(rss) >= smallest]
+        return [("parent" if pid == self.root.pid else f"pid {pid}",
+                 [(max(q), sorted(q)[len(q) // 2]) for q in _quarters(array("q", filter(None, rss)))]) for pid, rss in lasting]  # fmt: skip
+
+
+def _quarters(samples: array) -> list[array]:
+    quarter = max(len(samples) // 4, 1)
+    return [samples[i : i + quarter] for i in range(0, quarter * 4, quarter) if samples[i : i + quarter]]
 
 
 def staged(corpus: Path, db: Path) -> dict[str, Any]:
@@ -221,7 +239,7 @@ def cli_run(corpus: Path, work: Path, config: str) -> dict[str, float]:
         raise SystemExit(f"casus code ({config}) failed:\n{log[-3000:]}")
     peak, quarters = sampler.close()
     return {"total": wall, "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu, "parent_cpu": sampler.root_cpu, "rss": peak,
-            "quarters": quarters, "at_peak": sampler.at_peak, "stored": stored(db)}  # fmt: skip
+            "quarters": quarters, "at_peak": sampler.at_peak, "by_process": sampler.by_process(), "stored": stored(db)}  # fmt: skip
 
 
 def stored(db: Path) -> int:
@@ -390,6 +408,8 @@ def print_runs(rows: list[tuple[str, dict[str, Any]]], articles: int, words: int
             parent, others = r["at_peak"]
             print(f"  {names[config]}, RSS at the peak: parent {parent / 2**30:.2f} GB, other processes "
                   + ", ".join(f"{size / 2**30:.2f}" for size in others) + " GB")
+            for name, quarters in r["by_process"]:
+                print(f"    {name}, RSS by quarter, peak (median): " + " / ".join(f"{peak / 2**30:.2f} ({median / 2**30:.2f})" for peak, median in quarters) + " GB")
     for config, r in rows:
         if config == "staged":
             print_stages(r)

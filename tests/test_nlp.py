@@ -1,9 +1,11 @@
 """The shipped parser: offline loading, exact offsets, news sentence rules, parses that matter."""
 from __future__ import annotations
 
+import ctypes
 import socket
 from pathlib import Path
 
+import numpy
 import pytest
 
 from casus import nlp as casus_nlp
@@ -137,3 +139,33 @@ def test_eval_parse_on_a_slice_of_ewt_dev(nlp):
     assert set(scores) >= {"upos", "uas", "las", "sents_f", "words_per_sec"}
     assert 80 < scores["upos"] <= 100 and 60 < scores["las"] <= scores["uas"] <= 100
     assert 40 < scores["sents_f"] <= 100 and scores["words_per_sec"] > 0
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+@pytest.mark.skipif(not hasattr(ctypes.CDLL(None), "mallinfo2"), reason="glibc's malloc only")
+def test_loading_keeps_large_arrays_on_the_heap(nlp):
+    """After ``load``, an array as large as a parse batch's working memory is not mapped afresh (and
+    zeroed again by the kernel) but taken from the heap, which keeps it once freed."""
+    mallinfo2 = ctypes.CDLL(None).mallinfo2
+    mallinfo2.restype = _MallInfo2
+    mapped = mallinfo2().hblkhd
+    block = numpy.ones(2**23)  # 64 MB: above the largest size glibc ever takes from the heap by default
+    assert mallinfo2().hblkhd == mapped
+    heap = mallinfo2().arena
+    del block
+    assert mallinfo2().arena == heap
+
+
+def test_known_words_need_no_new_lexemes_in_a_memory_zone(nlp):
+    """Every alphabetic word the model knows has its lexeme from ``load`` on (``warm_tokenizer``), so
+    tokenizing them in a memory zone, where the tokenizer caches nothing, makes no new ones."""
+    known = ["minister", "said", "government", "would", "negotiate", "rebels"]
+    assert all(word in nlp.vocab.strings for word in known)
+    lexemes = len(nlp.vocab)
+    with nlp.memory_zone():
+        assert [t.text for t in nlp.make_doc(" ".join(known))] == known
+        assert len(nlp.vocab) == lexemes

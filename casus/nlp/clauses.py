@@ -23,7 +23,11 @@ never touched.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 #: Words that open a subordinate clause ("after X said", "when X arrived").
@@ -37,13 +41,17 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AUXILIARY = frozenset({"aux", "aux:pass", "cop"})
 CLAUSAL = frozenset({"advcl", "ccomp", "parataxis", "conj", "xcomp", "dep", "acl", "acl:relcl"})
+_FINITE_TAGS = numpy.array([get_string_id(tag) for tag in FINITE], dtype=numpy.uint64)  # as ``Doc.to_array`` holds them
 
 
 @Language.component("casus_news_clause_repair")
 def repair_clauses(doc: Doc) -> Doc:
-    """Apply both repairs to every sentence of ``doc`` (in place)."""
-    for verb in doc:
-        if verb.tag_ in FINITE and verb.pos_ in ("VERB", "AUX") and verb.dep_ not in AUXILIARY:
+    """Apply both repairs to every sentence of ``doc`` (in place). The finite verbs are found on the
+    tag and part-of-speech arrays, which the repairs leave alone (they move heads and labels)."""
+    tags, parts = doc.to_array([TAG, POS]).T
+    for i in numpy.flatnonzero(numpy.isin(tags, _FINITE_TAGS) & numpy.isin(parts, [VERB, AUX])).tolist():
+        verb = doc[i]
+        if verb.dep_ not in AUXILIARY:
             _subordinate_clause(verb) or _report_pair(verb) or _reported_subject(verb)
             _second_subject(verb)
     return doc
@@ -60,10 +68,10 @@ def _subordinator(noun: Token) -> Token | None:
 
 def _phrase_before(verb: Token) -> Token | None:
     """The nominal phrase ending right before ``verb`` (or before its auxiliaries: "after X had said")."""
-    end = verb.i - 1
-    while end > verb.sent.start and verb.doc[end].dep_ in ("aux", "aux:pass", "advmod") and verb.doc[end].head.i == verb.i:
+    start, end = verb.sent.start, verb.i - 1
+    while end > start and verb.doc[end].dep_ in ("aux", "aux:pass", "advmod") and verb.doc[end].head.i == verb.i:
         end -= 1
-    if end < verb.sent.start:
+    if end < start:
         return None
     word = verb.doc[end]
     noun = next((t for t in (word, *word.ancestors) if t.right_edge.i == end and t.pos_ in NOMINAL), None)
