@@ -116,6 +116,7 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
     """Run ``casus code --dask``; returns the exit status (1 when some input was rejected)."""
     from distributed import as_completed
 
+    from casus.analysis import dedup
     from casus.scale.checkpoint import CheckpointStore, pending
 
     root = (parquet or Path(DEFAULT_PARQUET)).resolve()
@@ -143,6 +144,7 @@ def code_on_dask(paths: list[str], options: Any, settings: Settings, address: st
                 running.add(client.submit(code_partition, articles, str(root), keep, pure=False))
         if store:
             store.quarantine(rejected)
+            dedup.refresh(store.con)  # the corpus-event tables, as a plain run leaves them
     console.print(f"coded {coded} article(s) on Dask into {files} Parquet file(s) under {root}, skipped {len(skipped)} already stored, "
                   f"rejected {len(rejected)} input(s)", highlight=False, soft_wrap=True)  # fmt: skip
     return 1 if rejected else 0
