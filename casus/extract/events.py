@@ -2058,7 +2058,7 @@ class _Coder:
         order += [f"prep:{p}" for p in fallback_preps if f"prep:{p}" not in order]
         support = token.head if entry.pos == "noun" and token.dep_ in OBJECT and _verbal(token.head) else None
         if support is not None:  # "held their first meeting with X": the phrase may hang on the verb
-            for p in {slot[5:] for slot in order if slot.startswith("prep:")}:
+            for p in dict.fromkeys(slot[5:] for slot in order if slot.startswith("prep:")):  # in slot order
                 slots[f"support.prep:{p}"] = self.prep_object(support, p, deep=False)
                 order.append(f"support.prep:{p}")
         if entry.pos == "noun":  # "anti-American protests", "Navalny's arrest"
@@ -2067,7 +2067,7 @@ class _Coder:
             order += ["anti", "undergoer"]
         for prep, _ in entry.preps:  # "held out the possibility of a meeting with X": the phrase inside
             if (inner := slots.get(f"prep:{prep}")) is not None:
-                for p in {slot[5:] for slot in order if slot.startswith("prep:")}:
+                for p in dict.fromkeys(slot[5:] for slot in order if slot.startswith("prep:")):  # in slot order
                     slots[f"{prep}.prep:{p}"] = self.prep_object(inner, p, deep=False)
                     order.append(f"{prep}.prep:{p}")
         complement = slots.get("to")
