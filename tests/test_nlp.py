@@ -1,14 +1,15 @@
 """The shipped parser: offline loading, exact offsets, news sentence rules, parses that matter."""
 from __future__ import annotations
 
-import ctypes
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
-import numpy
 import pytest
 
 from casus import nlp as casus_nlp
+from casus.nlp import glibc, warm_tokenizer
 from casus.records import Article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -141,28 +142,37 @@ def test_eval_parse_on_a_slice_of_ewt_dev(nlp):
     assert 40 < scores["sents_f"] <= 100 and scores["words_per_sec"] > 0
 
 
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in
+HEAP_CHECK = """
+import ctypes, numpy
+from casus.nlp import glibc, keep_freed_memory
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in
                 ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+mallinfo2 = glibc().mallinfo2
+mallinfo2.restype = MallInfo2
+keep_freed_memory()
+mapped = mallinfo2().hblkhd
+block = numpy.ones(2**23)  # 64 MB: above the largest size glibc ever takes from the heap by default
+assert mallinfo2().hblkhd == mapped, "mapped afresh"
+heap = mallinfo2().arena
+del block
+assert mallinfo2().arena == heap, "handed back"
+"""
 
 
-@pytest.mark.skipif(not hasattr(ctypes.CDLL(None), "mallinfo2"), reason="glibc's malloc only")
-def test_loading_keeps_large_arrays_on_the_heap(nlp):
-    """After ``load``, an array as large as a parse batch's working memory is not mapped afresh (and
-    zeroed again by the kernel) but taken from the heap, which keeps it once freed."""
-    mallinfo2 = ctypes.CDLL(None).mallinfo2
-    mallinfo2.restype = _MallInfo2
-    mapped = mallinfo2().hblkhd
-    block = numpy.ones(2**23)  # 64 MB: above the largest size glibc ever takes from the heap by default
-    assert mallinfo2().hblkhd == mapped
-    heap = mallinfo2().arena
-    del block
-    assert mallinfo2().arena == heap
+@pytest.mark.skipif(glibc() is None or not hasattr(glibc(), "mallinfo2"), reason="glibc's malloc only")
+def test_kept_freed_memory_holds_large_arrays_on_the_heap():
+    """After ``keep_freed_memory`` (in a process of its own: the setting is process-wide), an array as
+    large as a parse batch's working memory is not mapped afresh (and zeroed again by the kernel) but
+    taken from the heap, which keeps it once freed."""
+    run = subprocess.run([sys.executable, "-c", HEAP_CHECK], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
 
 
 def test_known_words_need_no_new_lexemes_in_a_memory_zone(nlp):
-    """Every alphabetic word the model knows has its lexeme from ``load`` on (``warm_tokenizer``), so
+    """After ``warm_tokenizer`` every alphabetic word the model knows has its lexeme for good, so
     tokenizing them in a memory zone, where the tokenizer caches nothing, makes no new ones."""
+    warm_tokenizer(nlp)
     known = ["minister", "said", "government", "would", "negotiate", "rebels"]
     assert all(word in nlp.vocab.strings for word in known)
     lexemes = len(nlp.vocab)

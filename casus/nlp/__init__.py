@@ -1,9 +1,8 @@
 """casus.nlp: the shipped English pipeline (tagger, morphologizer, lemmatizer, parser, NER).
 
-``load()`` reads the trained model from package data (no network), adds the news sentence rules,
-has floret vectors remember each word form's vector (``casus.nlp.vectors``), warms the tokenizer's
-cache (``warm_tokenizer``) and has glibc's malloc keep the parse's freed working memory
-(``keep_freed_memory``);
+``load()`` reads the trained model from package data (no network), adds the news sentence rules and
+has floret vectors remember each word form's vector (``casus.nlp.vectors``); a process that codes in
+memory zones also calls ``warm_tokenizer`` and ``keep_freed_memory`` (``casus.scale.workers``);
 callers keep the returned ``Language`` and pass it on. ``parse_many`` parses articles in batches.
 """
 from __future__ import annotations
@@ -39,12 +38,10 @@ def load(name: str = "fast") -> Language:
     from casus.nlp import clauses, news  # noqa: F401  (clauses registers its pipeline component)
     from casus.nlp.vectors import MemoFloretVectors
 
-    keep_freed_memory()
     nlp = spacy.load(model_path(name))
     if nlp.vocab.vectors.mode == "floret":
         nlp.vocab.vectors = MemoFloretVectors(nlp.vocab.vectors)
     news.abbreviation_special_cases(nlp)
-    warm_tokenizer(nlp)
     nlp.add_pipe("casus_news_sentences", before="parser")
     nlp.add_pipe("casus_news_sentence_repair", after="parser")
     nlp.add_pipe("casus_news_clause_repair", after="casus_news_sentence_repair")
@@ -73,11 +70,21 @@ def keep_freed_memory() -> None:
     no mmap and no trim below 1 GB the heap keeps them. Coding 150 AllSides articles in one process
     (three runs each): system CPU 5.4 -> 1.3 ms per article, user + system 89.0 -> 86.6, peak RSS
     450 -> 473 MB; a ``malloc_trim`` after each chunk (``casus.scale.workers``) hands the pages back
-    and leaves system CPU at 4.2-7.0. Also overrides a ``MALLOC_TRIM_THRESHOLD_`` in the environment (Dask's nanny sets one)."""
-    libc = ctypes.CDLL(None)  # the process's symbols, libc's among them
-    if hasattr(libc, "mallopt") and hasattr(libc, "gnu_get_libc_version"):
+    and leaves system CPU at 4.2-7.0. Process-wide, so only coding workers call it. Also overrides a ``MALLOC_TRIM_THRESHOLD_`` in the environment (Dask's nanny sets one)."""
+    libc = glibc()
+    if libc is not None:
         libc.mallopt(_M_MMAP_MAX, 0)
         libc.mallopt(_M_TRIM_THRESHOLD, 1 << 30)
+
+
+def glibc() -> ctypes.CDLL | None:
+    """The process's C library when it is glibc (its malloc has ``mallopt`` and ``malloc_trim``), else None."""
+    try:
+        libc = ctypes.CDLL(None)  # the process's symbols, libc's among them
+        libc.gnu_get_libc_version, libc.mallopt, libc.malloc_trim  # noqa: B018  (AttributeError elsewhere)
+    except (OSError, TypeError, AttributeError):  # not glibc, or no C library to load by None (Windows)
+        return None
+    return libc
 
 
 def parse_many(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:

@@ -16,7 +16,6 @@ a worker process, and a Dask worker hands its partitions to a ``Coder`` process 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import dataclasses
 import functools
 import io
@@ -57,9 +56,12 @@ class WorkerError(RuntimeError):
 def load(settings: Settings) -> Any:
     """The ``Resources`` for ``settings``, with every extractor's module imported: the tables they
     build on import are then in memory before the first worker forks the others (~0.2 CPU-s each)."""
+    from casus.nlp import keep_freed_memory, warm_tokenizer
     from casus.pipeline import Resources, default_steps
 
+    keep_freed_memory()  # (process-wide: a worker only codes)
     res = Resources.load(settings.model)
+    warm_tokenizer(res.nlp)  # code_chunk parses in memory zones, where the tokenizer caches nothing
     default_steps()
     return res
 
@@ -303,15 +305,15 @@ def _work(inbox: Any, results: Connection, res: Any, settings: Settings) -> None
 
 def _heap_trimmer() -> Callable[[], object]:
     """glibc's ``malloc_trim(0)`` (a no-op elsewhere): hands the heap's free pages back to the system.
-    A worker's heap keeps the working memory of the largest parse it has made (``casus.nlp.load`` has
-    glibc keep it, so that the next batch reuses it without faulting its pages in again): after
-    AllSides' longest article (53,479 characters, parsed alone) 0.47 GB instead of 0.30. So a worker
-    trims after a chunk with an article longer than ``Settings.batch_chars``: its heap then keeps no
-    more than a batch within the cap needs. Trimming after every chunk cost 3-6 CPU ms per article."""
-    try:
-        return functools.partial(ctypes.CDLL("libc.so.6").malloc_trim, 0)
-    except (OSError, AttributeError):  # not glibc
-        return lambda: None
+    A worker's heap keeps the working memory of the largest parse it has made (``load`` has glibc keep
+    it, so that the next batch reuses it without faulting its pages in again): after AllSides' longest
+    article (53,479 characters, parsed alone) 0.47 GB instead of 0.30. So a worker trims after a chunk
+    with an article longer than ``Settings.batch_chars``: its heap then keeps no more than a batch
+    within the cap needs. Trimming after every chunk cost 3-6 CPU ms per article."""
+    from casus.nlp import glibc
+
+    libc = glibc()
+    return (lambda: None) if libc is None else functools.partial(libc.malloc_trim, 0)
 
 
 class RecordPickler:
