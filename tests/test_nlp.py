@@ -109,7 +109,8 @@ def test_rules_decide_only_what_they_know():
     assert decided["Ruiz"] is False  # a capitalised word right after another
     assert decided["They"] is True and decided["\n\n"] is False
     assert decided["he"] is False and decided["so"] is False  # after ," and a lowercase word after a word
-    assert not {"Richard", "a", "B.c"} & set(decided)  # left to the parser
+    assert decided["Richard"] is False  # a capitalised word right after a lowercase one
+    assert not {"a", "B.c"} & set(decided)  # left to the parser
 
 
 def test_seed_lede_subject_and_object(nlp):

@@ -124,6 +124,7 @@ def _rule_codes(doc: Doc, words: Words) -> numpy.ndarray:
         (initial[before] & title[here], -1),
         (lower[here] & alpha[here] & ~punct[before], -1),
         (title[here] & title[before] & alpha[before], -1),
+        (title[here] & lower[before] & alpha[before], -1),  # "her counterpart Tomas Ferreira": no stop between
         (~words.spaced[before] & (punct[here] | ~stop[before]), -1),
         (quote_closing[before] & two_before & lower[here], -1),
     ]
