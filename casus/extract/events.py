@@ -44,6 +44,7 @@ from casus.extract.coref import (
 from casus.extract.lexicon import ANY, Entry, Lexicon
 from casus.extract.localise import bare_organ
 from casus.extract.places import event_location
+from casus.extract.quotes import among
 from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
@@ -358,13 +359,6 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
     ids = np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
     ids.setflags(write=False)
     return ids
-
-
-def _among(column: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Where a token array's ``column`` holds one of the sorted string-store ``ids``."""
-    if not len(ids):
-        return np.zeros(len(column), dtype=bool)
-    return ids[np.searchsorted(ids, column).clip(max=len(ids) - 1)] == column
 
 
 @dataclass(frozen=True)
@@ -685,11 +679,11 @@ class _Coder:
         amod, case, gerund, attribution = (np.uint64(get_string_id(w)) for w in ("amod", "case", "VBG", ATTRIBUTION_MARKER))
         participles = _hashes(frozenset({"VBD", "VBN"}))
         lower, lemma, dep, tag = ctx.doc.to_array([LOWER, LEMMA, DEP, TAG]).reshape(-1, 4).T
-        self._trigger_words = _indices(_among(lower, triggers) | _among(lemma, triggers))
-        self._speech_words = _indices(_among(lower, speech) | _among(lemma, speech))
+        self._trigger_words = _indices(among(lower, triggers) | among(lemma, triggers))
+        self._speech_words = _indices(among(lower, speech) | among(lemma, speech))
         self._attribution_markers = _indices(lower == attribution)
-        self._naming_verbs = _indices(_among(lemma, _hashes(NAMING_VERBS)))
-        self._participle_modifiers = _indices((dep == amod) & _among(tag, participles))
+        self._naming_verbs = _indices(among(lemma, _hashes(NAMING_VERBS)))
+        self._participle_modifiers = _indices((dep == amod) & among(tag, participles))
         self._gerund_markers = _indices((dep == case) & (tag == gerund))
         self._gerund_modifiers = _indices((dep == amod) & (tag == gerund))
         self._mentions: dict[int, Actor] = {}

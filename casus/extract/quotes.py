@@ -194,7 +194,7 @@ def lemma_table(doc: Doc, inflected: Inflections) -> list[frozenset[str]]:
     the tokens whose form, or lemma in lower case, is one of the words or their forms (found over the
     doc's string ids with numpy: most tokens are none)."""
     lemma, lower, orth = doc.to_array([LEMMA, LOWER, ORTH]).reshape(-1, 3).T
-    known = _among(lemma, inflected.id_array) | _among(lower, inflected.id_array)
+    known = among(lemma, inflected.id_array) | among(lower, inflected.id_array)
     respelt = np.unique(lemma[~known & (lemma != lower) & (lemma != orth)]).tolist()  # in lower case, a word?
     strings = doc.vocab.strings
     words = [word for word in respelt if strings[word].lower() in inflected.words]
@@ -206,8 +206,10 @@ def lemma_table(doc: Doc, inflected: Inflections) -> list[frozenset[str]]:
     return table
 
 
-def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
-    """Which of ``values`` are in the sorted, non-empty array ``ordered``."""
+def among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Which of ``values`` (a token attribute column) are in the sorted array ``ordered`` (string-store ids)."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=bool)
     found = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
     return ordered[found] == values
 
