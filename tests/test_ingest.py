@@ -147,7 +147,8 @@ def test_allsides_json_files_are_read_with_their_field_names():
     for article in articles:
         raw = json.loads(Path(article.origin).read_text(encoding="utf-8"))
         assert article.id == raw["ID"] and article.title == raw["title"] and article.url == raw["url"]
-        assert article.text == raw["content_original"].strip()
+        original = raw["content_original"].strip()  # up to the spaces put back between glued sentences
+        assert article.text.replace(" ", "") == original.replace(" ", "") and len(article.text) - len(original) <= 10
         assert article.published == (dt.date.fromisoformat(raw["date"]) if raw["date"][:4].isdigit() else article.published)
         assert_maps_back(article, raw["content_original"], samples=20)
 
@@ -249,3 +250,28 @@ def test_gzipped_jsonl_streams(tmp_path):
     with gzip.open(path, "wt", encoding="utf-8") as out:
         out.write("\n".join(json.dumps({"id": f"g{i}", "text": BODY + f" Item {i}."}) for i in range(3)))
     assert [a.id for a in ingest.read([str(path)])] == ["g0", "g1", "g2"]
+
+
+def test_sentences_glued_without_a_space_are_split_and_still_map_back(tmp_path):
+    """"… since 1987.In June …": a space is put back after the stop (also after a closing quote,
+    before an opening one); addresses and abbreviations stay as they are, and every copied
+    character maps to the input."""
+    body = ("Sylvania has dammed the river since 1987.In June the army of Freedonia shelled the dam.“We will not "
+            "back down,” the minister said.”Talks resume on Friday.\n\nWrite to jo.Lee@example.com or see "
+            "www.Freedonia.gov.Details, said Rep.Ana Ruiz of St.Vel. The U.S.Army did not comment.")
+    path = tmp_path / "glued.json"
+    path.write_text(json.dumps({"title": "Dam shelled", "date": "2021-06-04", "text": body}), encoding="utf-8")
+    article = only_article(list(ingest.read([str(path)])))
+    assert article.text == body.replace("1987.In", "1987. In").replace("dam.“We", "dam. “We").replace(".”Talks", ".” Talks")
+    assert_maps_back(article, body)
+
+
+def test_a_glued_sentence_is_coded_once_split(tmp_path):
+    from casus.pipeline import Resources, code_article
+
+    body = ("Armenia has disputed the region with Azerbaijan since 1994.Azerbaijani troops shelled an Armenian border "
+            "post on Monday, officials said.\n\nThe talks were suspended.")
+    path = tmp_path / "glued.json"
+    path.write_text(json.dumps({"title": "Border post shelled", "date": "2021-06-08", "text": body}), encoding="utf-8")
+    coded = code_article(only_article(list(ingest.read([str(path)]))), Resources.load())
+    assert any(e.cameo.startswith("19") for e in coded.events)

@@ -77,6 +77,9 @@ def test_a_future_seen_from_the_past_takes_the_nearest_weekday(res, text, publis
     ("The army said on Sunday it would hit back after militants attacked a checkpoint.", "attacked", "2020-02-08", "2020-02-09", False),
     ("In the weeks since troops killed the commander, militants have scaled down their attacks.", "killed", "2019-12-26", "2020-01-30", True),
     ("In the two years since the rebels seized the town, the army has shelled it daily.", "seized", "2018-01-01", "2018-12-31", True),
+    ("The ruling came a year to the day after the junta jailed the editor.", "jailed", "2019-02-12", "2019-02-13", True),
+    ("The verdict came two years almost to the day after the army seized the town.", "seized", "2018-02-12", "2018-02-13", True),
+    ("The strike came a week to the day after rebels shelled the port.", "shelled", "2020-02-05", "2020-02-06", True),
 ])
 def test_an_after_or_before_clause_is_dated_from_its_heads_date(res, text, trigger, start, end, inferred):
     """A measured "after"/"before" moves the head's date by the measure (the head's own date, its
@@ -111,3 +114,33 @@ def test_a_past_event_with_no_time_of_its_own_takes_the_day_the_story_is_at(res,
 def test_an_undated_event_told_in_the_past_may_be_the_day_before_publication(res, text, trigger, start):
     date = date_of(res, text, trigger)
     assert (date.start.isoformat(), date.end, date.inferred, date.text) == (start, THU, True, None)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Both former premiers sent troops to the border during their tenures.", "sent", ("unknown", "during their tenures")),
+    ("Under his rule, the army crushed the protests.", "crushed", ("unknown", "Under his rule")),
+    ("The army will crush the protests during his presidency.", "crush", ("day", None)),
+    ("During his term, the army has crushed the protests.", "crushed", ("day", None)),
+])
+def test_an_event_told_in_the_past_during_a_term_of_office_has_an_unknown_date(res, text, trigger, expected):
+    """"during their tenures", "under his rule": some time before the story, not the publication
+    date; a future or a present perfect keeps the publication date."""
+    date = date_of(res, text, trigger)
+    assert (date.precision, date.text) == expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Under the terms of the ceasefire, the militia handed over four prisoners.", "handed"),
+    ("Under the new rules, police detained 18 journalists in the capital.", "detained"),
+    ("The editors were arrested under emergency rule.", "arrested"),
+])
+def test_the_terms_of_a_deal_or_new_rules_are_no_term_of_office(res, text, trigger):
+    """"terms" of a deal, "rules" as regulations, and an unowned "rule" keep the inferred date."""
+    date = date_of(res, text, trigger)
+    assert (date.precision, date.end, date.inferred) == ("range", THU, True)
+
+
+def test_the_day_the_story_is_at_wins_over_a_term_of_office(res):
+    text = "On Tuesday, students marched in Minsk. Under Lukashenko's rule, riot police detained 30 of them."
+    date = date_of(res, text, "detained")
+    assert (date.precision, date.start, date.text) == ("day", dt.date(2020, 2, 11), "Tuesday")

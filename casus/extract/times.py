@@ -13,10 +13,11 @@ the parse when a Doc is given, else from the words around the expression.
 ``_attachment_rank``): never by a modifier inside another noun phrase ("withdrew from the 2015
 accord") or by the clause an event is only embedded in ("sanctions imposed ... after Trump set an
 ultimatum" is not dated by "Iran said on Saturday"). An event with no expression of its own is
-dated, in this order, from its head's date by a measured "after"/"before" ("came a week after the
-Taliban freed ..."), by the day a past-tense narrative is at (the day of a recent earlier
-sentence), or, inferred, by the publication date — for an event told in the past, the day before
-it too, since a report of yesterday's events carries today's date.
+dated, in this order: from its head's date by a measured "after"/"before" ("came a week after the
+Taliban freed ...", "two years to the day after"); by the day a past-tense narrative is at (the day
+of a recent earlier sentence); unknown when told in the past "during" someone's term of office
+("during their administrations"); or, inferred, by the publication date — for an event told in the
+past, the day before it too, since a report of yesterday's events carries today's date.
 """
 from __future__ import annotations
 
@@ -707,6 +708,10 @@ DAY = dt.timedelta(days=1)
 #: A duration that can measure an "after"/"before": a count of days, weeks, months or years, or hours.
 MEASURE = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?:\d+|X)H")
 MEASURE_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+#: Terms of office: an event told in the past "during" one is of some time before the story.
+OFFICE_TERMS = frozenset({"administration", "presidency", "tenure", "term", "rule", "reign", "premiership", "chancellorship"})
+#: What may stand between a measure and its "after"/"before": nothing, or "(almost) to the day".
+MEASURE_GAP = re.compile(r"\s*(?:(?:almost|nearly|exactly|precisely)\s+)?(?:to\s+the\s+day\s+)?")
 
 
 def _climb(token: Any) -> list[Any]:
@@ -878,7 +883,7 @@ def _sequenced(ctx: Any, token: Any) -> EventDate | None:
     if mark is None:
         return None
     measure = next((t for t in ctx.times if t.precision == "duration" and t.span[1] <= mark.idx
-                    and not ctx.article.text[t.span[1]:mark.idx].strip()), None)
+                    and MEASURE_GAP.fullmatch(ctx.article.text[t.span[1]:mark.idx])), None)
     amount = MEASURE.fullmatch(measure.value or "") if measure else None
     since, vague = mark.lower_ == "since", amount is not None and amount["n"] == "X"
     if measure is None and (mark.lower_ != "after" or not _told_in_past(_climb(token))):
@@ -910,16 +915,43 @@ def _sequenced(ctx: Any, token: Any) -> EventDate | None:
     return EventDate(start, end, precision, ctx.article.text[span[0]:span[1]], inferred=anchor.inferred, span=span)
 
 
+def _term_of_office(ctx: Any, token: Any) -> EventDate | None:
+    """For an event told in the past "during" or "under" someone's term of office ("both deployed
+    troops to the border during their administrations", "under his rule", "during the Obama
+    presidency"), an unknown date within that term, which lies before the story: not the publication
+    date. The term needs an owner (a possessive or a name), and "term" or "rule" must be singular and
+    take no "of" ("under the terms of the deal", "the new rules", "emergency rule" are no office)."""
+    chain = _clause_chain(token)
+    verbs = [w for w in chain if w.pos_ in ("VERB", "AUX") or w.i == token.i]
+    term = next((c for w in verbs for c in w.children if c.dep_ == "obl" and _office_term(c)), None)
+    if term is None or not _told_in_past(_climb(token)):
+        return None
+    span = (term.left_edge.idx, term.idx + len(term))
+    return EventDate(None, None, "unknown", ctx.article.text[span[0]:span[1]], inferred=False, span=span)
+
+
+def _office_term(noun: Any) -> bool:
+    """Whether ``noun`` is someone's term of office introduced by "during", "under" or "throughout"."""
+    lemma, kids = noun.lemma_.lower(), list(noun.children)
+    return (lemma in OFFICE_TERMS
+            and any(m.dep_ == "case" and m.lower_ in ("during", "under", "throughout") for m in kids)
+            and any(c.dep_ == "nmod:poss" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in kids)
+            and not (lemma in ("term", "rule") and (noun.tag_ == "NNS" or any(c.dep_ == "nmod" for c in kids))))
+
+
 def event_date(ctx: Any, token: Any) -> EventDate:
     """The date of the event triggered by ``token``: the time expression governing it in the parse;
     else its head's date moved by a measured "after"/"before" (``_sequenced``); else the day the
-    narrative is at (``_story_day``); else, ``inferred``, the publication date, or for an event told
-    in the past the day before it too (news of the previous day)."""
+    narrative is at (``_story_day``); else unknown in a past term of office (``_term_of_office``);
+    else, ``inferred``, the publication date, or for an event told in the past the day before it too
+    (news of the previous day)."""
     found = _governing(ctx, token)
     if found is None and ctx.doc.has_annotation("DEP"):
         if (ordered := _sequenced(ctx, token)) is not None:
             return ordered
         found = _story_day(ctx, token)
+        if found is None and (period := _term_of_office(ctx, token)) is not None:
+            return period
     if found is not None:
         return EventDate(found.start, found.end, found.precision, found.text, inferred=False, span=found.span)
     published = ctx.article.published

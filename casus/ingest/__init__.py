@@ -10,6 +10,8 @@ instead of raising, so one bad file never stops a batch.
 and HTML, the field value for JSON, the entry's content for feeds, the record's HTML for WARC.
 Hidden files and folders (names starting with ".") inside a folder are not read. Page furniture
 left in a body ("Read more: …", bylines, image credits) is marked in ``Article.furniture``.
+Sentences a scrape glued together ("since 1987.In June") get their space back (``joins``); the
+added space maps to nothing, and the id of an article without one is that of the text as given.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from casus.ingest import feeds, html, structured, text, warc
 from casus.ingest.decode import InputError, decode
 from casus.ingest.furniture import find_furniture
 from casus.ingest.language import NAMES, identify
+from casus.ingest.joins import unglue
 from casus.records import Article, Rejected, Segment
 
 DEFAULT_MAX_BYTES = 50_000_000  # per article; JSON Lines and WARC files of any size are streamed
@@ -320,17 +323,19 @@ def article(
     if segments is None:
         segments = (Segment(0, len(body) - len(body.lstrip()), len(stripped)),)
         body = stripped
+    identity = id or content_id(body)
+    body, segments = unglue(body, segments)
     guess = identify(body)
     if guess.language not in (None, "en"):
         language = NAMES.get(guess.language, "a non-Latin script")
         return Rejected(origin, f"not English: looks like {language} ({guess.why})", "NotEnglish")
     return Article(
-        id=id or content_id(body),
+        id=identity,
         text=body,
         published=options.published or published,
         language=guess.language,
         origin=origin,
         segments=segments,
-        furniture=find_furniture(body),
+        furniture=find_furniture(body, metadata.get("title")),
         **metadata,
     )
