@@ -139,9 +139,10 @@ def test_a_meeting_of_several_parties_is_coded_both_ways(code):
 
 
 def test_an_uncoded_but_named_target_is_kept_with_its_text(code):
-    coded = code("The Norwegian government arrested Tomas Ekberg in Oslo.")
+    coded = code("The Norwegian government arrested Gen. Tomas Ekberg in Oslo.")  # (an officer the KB does not know)
     (event,) = coded.events
-    assert (event.source.country, event.cameo[:2], event.target.text, event.target.code) == ("NOR", "17", "Tomas Ekberg", None)
+    assert (event.source.country, event.cameo[:2], event.target.text, event.target.code) == \
+        ("NOR", "17", "Gen. Tomas Ekberg", None)
     assert event.explanation.rule == "uncoded-target"
 
 

@@ -78,9 +78,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Pronouns that may stand for a whole clause set beside it ("..., something Russia called unacceptable").
 CLAUSE_PRONOUNS = frozenset({"something", "this", "that", "which"})
 #: Lexicon words with a meaning of their own: `object: [none]` = the verb has no direct object ("protesters
-#: demonstrated", not "demonstrated contempt"); `named` in a list = any phrase naming an actor or a place.
+#: demonstrated", not "demonstrated contempt"); `named` in a list = any phrase naming an actor or a place (or
+#: owned by one: "Israel's Iron Dome system"); `actor` = a phrase that itself names one ("recognition of Taiwan",
+#: not "of Taiwan's passports").
 NO_OBJECT = frozenset({"none"})
-NAMED = "named"
+NAMED, ACTOR = "named", "actor"
 #: Verbs of feeling whose grammatical object is the one who feels: "X was dismayed by Y", "X is concerned
 #: about Y", "Y dismayed X" — the one who feels is the source of the criticism or concern, Y (or its author)
 #: the target.
@@ -140,10 +142,20 @@ NON_MILITARY_BOMBING, AERIAL_ATTACK = "183", "195"
 #: Roles of people a state's violence is usually done to at home.
 CIVILIAN_ROLES = WITNESS_ROLES | frozenset({"OPP", "REF", "LAB", "REL"})
 DENIAL_VERBS = frozenset({"deny"})  # verbs whose content, when it codes nothing, is still a denial (016)
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+# (with the typographic apostrophe too: "wouldn’t", "he’d", "we’ll")
+NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "’d"})
+WILL_AUX = FUTURE_AUX | {"would", "'d", "’d"}  # will or would (not "could", "might")
+HAVE_AUX = frozenset({"have", "'ve", "’ve"})  # "would have done", "it'd have done" (not "had")
 CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITIONAL_CLAUSE = "conditional clause"  # the reason ``status`` gives an act set on a condition with no modal of doubt
+#: Marks of an embedded question ("asked if he might visit", "whether it would strike").
+QUESTION_MARKS = frozenset({"if", "whether"})
+#: Words after a negation that assert the act and add to it ("isn't only threatening Mexico").
+NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
+#: CAMEO roots of verbal acts: one negated ("did not allege", "has not threatened") is no act at all.
+SPOKEN_ROOTS = ("01", "02", "03", "10", "11", "12", "13")
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "go"})
 #: "agreed to reopen the border", "pledged to release them": the act is promised, not yet done (CAMEO 03
 #: "agree to" is intent; PLOVER codes such a cooperative act AGREE).
@@ -159,6 +171,9 @@ ABSTENTION_VERBS = frozenset({"refrain", "abstain", "desist", "turn", "stop", "p
                               "shy", "back", "withdraw"})
 #: Verbs of letting: "X should be allowed to act" asks it of someone else, not of X.
 PERMISSION_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
+#: ... and of granting leave alone: what one is allowed to do is not done by that ("soldiers are allowed to open fire");
+#: "enabled X to strike" tells the strike.
+GRANTING_VERBS = PERMISSION_VERBS - {"enable"}
 #: Nouns of freeing someone: whoever is asked for it holds them ("demanded the soldier's release").
 RELEASE_NOUNS = frozenset({"release", "freeing", "freedom"})
 #: Adjectives whose infinitive names an act that is not even intended ("reluctant to use force").
@@ -170,6 +185,9 @@ FIGURATIVE_ATTACKS = frozenset({"fight", "battle", "kill", "eliminate", "target"
 WEAPONS_TEST = "150"
 #: Adjectives of an act only possible ("a missile capable of hitting the US").
 CAPACITY_ADJECTIVES = frozenset({"capable", "able", "designed", "meant", "intended"})
+#: Nouns an option is ruled out as ("ruled out Panmunjom as a venue"): a choice of place, no rejection.
+VENUE_NOUNS = frozenset({"venue", "site", "location", "host", "place", "setting", "spot", "destination"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Nouns whose infinitive names an act only possible, not done ("the responsibility not to use force").
 CAPACITY_NOUNS = frozenset({"responsibility", "right", "duty", "obligation", "authority", "power", "ability",
                             "capacity", "need", "willingness", "readiness", "reluctance", "option", "freedom"})
@@ -178,10 +196,11 @@ COOPERATION_TARGET_PREPS = ("to", "with", "for")  # ("support for the opposition
 #: Roots whose act, with no target named, is aimed at the country where it happens (CAMEO practice:
 #: a visit to / exercises in / an attack in a country).
 LOCATION_TARGET_CODES = ("042", "07", "09", "14", "15", "18", "19", "20")  # (a meeting in Brussels is not with Belgium)
-#: Acts coded without a target when none is named (refusals, threats, protests, force posture, cuts in
-#: relations or aid, coercion such as curfews and arrests, resignations, retreats); so are attacks told with
-#: a verb ("Israel carried out the airstrike"), not a bare noun ("the Syrian war").
-TARGETLESS_CODES = ("015", "016", "12", "13", "14", "15", "16", "17", "0831", "087")
+#: Acts coded without a target when none is named (declined comment, refusals, threats, protests, force posture,
+#: cuts in relations or aid, coercion such as curfews and arrests, resignations, retreats, relief to no one named:
+#: "the Coast Guard is heading up the rescue effort"); so are attacks told with a verb ("Israel carried out the
+#: airstrike"), not a bare noun ("the Syrian war").
+TARGETLESS_CODES = ("011", "015", "016", "073", "12", "13", "14", "15", "16", "17", "0831", "087")
 #: Acts of the state (release, charge, arrest, deport, repress, convict) reported in an agentless passive ("17
 #: people were arrested in Iran"): their source is the state where it happened.
 STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
@@ -218,7 +237,11 @@ ACTOR_NOUNS = PERSON_TITLES | ORGANISATION_NOUNS | frozenset({
     "child", "official", "insurgent", "guerrilla", "militia", "settler", "activist", "opponent", "dissident",
     "member"
 })
+#: Nouns whose infinitive is their owner's act ("Iran's attempt to pressure Europe"; not "Iran's refusal to ...").
+ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "move", "decision", "campaign", "push", "drive"})
 RESPONSE_MARKS = frozenset({"after", "following"})
+ADJUNCT_MARKS = RESPONSE_MARKS | frozenset({"during", "before", "at"})  # a meeting as the time of another act
+CONSULT_ROOT = "04"
 #: Verbs whose "in" phrase names an act their subject takes part in ("participated in the offensive"; also "take part").
 PARTICIPATION_VERBS = frozenset({"participate", "join", "engage"})
 #: Verbs of answering another's act ("responded to X's criticism by accusing ...").
@@ -306,7 +329,13 @@ def drop_countryless(ctx: Context, res: Resources) -> Context:
 
 def _outside_furniture(ctx: Context, sent: SpacySpan, found: list[Candidate], reason: str) -> tuple[list[Candidate], str]:
     """The candidates whose trigger is not page furniture (``Article.furniture``: a "Read more" line,
-    a byline, an image credit); when none is left, the reason names the furniture."""
+    a byline, an image credit); when none is left, the reason names the furniture. A sentence that runs into
+    an image credit ("... a peace deal on Saturday.(AP Photo/Jane Roe)", where the parse cannot split off the
+    credit) ends a photo caption: none of it."""
+    credited = next((f for f in ctx.article.furniture if f.kind == "image credit"
+                     and sent.start_char < f.span[0] < sent.end_char), None) if found else None
+    if credited is not None:
+        return [], f"page furniture (the photo caption an {credited.kind} ends): not coded"
     pieces = [furniture_at(ctx.article.furniture, ctx.doc[c.trigger].idx) for c in found]
     kept = [c for c, piece in zip(found, pieces) if piece is None]
     piece = next(filter(None, pieces), None) or furniture_at(ctx.article.furniture, sent.start_char)
@@ -1144,6 +1173,9 @@ class _Coder:
             if predicated is not None:
                 return predicated
         intention = verb.head
+        if verb.dep_ == "acl" and _infinitive(verb) and self.has_form(intention, ATTEMPT_NOUNS) \
+                and (owner := next((c for c in intention.children if c.dep_ in ("nmod:poss", "poss")), None)) is not None:
+            return owner  # "in its latest attempt to pressure European powers", "Russia's decision to expel": the owner's act
         if verb.dep_ == "acl" and _infinitive(verb) and intention.pos_ in NOMINAL and self.mention_at(intention) is None \
                 and (intention.dep_ in OBJECT or intention.dep_ == "obl") and _verbal(intention.head):
             # "made good on pledges to slap sanctions", "announced a plan to withdraw": whoever holds the intention
@@ -1285,12 +1317,16 @@ class _Coder:
             # an object with its own preposition is a misparsed oblique ("held talks with President X"), and so
             # is a prepositional phrase the parse hung as a loose clause
             oblique = child.dep_ in MAYBE_OBLIQUE or child.dep_ == "xcomp" and _nominal(child)  # "took X to task"
-            if oblique and not _verbal(child) and _case(child) == prep:
+            # (also a gerund clause after "from": "banned activists from holding rallies")
+            if oblique and _case(child) == prep and (not _verbal(child) or prep == "from" and child.tag_ == "VBG"):
                 return child
             if _particle(child) and child.lower_ == prep:
                 obj = next((c for c in self.children(token) if c.dep_ in OBJECT), None)
                 if obj is not None:
                     return obj
+            if child.lower_ == prep and child.pos_ == "ADP" and not child.n_lefts + child.n_rights and self.passive(token):
+                # a passive's stranded preposition ("the convoy was fired upon by X", "was spied on"): its subject
+                return _passive_subject(token)
         if prep == "between":
             for child in self.children(token):
                 if child.dep_ in OBLIQUE and any(c.lower_ == "between" for c in child.subtree if c.i < child.i):
@@ -1344,9 +1380,9 @@ class _Coder:
             return token is not None
         if token is None:
             return False
-        if NAMED in words and (self.mention_at(token) is not None or self._place_at(token) or any(
-                c.dep_ in ("nmod:poss", "poss") and self.mention_at(c) is not None for c in token.children)):
-            return True  # (a phrase owned by an actor counts: "for Israel's Iron Dome system")
+        if words & {NAMED, ACTOR} and (self.mention_at(token) is not None or self._place_at(token)) or NAMED in words and any(
+                c.dep_ in ("nmod:poss", "poss") and self.mention_at(c) is not None for c in token.children):
+            return True  # (a phrase owned by an actor counts as `named`: "for Israel's Iron Dome system")
         forms = self.lemmas(token)
         for word in words:
             parts = word.split()
@@ -1475,12 +1511,20 @@ class _Coder:
         token: Token | None = trigger
         while token is not None:
             words = {c.lower_ for c in token.children if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
+            if token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in HAVE_AUX for c in token.children):
+                words -= {"'d", "’d"}  # "it'd already imposed sanctions": 'd is "had", not "would" (see ``_date``)
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
                 return "hypothetical", "the condition of a conditional"  # "if it did not withdraw": not a fact
-            if words & NEGATIONS:
+            if words & NEGATIONS and not _not_only(token):
                 return "negated", f"negation '{min(words & NEGATIONS)}'"
+            if any(c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children)
+                   and not any(g.lower_ == "than" for g in c.subtree) for c in token.children):
+                return "negated", "'no longer'"  # "Iran will no longer abide by the deal"; not "no longer than a week"
             if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in token.children):
-                return "hypothetical", "conditional clause"
+                # ("would strike if attacked" is doubted; "announced a tariff unless ...", "will impose sanctions if
+                # ...": set on a condition, see ``_refusal``)
+                doubt = words & HYPOTHETICAL_AUX
+                return "hypothetical", f"conditional clause (modal '{min(doubt)}')" if doubt else CONDITIONAL_CLAUSE
             if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
                 return "hypothetical", "'whether' clause"
             if words & HYPOTHETICAL_AUX:
@@ -1645,6 +1689,10 @@ class _Coder:
     def sentence(self, sent: SpacySpan) -> tuple[list[Candidate], str]:
         self._repair_hung_verbs(sent)
         speech = self.speech_acts(sent)
+        # "the U.K. did not say (allege) that Russia was involved": what is not said is neither claimed nor told
+        unsaid = {t.i: verb for verb, content, _ in speech if _verbal(verb) and self.status(verb)[0] == "negated"
+                  for t in content.subtree}
+        speech = [act for act in speech if act[1].i not in unsaid]
         triggers = [(t, m) for t in self._tokens(sent, self._trigger_words) if (m := self.best_entry(t)) is not None]
         out: list[Candidate] = []
         self._coded_here = out
@@ -1652,6 +1700,9 @@ class _Coder:
         consumed: set[int] = set()
         for token, (entry, slots) in triggers:
             if token.i in consumed:
+                continue
+            if token.i in unsaid:
+                reasons.append(f"not an act: the content of '{unsaid[token.i].text}', which is negated")
                 continue
             if entry.to is not None and slots.get("to") is not None and not self.has_form(token, RESPONSIBILITY_CLAIMS):
                 # "threaten to attack", "threatened to launch an offensive": the threat, not the attack (but
@@ -1670,7 +1721,8 @@ class _Coder:
         # a report whose content codes nothing: the statement itself may be the act (also beside an event told
         # outside it: "Asked about Iran's arrest of spies, Pompeo said Iran has a long history of lying")
         coded = {t for c in out for t in (c.trigger, *c.tokens)}
-        silent = [act for act in speech if act[0].i not in coded and not any(t.i in coded for t in act[1].subtree)]
+        silent = [act for act in speech if act[0].i not in coded and not any(t.i in coded for t in act[1].subtree)
+                  and not self._joint_obligation(*act)]
         quoted = self._quoted_sentence(sent) if not speech else None
         if quoted is not None and not any(t.i in coded for t in quoted[1].subtree):
             silent.append(quoted)
@@ -1701,6 +1753,8 @@ class _Coder:
             self.untargeted[token.i] = (code, self.actors(self.subject(token)))  # a report of it accuses X
             self.blames.add(token.i)
             return [], f"no actor ('X is to {token.text}': X is the one blamed)"
+        if (unasserted := _unasserted(token, self.onto[code].quad_class >= 3)) is not None:
+            return [], f"not an act: {unasserted}"
         obj = slots.get("obj")
         if entry.pos == "verb" and entry.objects is None and entry.to is None and not entry.preps and obj is not None \
                 and self.has_form(token, self.lex.support) and self.is_event_noun(obj):
@@ -1753,6 +1807,8 @@ class _Coder:
             if code[:2] in ATTACK_ROOTS and obj is not None and obj.lemma_.lower() in self.lex.classes.get("not_attacked", ()) \
                     and not self.has_form(token, BOMBARDMENT_VERBS):  # ("bombed a market" is no figure of speech)
                 return [], f"not an attack: '{token.text} {obj.text}'"
+            if code[:2] == "12" and (option := self._ruled_out_option(token, entry)) is not None:
+                return [], f"not a rejection: an option ruled out ('{option.text}'), no one's proposal"
             if obj is not None and obj.i != token.i and self.is_event_noun(obj):
                 consumed.add(obj.i)
         else:
@@ -1780,6 +1836,12 @@ class _Coder:
             elif len(parties := self.actors(self.prep_object(token, "between", deep=False))) > 1 \
                     and "prep:between" in entry.target:
                 sources, between = parties, True  # "the talks between Serbia and Kosovo": each party with the other
+            elif (host := _adjunct_host(token, code)) is not None and (sources := self.actors(
+                    _passive_subject(host) if self.passive(host) else self.subject(host))):
+                # "Pompeo returned home after a meeting with Kim": a consultation told as the time of the clause's
+                # act is its subject's
+                rule = "adjunct-consultation"
+                notes.append(f"the subject of '{host.text}', which '{token.text}' is the time of")
             else:
                 return [], "no actor (nominal act without its author)"
         if not sources and entry.pos == "verb" and felt is None and subj is None \
@@ -1798,6 +1860,9 @@ class _Coder:
                            for t in captives if len(_side(t) or "") == 3]
         if entry.code[:2] >= "15":  # news media report, they do not fight
             sources = [s for s in sources if not (s.code or "").endswith("MED")]
+        if entry.code == "150" and entry.pos == "verb" and entry.objects in (None, NO_OBJECT):
+            # forces deploying themselves ("police fanned out across Basra"), not doctors or rescue workers
+            sources = [s for s in sources if _role(s) in ARMED_ROLES | {None}]
         if code == "145" and sources and all(_role(s) in ARMED_ROLES for s in sources) and not self.has_form(token, {"storm"}):
             code, rule = PROPERTY_DESTRUCTION, "armed-destruction"  # armed men burning schools do not riot
             notes.append("burned or demolished by an armed or state actor: destruction of property")
@@ -1861,6 +1926,7 @@ class _Coder:
                 rule = "shared-target"
                 notes.append("no target named: the victims of the attack it is told with")
             elif code.startswith(TARGETLESS_CODES) or self._untargeted_attack(token, code, entry, slots, rule) \
+                    or self._untargeted_refusal(token, code) \
                     or code == "110" and felt is None and not any(
                     slots.get(f"prep:{p}") is not None for p in CAUSE_PREPS):  # "voiced serious concern", about nothing named
                 pairs = [(s, None) for s in sources]
@@ -1887,6 +1953,8 @@ class _Coder:
             status, why, rule = None, f"'{token.head.text} to {token.text}': its source's {kind}", f"declared-{kind}"
         elif token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
             return [], f"not an act: '{token.head.text} to {token.text}'"
+        elif status == "negated" and code.startswith(SPOKEN_ROOTS) and not (_refusing(token) and self.lex.refused_code(code)):
+            return [], f"not an act: a verbal act denied ({why})"  # "did not allege", "never threatened" (not "would not meet")
         if rule == "no-target" and code == "110" and status == "hypothetical":
             return [], "no actor (concern that is only hypothetical, about nothing named)"
         if why:
@@ -1905,6 +1973,23 @@ class _Coder:
             )
             for s, t in pairs
         ], None
+
+    def _ruled_out_option(self, verb: Token, entry: Entry) -> Token | None:
+        """What a rejection verb turns down when it is an option rather than a proposal or a side: a place or
+        other name no actor is coded for, where the entry asks for no particular object ("ruled out the Korean
+        Peninsula's Demilitarized Zone": no rejection of South Korea), or anything turned down as a venue ("ruled
+        out Singapore as a venue")."""
+        objects = [c for c in verb.children if c.dep_ in OBJECT]
+        named = next((c for c in objects if entry.objects is None and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_ENTITIES)
+                      and not getattr(self.mention_at(c), "code", None)), None)
+        # (the "as" phrase on the verb or on its object)
+        return named or next((g for t in (verb, *objects) for g in t.children if g.dep_ in OBLIQUE
+                              and _case(g) == "as" and g.lemma_.lower() in VENUE_NOUNS), None)
+
+    def _untargeted_refusal(self, token: Token, code: str) -> bool:
+        """A cooperative act its source will or would not do, with no one named: a refusal, which needs no
+        target ("Turkey will not bow to economic warfare", "Iran won't release the tanker")."""
+        return self.lex.refused_code(code) is not None and self.status(token)[0] == "negated" and _refusing(token)
 
     def _shared_attack_target(self, token: Token, sources: list[Actor]) -> list[Actor]:
         """ "attacking the civilian people, carrying out massacres": an attack with no target told beside
@@ -2326,6 +2411,8 @@ class _Coder:
                 not denied and cand.status != "negated" and self.onto[cand.code].quad_class >= 3
                 and not _conditional(doc[cand.trigger])  # "... if they blocked the roads" accuses no one
                 and not _speakers_side(speaker, cand.source)
+                # (nor one the speaker's side does with it: "Japan and Australia should hold more exercises")
+                and not any(c.trigger == cand.trigger and _speakers_side(speaker, c.source) for c in found)
                 and _side(speaker) and speaker.role not in WITNESS_ROLES  # a bystander's account accuses no one
                 and not (verb is not None and self.is_event_trigger(verb, found))
                 and self.feeling(doc[cand.trigger]) is None  # "X fears the law could anger Y" accuses no one
@@ -2348,7 +2435,7 @@ class _Coder:
                     for accused in self.actors(self.subject(t)):
                         if not _speakers_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-blame"))
-                elif not _conditional(t) and not any(
+                elif not _conditional(t) and self.status(t)[0] != "negated" and not any(
                         d.trigger == verb.i or _same_side(d.source, speakers[0]) for d in derived):
                     # "Russia contended it was Israel that carried out the airstrike": no target, still an
                     # accusation (unless the report already accuses someone of a targeted act)
@@ -2356,25 +2443,38 @@ class _Coder:
                     for accused in sources if self.onto[code].quad_class >= 3 else ():
                         if not _speakers_side(speakers[0], accused):
                             derived.append(self._accusation(verb, speakers[0], accused, t, "reported-accusation"))
-            if obliging:
-                # "Russia said Sudan must return the helicopter": a demand on the clause's subject (also of
-                # a passive: "Israel says Hamas should be disarmed")
-                # (a passive asks its agent when one is named, also on a conjunct: "the court must be respected
-                # and supported by all nations" asks the nations, not the court)
-                agent = any(_case(c) == "by" for v in (content, *content.conjuncts) for c in v.children if c.dep_ in OBLIQUE)
-                patient = _passive_subject(content) if not agent else None
-                subject = self.subject(content)
-                # (not who "should be allowed to" act: permission is asked of someone else)
-                obliges = self.actors(subject) if subject is not None else \
-                    [a for a in [self.actor(patient)] if a is not None and _side(a) and self.mention_at(patient) is not None] \
-                    if patient is not None and not self.has_form(content, PERMISSION_VERBS) else []
-                for obliged in obliges:
-                    if not _speakers_side(speakers[0], obliged):
-                        derived.append(replace(
-                            self._accusation(verb, speakers[0], obliged, content, "reported-obligation"),
-                            code=self.lex.obligation_code,
-                            notes=(f"'{verb.text}' says another side must act ('{content.text}'): a demand",)))
+            obliges = self._obliged(content) if obliging else []
+            # ("the U.S. and India must broaden their partnership": a speaker's own side among those who must act
+            # makes no demand; see ``_joint_obligation``)
+            for obliged in [] if any(_speakers_side(speakers[0], a) for a in obliges) else obliges:
+                derived.append(replace(
+                    self._accusation(verb, speakers[0], obliged, content, "reported-obligation"),
+                    code=self.lex.obligation_code,
+                    notes=(f"'{verb.text}' says another side must act ('{content.text}'): a demand",)))
         return out + derived
+
+    def _obliged(self, content: Token) -> list[Actor]:
+        """Who a report's obligation falls on: "Russia said Sudan must return the helicopter" (the clause's
+        subject; also of a passive: "Israel says Hamas should be disarmed")."""
+        # (a passive asks its agent when one is named, also on a conjunct: "the court must be respected and
+        # supported by all nations" asks the nations, not the court)
+        agent = any(_case(c) == "by" for v in (content, *content.conjuncts) for c in v.children if c.dep_ in OBLIQUE)
+        patient = _passive_subject(content) if not agent else None
+        subject = self.subject(content)
+        # (not who "should be allowed to" act: permission is asked of someone else)
+        return self.actors(subject) if subject is not None else \
+            [a for a in [self.actor(patient)] if a is not None and _side(a) and self.mention_at(patient) is not None] \
+            if patient is not None and not self.has_form(content, PERMISSION_VERBS) else []
+
+    def _joint_obligation(self, verb: Token, content: Token, author: Actor | None) -> bool:
+        """"Japan said China and Japan must stop the escalation": what the speaker's side must do together with
+        another is neither a demand nor another statement act (the statements lexicon would read "must" or
+        "escalation")."""
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children):
+            return False
+        speakers = self.reporters(verb, author)
+        own = [_speakers_side(speakers[0], a) for a in self._obliged(content)] if speakers else []
+        return any(own) and not all(own)
 
     def statement_acts(self, speech) -> list[Candidate]:
         """Reports whose content codes no event, coded as the speaker's verbal act toward whom the content is
@@ -2537,13 +2637,20 @@ class _Coder:
 
     def _refusal(self, cand: Candidate, trigger: Token) -> Candidate:
         """"Putin would not meet with Tillerson": a cooperative act its source will or would not do is
-        the source's refusal (12), as when the source says so itself."""
-        refused = self.lex.refused_code(cand.code) if cand.status == "negated" and _modal(trigger) else None
-        if refused is None:
+        the source's refusal (12), as when the source says so itself; an act it sets on a condition, with no
+        modal of doubt, its threat or intent ("Trump announced a 5% tariff on Mexico unless ...": 1312)."""
+        refused = self.lex.refused_code(cand.code) if cand.status == "negated" and _refusing(trigger) else None
+        if refused is not None:
+            kind, code = refused
+            return replace(cand, code=code, status="asserted", rule=f"negated-{kind}",
+                           notes=cand.notes + (f"'{trigger.text}' will or would not happen: {kind}",))
+        announced = self.lex.announced_code(cand.code) if cand.status == "hypothetical" \
+            and self.status(trigger)[1] == CONDITIONAL_CLAUSE else None
+        if announced is None:
             return cand
-        kind, code = refused
-        return replace(cand, code=code, status="asserted", rule=f"negated-{kind}",
-                       notes=cand.notes + (f"'{trigger.text}' will or would not happen: {kind}",))
+        kind, code = announced
+        return replace(cand, code=code, status="asserted", rule=f"conditional-{kind}",
+                       notes=cand.notes + (f"'{trigger.text}' set on a condition: {kind}",))
 
     def is_event_trigger(self, token: Token, found: list[Candidate]) -> bool:
         return any(c.trigger == token.i for c in found)
@@ -2608,9 +2715,25 @@ def _self_directed(source: Actor, target: Actor | None) -> bool:
     state = source.country
     return state in (source.code, target.code) and {source.code, target.code} <= {state, state + "GOV"}
 
+
+def _adjunct_host(noun: Token, code: str) -> Token | None:
+    """The verb a consultation noun is the time phrase of ("after a meeting with X", "during talks with X"), or
+    None. Other acts told as a time ("after an attack on its soldiers") are often another side's."""
+    if code[:2] == CONSULT_ROOT and noun.dep_ in ("obl", "nmod") and _case(noun) in ADJUNCT_MARKS and _verbal(noun.head):
+        return noun.head
+    return None
+
+
 def _modal(verb: Token) -> bool:
     """A future or conditional auxiliary on the verb ("will not", "would not")."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in verb.children)
+
+
+def _refusing(verb: Token) -> bool:
+    """A negated act told with "will" or "would" is refused ("will not meet", "wouldn’t allow"); not one that
+    could not be done ("could not reach a deal") nor a counterfactual ("would not have allowed": it was)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & WILL_AUX) and not aux & HAVE_AUX
 
 
 def _in_other_relative_clause(span: SpacySpan | None, trigger: Token) -> bool:
@@ -2728,6 +2851,35 @@ def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in (token, *token.ancestors) for c in t.children)
 
 
+def _marks(clause: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in clause.children if c.dep_ == "mark")
+
+
+def _unasserted(token: Token, conflict: bool) -> str | None:
+    """Why the act ``token`` names is not told at all, or None: a ``conflict`` act inside the condition of a
+    conditional, what a threat or warning is set against ("... would be hit if Tehran struck"; a cooperative one
+    stays a hypothetical act: "... if it did not withdraw its troops"), an act in a question asked with a modal
+    ("asked if he might visit Pyongyang"), or what someone is allowed to do ("soldiers are allowed to open fire")."""
+    for clause in (token, *token.ancestors):
+        marks = _marks(clause)
+        if conflict and clause.dep_ == "advcl" and marks & CONDITION_MARKS and "as" not in marks:  # (not "as if")
+            return f"the condition of a conditional ('{min(marks & CONDITION_MARKS)} ...')"
+        if clause.dep_ != "advcl" and marks & QUESTION_MARKS and _modal(clause):
+            return f"a question ('{min(marks & QUESTION_MARKS)} ...' with a modal)"
+    verb = token.head if token.dep_ in OBJECT and _nominal(token) else token  # ("allowed to carry out strikes")
+    while verb.head.i != verb.i and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and not any(
+            c.dep_ in SUBJECT for c in verb.children)):
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in GRANTING_VERBS:
+            return f"a permission ('{verb.head.text} to {verb.text}')"
+        verb = verb.head
+    return None
+
+
+def _not_only(verb: Token) -> bool:
+    """A negation that adds to the act rather than denying it ("isn't only threatening", "did not just criticise")."""
+    return any(c.lower_ in NOT_ONLY and c.i > 0 and verb.doc[c.i - 1].lower_ in NEGATIONS for c in verb.children)
+
+
 def _cleft_focus(pronoun: Token) -> Token | None:
     """"it was Libya that carried out the strike" (the clause not parsed as Libya's relative clause): the
     noun the cleft puts in focus, right before the pronoun, with its expletive "it" and copula."""
@@ -2839,7 +2991,7 @@ def _date(ctx: Context, trigger: Token) -> EventDate:
     """The event's date; a past perfect with no time expression ("a deal it had struck") happened
     at some unknown time before the story, not on the publication date."""
     date = event_date(ctx, trigger)
-    if date.inferred and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children) \
+    if date.inferred and any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in trigger.children) \
             and trigger.tag_ == "VBN":
         return EventDate(None, None, "unknown", None, inferred=True)
     return date

@@ -20,7 +20,8 @@ from casus.extract.derivation import derived_entries
 from casus.knowledge.ontology import Ontology
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
-ANY = "any"  # in `to:` lists: any complement verb
+ANY = "any"  # in `to:`, `object:` and preposition lists: any complement or object
+NONE = "none"  # in `object:` lists: no object at all (a weak condition, weighed like `any`)
 _FIELDS = frozenset({"code", "verb", "noun", "predicate", "case", "particle", "object", "prep", "to", "target", "source",
                      "reciprocal", "note"})
 POSITIONS = ("verb", "noun", "predicate")
@@ -51,7 +52,13 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return sum(1 for c in (self.particle, self.objects, self.to, self.case) if c) + len(self.preps) + len(self.code) // 4
+        """How narrow the entry is: a listed condition counts more than one that takes anything (`to: [any]`,
+        `object: [any]` or `[none]`, a preposition with any object), so "threaten to cut" is 131, not "threaten to
+        <any>" 130, and "rallied behind Trump" is 053, not "rallied" with no object 141."""
+        def weight(words: frozenset[str] | None) -> int:
+            return 0 if words is None else 1 if words & {ANY, NONE} else 3
+        return (3 * sum(1 for c in (self.particle, self.case) if c) + weight(self.objects) + weight(self.to)
+                + sum(2 if words is None or ANY in words else 3 for _, words in self.preps) + 3 * (len(self.code) // 4))
 
 
 @dataclass(frozen=True)
