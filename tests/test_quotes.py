@@ -251,3 +251,31 @@ def test_a_coordinated_cue_takes_the_subject_nearest_before_it():
     pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert subject_of(doc[9]).text == "Michael" and subject_of(doc[4]).text == "Hester"
+
+
+def test_a_gerund_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_on():
+    # "Warren responded by tweeting: ..." (the parser labels the gerund obl or obl:agent)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from casus.extract.quotes import subject_of
+
+    words = ["Okafor", "responded", "by", "tweeting", ":", "“", "No", ".", "”"]
+    heads = [1, 1, 3, 1, 1, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "case", "obl:agent", "punct", "punct", "parataxis", "punct", "punct"]
+    tags = ["NNP", "VBD", "IN", "VBG", ":", "``", "UH", ".", "''"]
+    pos = ["PROPN", "VERB", "ADP", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert subject_of(doc[3]).text == "Okafor"
+
+
+def test_a_quote_after_a_gerund_cue_is_the_speaker_of_the_verb_it_hangs_on(quotes):
+    text = 'The Estonian foreign minister responded by tweeting: "Russia is lying about the size of the exercise."'
+    quote = by_content(quotes(text), "Russia is lying")
+    assert quote.cue == "tweeting" and quote.speaker is not None and quote.speaker.code == "ESTGOV"
+
+
+def test_a_gerund_after_for_is_not_the_act_of_the_subject_of_the_verb_it_hangs_on(quotes):
+    # (the object of the verb, "Trump", does the gerund's act: the critic is not the speaker)
+    quote = by_content(quotes('Pelosi criticized Trump for tweeting: "China is lying about the virus."'), "China")
+    assert quote.speaker is None or quote.speaker.code != "USALEG", quote

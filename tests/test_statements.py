@@ -44,8 +44,6 @@ CODED = [
      "The Norwegian foreign minister said he was hopeful about the negotiations with Iceland.", ("013", "NOR", "ISL", "asserted")),
     ("a pessimistic comment", "Japan's trade minister said the talks with South Korea were deadlocked.",
      ("012", "JPN", "KOR", "asserted")),
-    ("a report that is itself negated", "The Finnish president did not say that the Estonian proposal was a mistake.",
-     ("111", "FIN", "EST", "negated")),
     ("a cue in a noun's prepositional clause", "The Kenyan foreign minister said Somalia had a long history of lying.",
      ("112", "KEN", "SOM", "asserted")),
     ("calling another side's act a good step praises its author",
@@ -105,6 +103,30 @@ CODED = [
      ("111", "JPN", "PRK", "asserted")),
     ("what is fought is no accusation ('the fight against terrorism'): praise of a partner",
      "\"Egypt is a key partner in the fight against terrorism,\" the Italian minister said.", ("051", "ITA", "EGY", "asserted")),
+    ("an auxiliary written with the typographic apostrophe announces the act ('’d')",
+     "“We’d retaliate if Serbia annexed the valley,” the Kosovar prime minister said.", ("130", "XKX", "SRB", "asserted")),
+    ("... also '’ll'", "“We’ll work closely with Hungary,” the Slovak prime minister said.", ("030", "SVK", "HUN", "asserted")),
+    ("the object a cue's words enclose is whom it is about, not the subject",
+     "The Belgian senator warned that the world would hold the Dutch authorities accountable.", ("130", "BEL", "NLD", "asserted")),
+    ("a rejection whose content names no other side answers the nearest one in the sentence",
+     "The Iranian minister said the deal was not renegotiable and that Washington’s move amounted to a desperate attempt.",
+     ("120", "IRN", "USA", "asserted")),
+    ("wanting to see another side do something is an appeal to it, not the speaker's own wish",
+     "The Spanish minister said Madrid wanted to see Morocco return to the talks.", ("020", "ESP", "MAR", "asserted")),
+    ("... also 'expected to see'", "The Indian minister said New Delhi expected to see Pakistan act against the militants.",
+     ("020", "IND", "PAK", "asserted")),
+    ("a question in another report the content goes on into does not undo the statement",
+     "Israel's defence minister said Hezbollah would pay a heavy price, and asked: \"Who will protect Lebanon then?\"",
+     ("130", "ISR", "LBN", "asserted")),
+    ("... nor one in a quotation that follows", "The Peruvian minister said the Chilean plan was \"dead on arrival\" and asked: "
+     "\"Why should we negotiate?\"", ("120", "PER", "CHL", "asserted")),
+    ("an adverb between a cue's word and 'to' does not break it",
+     "Iran said it had nothing whatsoever to do with the attack on the Saudi oil facility.", ("016", "IRN", "SAU", "asserted")),
+    ("... nor 'at all'", "The Libyan army said it had nothing at all to do with Egypt.", ("016", "LBY", "EGY", "asserted")),
+    ("the opposition is not the government's side: its warning about the government's plan is one",
+     "The Venezuelan opposition warned that the Venezuelan government's plan would hurt farmers.", ("130", "VEN", "VEN", "asserted")),
+    ("'’d' before a base form is 'would'", "“We’d be ready to respond to Albania,” the Serbian defence minister said.",
+     ("130", "SRB", "ALB", "asserted")),
 ]
 
 
@@ -142,6 +164,23 @@ NOT_CODED = [
     ("'there is no' solution is none", "The Swiss envoy said there was no military solution in Libya."),
     ("a warning told to someone is the event lexicon's, not the statement's", "The Estonian president warned Estonians not to travel to Belarus."),
     ("a warning about what names no actor", "The Finnish minister warned that the winter could be harsh."),
+    ("a question is no statement", "“Do you think Uganda is behind the raid?” the Kenyan minister asked."),
+    ("the speaker's own public is not the other side", "The Brazilian president said the Brazilian people must stay at home."),
+    ("what a side may do is not asked of it", "The Kenyan president said the Kenyan parliament should be able to vote on the treaty."),
+    ("'to' right after the word before it: a noun between is no infinitive",
+     "Mexico's president said Guatemala needed time to review the plan."),
+    ("the speaker's own wish is no appeal", "The Thai prime minister said he wanted to spend more time in Cambodia."),
+    ("a warning named by its verb alone is not about the speaker's own side (a domestic rival's plan)",
+     "Britain's Labour Party warned that the British government's plan could hurt farmers."),
+    ("'would like to' go somewhere is the speaker's own wish too", "The Thai prime minister said he would like to spend more time in Cambodia."),
+    ("a rejection does not answer the partner of a meeting the sentence names",
+     "Speaking alongside German Chancellor Angela Merkel, the Turkish president said Turkey's borders were not negotiable."),
+    ("... nor the place the speaker visits",
+     "The Japanese prime minister, visiting Washington, said the status of the islands was not negotiable."),
+    ("'’d' before a past participle is 'had': a past act is not announced",
+     "“We’d already responded to Hezbollah,” the Israeli defence minister said."),
+    ("... nor is a counterfactual past ('’d have')",
+     "\"We'd have responded to Serbia if they had attacked,\" the Kosovar prime minister said."),
 ]
 
 
@@ -154,6 +193,29 @@ def test_no_cue_or_no_target_codes_nothing(code, what, sentence):
 def test_with_no_other_side_in_its_sentence_an_offer_answers_the_one_named_before(code):
     coded = code("Algeria turned down the proposal on Monday. The Tunisian foreign ministry said the invitation still stood.")
     assert [(e.cameo, side(e.source), side(e.target), e.sentence) for e in stated(coded)] == [("036", "TUN", "DZA", 1)], coded.events
+
+
+def test_a_denial_is_not_aimed_at_a_side_only_the_sentence_before_names(code):
+    coded = code("Lebanese police shut the border crossing on Monday. The Syrian army said its soldiers were not involved.")
+    assert not stated(coded), coded.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel accused Hezbollah of firing the rockets. Hezbollah said it was not involved.", ("016", "LBN", "ISR", 1)),
+    ("Saudi Arabia blamed Iran for the attack on its oil facilities. Iran said it had no role in the attack.",
+     ("016", "IRN", "SAU", 1)),
+    ("Ghana blamed Togo for the border clash on Sunday. The Togolese army said its soldiers were not responsible.",
+     ("016", "TGO", "GHA", 1)),
+])
+def test_a_denial_answers_the_side_the_sentence_before_says_accuses_the_speakers_side(code, text, expected):
+    coded = code(text)
+    assert [(e.cameo, side(e.source), side(e.target), e.sentence) for e in stated(coded)] == [expected], coded.events
+
+
+def test_a_rejection_answers_the_other_side_in_what_is_said_not_the_partner_of_the_talks(code):
+    coded = code("The Saudi foreign minister, in talks with his Russian counterpart, said the kingdom's security was not "
+                 "negotiable and Iran must stop its interference.")
+    assert "RUS" not in [side(e.target) for e in stated(coded)], coded.events
 
 
 def test_a_cue_does_not_skip_a_negative_word(code):
@@ -262,6 +324,7 @@ def test_an_act_may_be_named_by_its_verb_of_saying_alone(tmp_path, ontology):
     ('{name: x, code: "111", cues: [bad], subject: mine}', "subject must be"),
     ('{name: x, code: "111", cues: [$nope]}', "unknown class"),
     ('{name: x, code: "111"}', "needs a name and cues or verbs"),
+    ('{name: x, code: "111", cues: [bad], nearby: before}', "nearby must be"),
 ])
 def test_bad_acts_are_reported_with_their_place(tmp_path, ontology, bad, message):
     with pytest.raises(LexiconError, match=message):

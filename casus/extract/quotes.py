@@ -229,6 +229,20 @@ def _according_to(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
 
 
+#: Prepositions of a gerund whose act is done by the subject of the verb it hangs on ("responded by tweeting", "after
+#: saying"; not "criticized Trump for tweeting", "accused him of saying").
+_GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "in", "upon", "when"})
+
+
+def _own_gerund(verb: Token) -> bool:
+    """Whether a gerund after a preposition is the act of the subject of the verb it hangs on ("X responded by tweeting:
+    ..."): not after "for"/"of", nor after an object of that verb, who then does the gerund's act ("criticized Trump
+    for tweeting")."""
+    return verb.dep_.startswith("obl") and verb.tag_ == "VBG" \
+        and any(c.dep_ in ("case", "mark") and c.text.lower() in _GERUND_PREPOSITIONS for c in verb.children) \
+        and not any(c.dep_ in ("obj", "dobj") and c.i < verb.i for c in verb.head.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb (a speech verb's speaker): its own, the noun a relative clause hangs on,
     or the subject shared with the verb it is coordinated with or depends on ("…, adding that")."""
@@ -248,7 +262,7 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ == "parataxis" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "Russia, an ally of X, hashed out a deal" parsed as a fragment
-        if verb.dep_ not in ("conj", "advcl", "xcomp", "parataxis") or verb.head is verb:
+        if not (verb.dep_ in ("conj", "advcl", "xcomp", "parataxis") or _own_gerund(verb)) or verb.head is verb:
             return None
         verb = verb.head
     return None

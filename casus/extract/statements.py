@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,11 +32,20 @@ if TYPE_CHECKING:
 
 STATEMENTS = LEXICON_DIR / "statements.yaml"
 SUBJECTS = ("other", "own", "any")
+#: Values of an act's ``nearby`` besides true/false (read as "before"/""; see statements.yaml).
+NEARBY = ("accuser", "content")
+#: Verbs of accusing: for a denial, the side that the sentence before says accuses the speaker's side.
+ACCUSING = frozenset({"accuse", "blame", "charge", "implicate", "fault"})
 _FIELDS = frozenset({"name", "code", "cues", "verbs", "subject", "about", "modal", "nearby", "adverbs", "note"})
 _VALENCE_FIELDS = frozenset({"threshold", "negative", "positive", "not_evaluations", "of_acts", "note"})
 #: A cue's next word may come at most this many words after the one before, none of them a verb but an auxiliary
 #: nor a negative word ("pay a heavy price", "patience is running out"; not "has agreed to" for "have to").
 MAX_GAP = 3
+#: Cue words that no noun, pronoun or number may come before after the word before them: the marker of an infinitive
+#: ("needed to explain", "nothing whatsoever to do with", not "needed time to review").
+ADJACENT = frozenset({"to"})
+#: What may not stand between an ``ADJACENT`` cue word and the word before it.
+NOT_ADJACENT = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBAL = frozenset({"VERB", "AUX"})
 #: A cue counts in the content's root and up to this many links below it.
 CUE_DEPTH = 2
@@ -55,6 +64,17 @@ PASSIVE_LABELS = frozenset({"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"})
 ADDRESSEES = frozenset({"obj", "iobj", "dobj"})
 #: CAMEO roots of acts asked of their target (demands): the patient of a passive content is not the one asked.
 DEMANDS = ("10",)
+#: CAMEO roots of appeals: asked of another side ("wants Pakistan to do more"), not the speaker's own wish ("wants to
+#: visit Pakistan").
+APPEALS = ("02",)
+#: Adjectives of what someone may do, not must ("should be able to vote", "is free to leave"): no demand (a passive,
+#: "should be allowed to", is none already).
+#: Verbs of perceiving or causing: wanting to see (make, have, get) another do something is an appeal to it.
+PERCEIVING_CAUSING = frozenset({"see", "make", "have", "get", "let", "watch"})
+PERMISSIONS = frozenset({"able", "free", "welcome", "entitled"})
+#: The role of a country's general public: the speaker's own public is not the other side of a statement ("the Brazilian
+#: people must stay at home", "people are angry").
+PUBLIC = "CVL"
 NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 FIRST_PERSON = frozenset({"i", "we"})
 #: Determiners of a subject that is anyone of a kind, not an actor.
@@ -101,7 +121,7 @@ class Act:
     subject: str = "other"
     about: frozenset[str] | None = None
     modal: frozenset[str] = frozenset()
-    nearby: bool = False
+    nearby: str = ""  # "", "before" or one of NEARBY
     verbs: frozenset[str] = frozenset()
     openers: frozenset[str] = field(init=False)  # the first words of the cues
 
@@ -188,6 +208,9 @@ def _act(where: str, raw: dict[str, Any], classes: Mapping[str, tuple[str, ...]]
         raise LexiconError(f"{where}: {code!r} is not a CAMEO 1.1b3 code")
     if subject not in SUBJECTS:
         raise LexiconError(f"{where}: subject must be one of {SUBJECTS}, not {subject!r}")
+    nearby = raw.get("nearby", False)
+    if not (isinstance(nearby, bool) or nearby in NEARBY):
+        raise LexiconError(f"{where}: nearby must be true, false or one of {NEARBY}, not {nearby!r}")
     if not raw.get("name") or not (raw.get("cues") or raw.get("verbs")):
         raise LexiconError(f"{where}: an act needs a name and cues or verbs")
     cues = expand_words(raw.get("cues") or (), classes, where)
@@ -197,7 +220,7 @@ def _act(where: str, raw: dict[str, Any], classes: Mapping[str, tuple[str, ...]]
         cues=tuple(sorted({tuple(cue.split()) for cue in cues}, key=lambda c: (-len(c), c))),
         verbs=expand_words(raw.get("verbs") or (), classes, where),
         about=expand_words(raw["about"], classes, where) if raw.get("about") else None,
-        modal=frozenset(str(m).lower() for m in raw.get("modal") or ()), nearby=bool(raw.get("nearby")),
+        modal=frozenset(_straight(str(m).lower()) for m in raw.get("modal") or ()), nearby=("before" if nearby else "") if isinstance(nearby, bool) else nearby,
     )
 
 
@@ -230,8 +253,11 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
                    reader: Reader) -> Statement | None:
     """The speaker's act in saying ``content`` (the root of what ``verb`` reports), or None when no cue fires
     or no actor other than the speaker is what the content is about. ``reporting`` holds the sentence's
-    words of saying: a clause another of them reports is not this content."""
+    words of saying: a clause another of them reports is not this content. A question codes nothing ("Do you think
+    Uganda is behind the raid?")."""
     stop = reporting | {verb.i}
+    if _question(content, stop):
+        return None
     # (not a phrase on an adverbial: "vindicated him in the investigation into Russian meddling")
     cue_region = [t for t in _region(content, stop, CUE_DEPTH, ASIDES)
                   if not (t.dep_.startswith("nmod") and t.head.dep_.startswith("obl") and t.head.head.i == content.i)]
@@ -259,9 +285,12 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     told = fired or [(0, order, act, (verb,)) for order, act in enumerate(cues.acts)
                      if not addressed and set(reader.lemmas(verb)) & act.verbs]
     for _, _, act, cue in sorted(f for f in told if f[0] == nearest):
-        if act.code.startswith(DEMANDS) and (_passive(content, subject) or _perfect(content) or _perfect(cue[0].head)):
+        if act.code.startswith(DEMANDS) and (_passive(content, subject) or _perfect(content) or _perfect(cue[0].head)
+                                             or content.pos_ == "ADJ" and content.lower_ in PERMISSIONS):
             continue  # ("the court must be respected by all nations": not what the court is asked; "should have
-            # done so sooner": what is past is not asked)
+            # done so sooner": what is past is not asked; "should be able to vote": what one may do is not asked)
+        if act.code.startswith(APPEALS) and _own_wish(cue, reader):
+            continue
         found = _target(act, verb, content, subject, stop | _purposes(content), cue, reader)
         if found is None:
             continue
@@ -290,7 +319,7 @@ def _evaluation(verb: Token, content: Token, subject: Token | None, valence: Val
     naming = content.head.i == verb.i and content.dep_ in NAMED_PREDICATES
     if not (naming or any(c.dep_ == "cop" for c in content.children)) or content.pos_ not in ("ADJ", "NOUN") \
             or any(c.dep_ == "mark" and c.lower_ in UNASSERTED or c.dep_ == "case" for c in content.children) \
-            or any(t.text == "?" for t in content.sent) or _asked(verb) \
+            or _asked(verb) \
             or reader.status(verb)[0] is not None or reader.status(content)[0] not in (None, "negated") \
             or subject is not None and (subject.lower_ in PLACEHOLDERS or any(c.lower_ in INDEFINITE for c in subject.children)):
         return None  # (nor a state after a preposition, "at war", "in the clear"; nor "it is clear that", "a woman is")
@@ -307,8 +336,9 @@ def _evaluation(verb: Token, content: Token, subject: Token | None, valence: Val
     # the actor the subject names or refers to, or the author of the act it names; not the possessor of a thing
     # ("China's economy is weak" says nothing of China)
     found = next(((actor, token) for actor, token in _about(verb, content, subject, reader, owners=False)
-                  if actor.span[0] <= token.idx < actor.span[1] or token.pos_ == "PRON"
-                  or valence.of_acts.intersection(reader.lemmas(token))), None)
+                  if (actor.span[0] <= token.idx < actor.span[1] or token.pos_ == "PRON"
+                      or valence.of_acts.intersection(reader.lemmas(token)))
+                  and not (_public(actor) and reader.speakers_side(actor))), None)
     if found is None:
         return None
     actor, token = found
@@ -326,6 +356,18 @@ def _about(verb: Token, content: Token, subject: Token | None, reader: Reader,
     tokens = _subjects(content, _said_of(verb, subject) or subject, reader)
     for token in tokens if owners else tokens[:1]:
         yield from ((actor, token) for actor in reader.actors(token) if actor.country and not reader.is_speaker(actor))
+
+
+def _question(content: Token, stop: frozenset[int]) -> bool:
+    """Whether what is said asks: a "?" in the content or right after it ("Do you think Uganda is behind the raid?"),
+    not in another report it goes on into ("said X would pay a price, and asked: 'Who will ...?'": a verb of saying, or
+    a coordinated verb with a clause of its own)."""
+    doc = content.doc
+    reports = [doc[i] for i in stop if content.is_ancestor(doc[i])] + [
+        c for c in content.children if c.dep_ == "conj" and any(m.dep_ in ("ccomp", "parataxis") for m in c.children)]
+    others = {t.i for report in reports for t in report.subtree}
+    after = takewhile(lambda t: t.pos_ == "PUNCT", doc[content.right_edge.i + 1:content.sent.end])
+    return any(t.text == "?" and t.i not in others for t in (*content.subtree, *after))
 
 
 def _negated(words: tuple[Token, ...], negators: frozenset[str] = NEGATIONS) -> bool:
@@ -423,7 +465,8 @@ def _anchors(content: Token, region: list[Token], reader: Reader) -> list[tuple[
 def _cue(act: Act, content: Token, anchors: list[tuple[Token, frozenset[str], frozenset[int]]], reader: Reader,
          forms_at: dict[int, frozenset[str]]) -> tuple[Token, ...] | None:
     """The tokens of the act's cue nearest the content's root (its first word one of ``anchors``, the others after
-    it in order, each at most ``MAX_GAP`` words on with no verb nor negative word between), longer cues first.
+    it in order, each at most ``MAX_GAP`` words on with no verb nor negative word between, nor a noun before an
+    ``ADJACENT`` one), longer cues first.
     ``forms_at`` memoises the forms of the words after an anchor."""
     doc, end = content.doc, content.sent.end
 
@@ -439,8 +482,10 @@ def _cue(act: Act, content: Token, anchors: list[tuple[Token, frozenset[str], fr
                 continue
             tokens, at = [anchor], anchor.i
             for word in cue[1:]:
+                blocking = NOT_ADJACENT if word in ADJACENT else frozenset()
                 at = next((i for i in range(at + 1, min(at + 2 + MAX_GAP, end)) if has_form(i, word)
-                           and not any(t.pos_ == "VERB" or t.lower_ in NEGATIVE_WORDS for t in doc[at + 1:i])), None)
+                           and not any(t.pos_ == "VERB" or t.pos_ in blocking or t.lower_ in NEGATIVE_WORDS
+                                       for t in doc[at + 1:i])), None)
                 if at is None:
                     break
                 tokens.append(doc[at])
@@ -471,19 +516,58 @@ def _title(token: Token) -> bool:
 
 
 def _announced(act: Act, content: Token, cue: tuple[Token, ...]) -> bool:
-    """Whether the content's verb (or the cue's) carries one of the act's auxiliaries ("would respond")."""
-    return any(c.dep_ == "aux" and c.lower_ in act.modal for t in (content, cue[0]) for c in t.children)
+    """Whether the content's verb (or the cue's) carries one of the act's auxiliaries ("would respond", "it’d
+    respond": with either apostrophe; "'d" only before a base form, "would", not "had": "we'd already responded",
+    "we'd have responded")."""
+    return any(c.dep_ == "aux" and _straight(c.lower_) in act.modal and (_straight(c.lower_) != "'d" or _base(t))
+               for t in (content, cue[0]) for c in t.children)
+
+
+def _base(verb: Token) -> bool:
+    """Whether a verb (or a predicate's copula) is in the base form with no "have" before it ("respond", "be ready")."""
+    return any(t.tag_ == "VB" for t in (verb, *(c for c in verb.children if c.dep_ == "cop"))) \
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _straight(word: str) -> str:
+    """A word with the typographic apostrophe written straight ("’ll" -> "'ll")."""
+    return word.replace("’", "'")
+
+
+def _public(actor: Actor) -> bool:
+    """Whether an actor is a country's general public ("the Brazilian people", "Americans")."""
+    return (actor.role or (actor.code or "")[3:6]) == PUBLIC
+
+
+def _own_wish(cue: tuple[Token, ...], reader: Reader) -> bool:
+    """Whether a verb of wanting (the cue's content verb: "like" of "would like") has an infinitive with no object of its
+    own before it: the speaker's own wish ("wanted to visit Chile", "would like to thank"), not what is asked of another
+    ("wanted Peru to withdraw", "wanted Peru's help", "wanted to see Iran return to the talks")."""
+    wanting = next((t for t in cue if t.pos_ == "VERB"), cue[-1])
+    return not any(c.dep_ in ADDRESSEES for c in wanting.children) and any(
+        c.dep_ == "xcomp" and c.pos_ in VERBAL and any(m.lower_ == "to" for m in c.children)
+        and not (PERCEIVING_CAUSING.intersection(reader.lemmas(c)) and any(
+            m.dep_ in ADDRESSEES or m.dep_ in ("ccomp", "xcomp") for m in c.children))
+        for c in wanting.children)
 
 
 def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: frozenset[int],
             cue: tuple[Token, ...], reader: Reader) -> tuple[Actor, Token, str] | None:
     """(target, its token, how it was found) by the act's ``subject`` rule (see ``statements.yaml``); never
     the phrase of the cue itself ("terrorists track leaks", "the criminal division")."""
+    by_verb_alone = len(cue) == 1 and cue[0].i == verb.i  # (a warning named by its verb alone: of another side, not
+    # of the speaker's own state or party: "the Labour Party warned that the government's plan could hurt farmers")
+
     def fits(actor: Actor) -> bool:
-        return bool(actor.country) and not any(actor.span[0] <= t.idx < actor.span[1] for t in cue)
+        return bool(actor.country) and not any(actor.span[0] <= t.idx < actor.span[1] for t in cue) \
+            and not (reader.speakers_side(actor) and (by_verb_alone or _public(actor)))
 
     about = _said_of(verb, subject)
     if act.subject == "other":
+        for token in _enclosed(cue):
+            actor = next((a for a in reader.actors(token) if fits(a) and not reader.is_speaker(a)), None)
+            if actor is not None:
+                return actor, token, f"target '{actor.text}': the object the cue's words enclose"
         found = next(((actor, token) for actor, token in _about(verb, content, subject, reader, owners=True)
                       if fits(actor)), None)
         if found is not None:
@@ -493,7 +577,7 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
             actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
             if actor is not None:
                 return actor, token, f"target '{actor.text}': whose act the cue names ('{token.text}')"
-        return None
+        return _nearby(act, verb, content, reader)
     if act.subject == "own" and not _own(subject, reader):
         return None
     skip = {t.i for t in subject.subtree} if act.subject == "own" and subject is not None else set()
@@ -505,7 +589,14 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
         actor = next((a for a in reader.actors(token) if fits(a) and not reader.speakers_side(a)), None)
         if actor is not None:
             return actor, token, f"target '{actor.text}': the other side the statement names"
-    return _nearby(act, verb, reader)
+    return _nearby(act, verb, content, reader)
+
+
+def _enclosed(cue: tuple[Token, ...]) -> list[Token]:
+    """The object of a cue's verb that stands between the cue's words: whom the phrase is about, not the subject ("the
+    world will hold the Chinese authorities accountable", "will make Iran pay a price")."""
+    return [c for c in cue[0].children if c.dep_ in ADDRESSEES and cue[0].i < c.i < cue[-1].i] \
+        if cue[0].pos_ == "VERB" and len(cue) > 1 else []
 
 
 def _undergoer(token: Token, reader: Reader) -> bool:
@@ -548,23 +639,41 @@ def _said_of(verb: Token, subject: Token | None) -> Token | None:
                  and any(m.dep_ == "case" and m.lower_ == "of" for m in c.children)), None)
 
 
-def _nearby(act: Act, verb: Token, reader: Reader) -> tuple[Actor, Token, str] | None:
-    """For an act with ``nearby`` whose content names no other side: the nearest one in the sentence, else the last
-    one the sentence before names ("Israel rejected the Egyptian proposal. Egypt said the invitation still stands";
-    not a news outlet: "..., according to the official news agency")."""
+def _nearby(act: Act, verb: Token, content: Token, reader: Reader) -> tuple[Actor, Token, str] | None:
+    """For an act with ``nearby`` whose content names no other side: the nearest one in the sentence (for "content",
+    in the whole of what is said: not the partner of a meeting, "speaking alongside Merkel, ... said the borders were
+    not negotiable"), else for "before" the last one the sentence before names ("Israel rejected the Egyptian proposal.
+    Egypt said the invitation still stands"), for "accuser" the one it says accuses the speaker's side ("Israel accused
+    Hezbollah of firing the rockets. Hezbollah said it was not involved"); never a news outlet ("..., according to the
+    official news agency")."""
     if not act.nearby:
         return None
+    if act.nearby == "content":
+        return next(((actor, token, f"target '{actor.text}': no other side as subject, the nearest one in what is said")
+                     for token in sorted(content.subtree, key=lambda t: abs(t.i - verb.i)) if token.pos_ in NOMINAL
+                     for actor in reader.actors(token) if _other(actor, reader)), None)
     actor = reader.nearby(verb)
     if actor is not None and not (actor.code or "").endswith(MEDIA):
         return actor, verb, f"target '{actor.text}': no other side in what is said, the nearest one in the sentence"
     start = verb.sent.start
     before = verb.doc[start - 1].sent if start else None
+    if before is not None and act.nearby == "accuser":
+        return next(((actor, token, f"target '{actor.text}': who the sentence before says accuses the speaker's side")
+                     for token in before if token.pos_ == "VERB" and ACCUSING.intersection(reader.lemmas(token))
+                     and any(reader.speakers_side(a) for c in token.children if c.dep_ in ADDRESSEES
+                             for a in reader.actors(c))
+                     and (subject := reader.subject(token)) is not None
+                     for actor in reader.actors(subject) if _other(actor, reader)), None)
     for token in reversed(before or ()):
-        actor = next((a for a in reader.actors(token) if a.country and not reader.speakers_side(a)
-                      and not (a.code or "").endswith(MEDIA)), None) if token.pos_ in NOMINAL else None
+        actor = next((a for a in reader.actors(token) if _other(a, reader)), None) if token.pos_ in NOMINAL else None
         if actor is not None:
             return actor, token, f"target '{actor.text}': no other side in this sentence, the last one named before it"
     return None
+
+
+def _other(actor: Actor, reader: Reader) -> bool:
+    """Whether an actor is another side's, and no news outlet."""
+    return bool(actor.country) and not reader.speakers_side(actor) and not (actor.code or "").endswith(MEDIA)
 
 
 def _subjects(content: Token, subject: Token | None, reader: Reader) -> list[Token]:
