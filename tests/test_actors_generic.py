@@ -2,8 +2,9 @@
 nationalities; police and courts act where it happens), state organs by the places named before them, by
 the state they are coordinated with or stationed in, guessed countries yielding to the one a phrase names,
 and well-known IGO officers, armed groups and organisations of a country; whose side an unqualified agent is
-on (victims, forces, party members, officers of a body, crowds named by number). The sentences are written for
-these tests (no gold article text)."""
+on (victims, forces, party members, officers of a body, crowds named by number); people the knowledge base does not
+know (private persons, or the holders of the title right before their names; a US lawmaker's party tag between commas),
+"individuals" and "organizers". The sentences are written for these tests (no gold article text)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from casus.extract.actors import story_country
+from casus.extract.actors import TITLED, story_country, title_holders
 from casus.extract.coref import leading_country
 from casus.knowledge.actors import KnowledgeBase
 from casus.pipeline import Context, Resources, code_article, default_steps, sentences_of
@@ -342,3 +343,46 @@ def test_an_empty_mention_names_no_local_agent() -> None:
 
     assert not local_agent("GOV", "") and not local_agent("MIL", "")
     assert local_agent("GOV", "the authorities") and local_agent("MIL", "Security Forces")
+
+
+# --- people the knowledge base does not know: private persons, title holders; individuals and organizers ---------
+def actors_by_text(res: Resources, text: str) -> dict[str, Actor]:
+    return {a.text: a for a in coded(res, text).actors}
+
+
+def test_an_unknown_person_stays_uncoded(res: Resources) -> None:
+    found = actors_by_text(res, "French police arrested Tomas Helgersen on Tuesday in Lyon. Helgersen was released "
+                                "on bail two days later.")
+    assert found["Tomas Helgersen"].code is None  # a private person of no known country, not a guessed civilian
+    assert found["French police"].code == "FRACOP"  # (the title of a known body still codes its holders)
+
+
+def test_a_person_after_a_title_with_ranks_between_holds_the_title(res: Resources) -> None:
+    found = actors_by_text(res, "Chilean navy spokesman Capt. Rodrigo Faundez said the ship had been boarded.")
+    assert found["Rodrigo Faundez"].code == "CHLMIL"
+    assert found["Rodrigo Faundez"].why.startswith(TITLED)
+
+
+def test_a_title_takes_the_name_right_after_it_only() -> None:
+    text = "Turkish police said on Friday Ayse Kaya had fled. Turkish police officer Ayse Kaya"
+    police = Actor("Turkish police", (0, 14), "TURCOP", "TUR", "COP", why="nationality TUR + agent COP")
+    kaya = Actor("Ayse Kaya", (30, 39), why="parser PERSON not in the knowledge base")
+    officer = Actor("Turkish police officer", (50, 72), "TURCOP", "TUR", "COP", why="nationality TUR + agent COP")
+    named = Actor("Ayse Kaya", (73, 82), why="parser PERSON not in the knowledge base")
+    out = title_holders([police, kaya, officer, named], text)
+    assert out[1] is kaya  # "said on Friday" is no rank
+    assert (out[3].code, out[3].name) == ("TURCOP", "Ayse Kaya") and out[3].why.startswith(TITLED)
+
+
+def test_individuals_and_organizers_are_civilians(res: Resources) -> None:
+    found = actors_by_text(res, "Riot police in Ankara detained a couple of individuals. The organizers of the march "
+                                "in Ankara condemned the arrests.")
+    assert found["individuals"].code == "TURCVL"
+    assert found["organizers"].code == "TURCVL"
+
+
+def test_a_party_tag_between_commas_makes_a_lawmaker(res: Resources) -> None:
+    found = actors_by_text(res, "Gen. Marla Quinby criticized the plan on Monday. Rep. Hal Ostrow, R-Ohio, disagreed.")
+    assert found["Rep. Hal Ostrow"].code == "USALEG"
+    assert all(a.code is None for text, a in found.items() if "Quinby" in text)  # (no tag: an unknown office)
+    assert any("Quinby" in text for text in found)

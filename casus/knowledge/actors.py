@@ -36,6 +36,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from casus.records import Actor, Span
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -114,7 +116,9 @@ ENTITY_FILES = {"organisations": "organisation", "institutions": "institution", 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-"})
 _EDGE = " \t\n\"'()[],;:!?"
 _NONSPACE = re.compile(r"\S*")
-_WORD = re.compile(r"\S+")
+#: A whitespace-separated word with a character besides ``_EDGE``'s that is no initial ("R."): the words
+#: ``TextWords`` counts.
+_COUNTED_WORD = re.compile(r"""(?<!\S)(?!(?i:[a-z])\.(?!\S))\S*[^\s"'()\[\],;:!?]\S*""")
 _FOREIGN = re.compile(r"[^\x00-\x7f]")
 _INITIAL = re.compile(r"[a-z]\.", re.IGNORECASE)  # a middle initial, which ``normalize`` drops
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -152,15 +156,25 @@ class TextWords:
 
     @classmethod
     def of(cls, text: str) -> "TextWords":
-        folded = text.translate(_FOLD)
-        ends = tuple(m.end() for m in _WORD.finditer(folded)
-                     if m.group().strip(_EDGE) and not (len(m.group()) == 2 and _INITIAL.fullmatch(m.group())))
+        folded = text
+        for char, folded_char in _FOLD.items():  # (str.translate reads a long text much more slowly)
+            folded = folded.replace(chr(char), folded_char)
+        ends = tuple([m.end() for m in _COUNTED_WORD.finditer(folded)])
         return cls(folded, ends, tuple(m.start() for m in _FOREIGN.finditer(folded)))
 
     def plain_end(self, start: int) -> int:
         """The last ``end`` for which ``folded[start:end]`` is plain."""
         i = bisect.bisect_left(self.foreign, start)
         return self.foreign[i] if i < len(self.foreign) else len(self.folded)
+
+    def unreachable(self, start: int, first_end: int, most: int) -> tuple[int, int]:
+        """``KnowledgeBase.unreachable`` from ``start``, where the first word ends at ``first_end``, for a first word
+        that begins phrases of at most ``most`` words (``KnowledgeBase.phrase_words``)."""
+        if most < 0:
+            return len(self.folded) + 1, 0
+        if most == 0:  # the key begins with that word, however the rest of the text normalizes
+            return first_end, len(self.folded)
+        return max(first_end + 1, self.word_end(start, most + 1)), self.plain_end(start)
 
     def word_end(self, start: int, n: int) -> int:
         """Where the ``n``-th word ending after ``start`` ends (past the text if there is none): a plain
@@ -349,6 +363,13 @@ class KnowledgeBase:
     problems: tuple[str, ...] = ()  # data rows skipped at load, with file:line
     regions: frozenset[str] = frozenset()  # CAMEO region codes of countries.tsv ("EUR", "MEA"): no state
     cased: dict[str, frozenset[str]] = field(default_factory=dict)  # keys only their mixed-case spellings name ("LeT")
+    #: ``_word_ids`` of the first words of the keys ``atom`` knows and of their last words: a phrase matcher reads a
+    #: doc's lowercase words against them in one go (``extract.actors._TokenTable``)
+    first_word_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    last_word_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    #: the first words of the keys ``atom`` knows, one or more, that are all plain (``_plain``): a phrase matcher
+    #: stops at plain words that begin none
+    plain_prefixes: frozenset[str] = frozenset()
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -438,11 +459,7 @@ class KnowledgeBase:
         most = known.get(first)
         if most is None:
             most = known[first] = self.phrase_words(first)
-        if most < 0:
-            return len(words.folded) + 1, 0
-        if most == 0:  # the key begins with that word, however the rest of the text normalizes
-            return first_end, len(words.folded)
-        return max(first_end + 1, words.word_end(start, most + 1)), words.plain_end(start)
+        return words.unreachable(start, first_end, most)
 
     def phrase_words(self, word: str) -> int:
         """The most words of a phrase ``atom`` knows that begins with ``word`` (a text word as written:
@@ -451,11 +468,12 @@ class KnowledgeBase:
         if first.isalnum():  # the common case: no edge characters, no "'s"
             return -1 if first == "the" else self.first_words.get(first, 0)
         first = first.lstrip(_EDGE)
-        forms = {first, first.rstrip(_EDGE)}
-        forms |= {form[:-2] for form in forms if form.endswith("'s")}
+        bare = first.rstrip(_EDGE)
+        forms = (first, bare, first[:-2] if first.endswith("'s") else first, bare[:-2] if bare.endswith("'s") else bare)
         if not first or "the" in forms:
             return -1
-        return max(self.first_words.get(form, 0) for form in forms)
+        get = self.first_words.get
+        return max(get(forms[0], 0), get(forms[1], 0), get(forms[2], 0), get(forms[3], 0))
 
     def resolve(
         self, text: str, on: dt.date | None = None, context: str | None = None, span: Span | None = None,
@@ -972,6 +990,8 @@ class _Builder:
                 for iv in entry.intervals:
                     if iv.country and iv.post and iv.role == "GOV":  # "the Afghan spokesman" is the state's
                         incumbents[(iv.country, iv.post)].append((iv, entry.id))
+        keys = _keys(phrases)
+        first_words = _first_words(keys)
         return KnowledgeBase(
             entries=entries,
             phrases=phrases,
@@ -981,22 +1001,56 @@ class _Builder:
             incumbents={k: tuple(sorted(v, key=lambda h: h[0].start or dt.date.min, reverse=True))
                         for k, v in incumbents.items()},
             max_words=max(len(k.split()) for k in phrases),
-            first_words=_first_words(phrases),
+            first_words=first_words,
+            first_word_ids=_word_ids(first_words),
+            plain_prefixes=_plain_prefixes(keys),
+            last_word_ids=_word_ids(key.split(" ")[-1] for key in keys),
             problems=tuple(self.problems),
             regions=frozenset(i for i, kind in self.kind.items() if kind == "country" and i not in self.country_codes),
         )
 
 
-def _first_words(phrases: dict[str, Atom]) -> dict[str, int]:
-    """First word → the most words of a key ``KnowledgeBase.atom`` knows that begins with it: the phrases,
-    modifiers, backer compounds ("iran-backed", "pro-russian") and ethnic groups ("ethnic albanians")."""
+def _keys(phrases: dict[str, Atom]) -> list[str]:
+    """Every key ``KnowledgeBase.atom`` knows: the phrases, modifiers, backer compounds ("iran-backed",
+    "pro-russian") and ethnic groups ("ethnic albanians")."""
     keys = [*phrases, *MODIFIERS, *FORMER]
     keys += [key + suffix for key, atom in phrases.items() if atom.kind in ("name", "derived", "adjective", "ethnic")
              for suffix in BACKER_SUFFIXES]
     keys += [ETHNIC_PREFIX + key for key, atom in phrases.items() if atom.kind in ("adjective", "ethnic")]
     keys += ["pro-" + key for key, atom in phrases.items() if atom.kind in ("name", "adjective")]
+    return keys
+
+
+def _first_words(keys: list[str]) -> dict[str, int]:
+    """First word → the most words of a key (``_keys``) that begins with it."""
     longest: dict[str, int] = {}
     for key in keys:
         words = key.split(" ")
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
     return longest
+
+
+def _plain_prefixes(keys: list[str]) -> frozenset[str]:
+    """The first words of the keys (``_keys``), one or more, that are all ``_plain``."""
+    prefixes = set()
+    for key in keys:
+        words = key.split(" ")
+        for k, word in enumerate(words, start=1):
+            if not _plain(word):
+                break
+            prefixes.add(" ".join(words[:k]))
+    return frozenset(prefixes)
+
+
+def _plain(word: str) -> bool:
+    """Ascii letters or digits only: what a phrase matcher may look up by id or prefix."""
+    return word.isascii() and (word.isalpha() or word.isdigit())
+
+
+def _word_ids(words: Iterable[str]) -> np.ndarray:
+    """The spaCy string ids (as a doc's ``LOWER`` array holds a word's) of the plain ones among ``words``, sorted:
+    ascii letters or digits only, the only words a matcher looks up by id."""
+    from spacy.strings import hash_string
+
+    plain = {word for word in words if _plain(word)}
+    return np.array(sorted(hash_string(word) for word in plain), dtype=np.uint64)
