@@ -141,6 +141,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
     chunk (as a worker sends it, with ``RecordPickler``); the pickled chunks are spooled to a file. Then as the parent, with DuckDB
     open: unpickling, the store transactions (rows and checkpoints), the JSON Lines documents and the
     cross-article dedup. Puts the seconds per stage on ``results``."""
+    import gc
     import json
     import pickle
 
@@ -149,7 +150,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
     from casus.pipeline import Context, default_steps, finish, sentences_of
     from casus.records import document
     from casus.scale.checkpoint import CheckpointStore
-    from casus.scale.workers import CHUNK_SIZE, RecordPickler, Settings, load, parse_batches
+    from casus.scale.workers import CHUNK_SIZE, GC_THRESHOLDS, RecordPickler, Settings, load, parse_batches
     from casus.store import batched
 
     os.environ["OPENBLAS_NUM_THREADS"] = "1"  # as in a worker, before numpy is imported
@@ -157,6 +158,9 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
     mark = clock()
     settings = Settings()
     res = load(settings)
+    gc.freeze()  # the garbage collector as in a worker (workers._serve), until the parent's part
+    parent_gc = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     pickler = RecordPickler()
     load_cpu, articles, chunks = clock() - mark, 0, 0
     steps = default_steps()
@@ -193,6 +197,7 @@ def stage_run(corpus: Path, db: Path, results: Any) -> None:
             stages["pickle (both ways)"] += clock() - mark
             articles, chunks = articles + len(coded), chunks + 1
         del res
+        gc.set_threshold(*parent_gc)
         spool.seek(0)
         with CheckpointStore(db, "bench") as store, open(os.devnull, "w", encoding="utf-8") as out:
             waiting: list[Any] = []
@@ -326,12 +331,13 @@ def worker_run(corpus: Path, batch_chars: int) -> dict[str, float]:
     import gc
 
     from casus import ingest
-    from casus.scale.workers import CHUNK_SIZE, Settings, code_chunk, load
+    from casus.scale.workers import CHUNK_SIZE, GC_THRESHOLDS, Settings, code_chunk, load
     from casus.store import batched
 
     settings = Settings(batch_chars=batch_chars)
     res = load(settings)
     gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
     loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     articles = [a for a in ingest.read([str(corpus)]) if not hasattr(a, "reason")]
     started = time.process_time()

@@ -1,6 +1,6 @@
 """``casus eval parse`` and ``casus eval ner``: score the shipped pipeline on UD / UNER gold data.
 
-Parse: UPOS, UAS, LAS on the treebank's gold tokens and sentences, one sentence per Doc as
+Parse: UPOS, lemma accuracy, UAS, LAS on the treebank's gold tokens and sentences, one sentence per Doc as
 ``spacy convert`` + ``spacy evaluate`` do by default (spaCy's scorer: punctuation excluded from
 UAS/LAS); the same on whole gold-token documents (``uas_doc``/``las_doc``, where the parser also
 splits sentences); then LAS and sentence P/R/F1 from the raw text (rebuilt from ``SpaceAfter``, paragraphs as
@@ -76,7 +76,7 @@ def _iob2_document(words: list[str], tags: list[str]) -> GoldDocument:
 
 
 def score_parse(nlp, documents: list[GoldDocument], paragraph_breaks: bool = True) -> dict[str, float]:
-    """UPOS/UAS/LAS on gold tokens; LAS, sentence P/R/F1 and words/s from raw text."""
+    """UPOS/lemma/UAS/LAS on gold tokens; LAS, sentence P/R/F1 and words/s from raw text."""
     from spacy.tokens import Doc
     from spacy.training import Example
 
@@ -102,6 +102,7 @@ def score_parse(nlp, documents: list[GoldDocument], paragraph_breaks: bool = Tru
     sents = prf(tp, n_pred, n_gold)
     return {
         "upos": round(100 * by_sentence["pos_acc"], 2),
+        "lemma": round(100 * by_sentence["lemma_acc"], 2),
         "uas": round(100 * by_sentence["dep_uas"], 2),
         "las": round(100 * by_sentence["dep_las"], 2),
         "uas_doc": round(100 * by_document["dep_uas"], 2),
@@ -148,7 +149,7 @@ def register(eval_app: typer.Typer) -> None:
         paragraph_breaks: bool = typer.Option(True, help="Raw text keeps paragraphs as blank lines."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
     ) -> None:
-        """UPOS/UAS/LAS on gold tokens; sentence F1 and LAS from raw text; words/s."""
+        """UPOS/lemma/UAS/LAS on gold tokens; sentence F1 and LAS from raw text; words/s."""
         from casus import nlp as casus_nlp
 
         scores = score_parse(casus_nlp.load(model), list(treebank_documents(conllu)), paragraph_breaks)

@@ -1,6 +1,7 @@
-"""casus.nlp: the shipped English pipeline (tagger, morphologizer, lemmatizer, parser, NER).
+"""casus.nlp: the shipped English pipeline (tagger, morphologizer, parser, NER; lemmas looked up).
 
-``load()`` reads the trained model from package data (no network), adds the news sentence rules and
+``load()`` reads the trained model from package data (no network) without its trainable lemmatizer,
+adds the news sentence rules, the dictionary lemmatizer (``casus.nlp.lemmas``) and clause repairs, and
 has floret vectors remember each word form's vector (``casus.nlp.vectors``); a process that codes in
 memory zones also calls ``warm_tokenizer`` and ``keep_freed_memory`` (``casus.scale.workers``);
 callers keep the returned ``Language`` and pass it on. ``parse_many`` parses articles in batches.
@@ -32,19 +33,21 @@ def model_path(name: str = "fast") -> Path:
 
 
 def load(name: str = "fast") -> Language:
-    """The shipped pipeline ``name`` with casus's news tokenizer cases, sentence rules and clause repairs."""
+    """The shipped pipeline ``name`` with casus's news tokenizer cases, sentence rules, lemmas and clause
+    repairs. The model's trainable lemmatizer is left out (``casus.nlp.lemmas`` says why)."""
     import spacy
 
-    from casus.nlp import clauses, news  # noqa: F401  (clauses registers its pipeline component)
+    from casus.nlp import clauses, lemmas, news  # noqa: F401  (clauses and lemmas register their pipeline components)
     from casus.nlp.vectors import MemoFloretVectors
 
-    nlp = spacy.load(model_path(name))
+    nlp = spacy.load(model_path(name), exclude=["trainable_lemmatizer"])
     if nlp.vocab.vectors.mode == "floret":
         nlp.vocab.vectors = MemoFloretVectors(nlp.vocab.vectors)
     news.abbreviation_special_cases(nlp)
     nlp.add_pipe("casus_news_sentences", before="parser")
     nlp.add_pipe("casus_news_sentence_repair", after="parser")
-    nlp.add_pipe("casus_news_clause_repair", after="casus_news_sentence_repair")
+    nlp.add_pipe("casus_lemmas", after="casus_news_sentence_repair")  # the final sentence starts; before the repairs read lemmas
+    nlp.add_pipe("casus_news_clause_repair", after="casus_lemmas")
     return nlp
 
 
