@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from lemminflect import getAllInflections, getLemma
+from lemminflect import getAllInflections
 from spacy.attrs import DEP, LEMMA, LOWER, TAG
 from spacy.strings import get_string_id
 
@@ -349,9 +349,10 @@ INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", "")
 
 
 def lemmas(token: Token) -> tuple[str, ...]:
-    """The lemma plus inflection-stripped forms: robust to a trained lemmatizer's slips."""
+    """The lemma plus inflection-stripped forms (a participle tagged as an adjective keeps its form as its
+    lemma: "concerned", "shocked")."""
     lower = token.lower_
-    forms = _word_lemmas(token.lemma_.lower(), lower, token.tag_.startswith("VB"))
+    forms = _word_lemmas(token.lemma_.lower(), lower)
     doc, i = token.doc, token.i
     if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         # a hyphenated compound the tokenizer split ("cease-fire", "air-strike"): also the whole word, as the
@@ -361,11 +362,9 @@ def lemmas(token: Token) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_lemmas(lemma: str, form: str, verb: bool) -> tuple[str, ...]:
+def _word_lemmas(lemma: str, form: str) -> tuple[str, ...]:
     """``lemmas`` of a word (without the hyphenated compound it may end), worked out once per word."""
     forms = [lemma, form]
-    if verb:  # an irregular form the lemmatizer kept or mangled ("struck", "fled", "shot" → "shoat")
-        forms.extend(getLemma(form, upos="VERB"))
     for suffix, repl in INFLECTIONS if form.endswith(("s", "d", "g")) else ():
         if form.endswith(suffix) and len(form) > len(suffix) + 2:
             stem = form[: -len(suffix)] + repl
