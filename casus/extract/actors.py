@@ -874,6 +874,8 @@ class _TokenTable:
 
     @classmethod
     def of(cls, doc: Any, text: str, kb: KnowledgeBase) -> "_TokenTable":
+        from casus.extract.quotes import among  # (quotes imports coref, which imports this module)
+
         strings = doc.vocab.strings
         table = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, LOWER, ORTH, IS_ASCII, IS_ALPHA, IS_DIGIT, SPACY])
         idx, length, space, punct, lower, orth, ascii_, alpha, digit, spacy = table.T
@@ -886,18 +888,10 @@ class _TokenTable:
         plain = (ascii_ != 0) & ((alpha != 0) | (digit != 0))
         nothing = space | (lower == the) | ((punct != 0) & (orth != hyphen))
         # (a plain word followed by whitespace is the first word ``KnowledgeBase.unreachable`` reads)
-        starts = ~nothing & ~(plain & after & ~_among(lower, kb.first_word_ids))
+        starts = ~nothing & ~(plain & after & ~among(lower, kb.first_word_ids))
         return cls(ends.tolist(), np.flatnonzero(starts).tolist(), ((punct != 0) & (orth != dot)).tolist(),
                    plain.tolist(), (plain & after).tolist(), np.append(spacy[:-1] & ~space[1:], False).tolist(),
-                   (plain & before & after & ~_among(lower, kb.last_word_ids)).tolist())
-
-
-def _among(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Whether each of ``values`` is one of the sorted ``ids``."""
-    if not len(ids):
-        return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(ids, values).clip(max=len(ids) - 1)
-    return ids[at] == values
+                   (plain & before & after & ~among(lower, kb.last_word_ids)).tolist())
 
 
 def _plausible(

@@ -596,7 +596,6 @@ def refer_back(actors: Sequence[Actor], doc, text: str) -> list[Actor]:
         if not _bare(actor):
             continue
         found, how = _named_as(out, i, doc, text), "named"
-        phrase = doc.char_span(*actor.span, alignment_mode="expand")
         if found is None and normalize(actor.text) in HOSTAGE_TAKERS:
             # (a group coded by the story's country as a guess will do: "militants" in a story set in Mali)
             found = next((a for a in reversed(out[:i]) if _armed_group(a, guessed=True)), None)
@@ -604,7 +603,8 @@ def refer_back(actors: Sequence[Actor], doc, text: str) -> list[Actor]:
             if found is None and actor.country:  # nor their hostage's people ("his captors"): the story's country, no longer marked as a guess
                 out[i] = dataclasses.replace(
                     actor, why=f"hostage-takers: no armed group named before, of {actor.country}")
-        elif found is None and phrase is not None and _unqualified_definite(phrase):
+        elif found is None and (phrase := doc.char_span(*actor.span, alignment_mode="expand")) is not None \
+                and _unqualified_definite(phrase):
             found, how = _antecedent(out[:i], actor), REFERS_BACK
         if found is not None:
             out[i] = dataclasses.replace(actor, code=found.code, country=found.country, role=found.role,

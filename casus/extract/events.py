@@ -45,6 +45,7 @@ from casus.extract.lexicon import ANY, Entry, Lexicon
 from casus.extract.localise import bare_organ
 from casus.extract.places import event_location
 from casus.extract.quotes import among
+from casus.extract.statements import NEGATIONS as SAID_NEGATIONS
 from casus.extract.statements import Reader, StatementCues, code_statement
 from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
@@ -143,7 +144,7 @@ NON_MILITARY_BOMBING, AERIAL_ATTACK = "183", "195"
 CIVILIAN_ROLES = WITNESS_ROLES | frozenset({"OPP", "REF", "LAB", "REL"})
 DENIAL_VERBS = frozenset({"deny"})  # verbs whose content, when it codes nothing, is still a denial (016)
 # (with the typographic apostrophe too: "wouldn’t", "he’d", "we’ll")
-NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
+NEGATIONS = SAID_NEGATIONS | {"no"}
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "’d"})
 WILL_AUX = FUTURE_AUX | {"would", "'d", "’d"}  # will or would (not "could", "might")
@@ -1952,7 +1953,7 @@ class _Coder:
             status, why, rule = None, f"'{token.head.text} to {token.text}': its source's {kind}", f"declared-{kind}"
         elif token.dep_ == "xcomp" and token.head.lemma_.lower() in RELUCTANCE:
             return [], f"not an act: '{token.head.text} to {token.text}'"
-        elif status == "negated" and code.startswith(SPOKEN_ROOTS) and not (_refusing(token) and self.lex.refused_code(code)):
+        elif status == "negated" and code.startswith(SPOKEN_ROOTS) and not self._refused(token, code, status):
             return [], f"not an act: a verbal act denied ({why})"  # "did not allege", "never threatened" (not "would not meet")
         if rule == "no-target" and code == "110" and status == "hypothetical":
             return [], "no actor (concern that is only hypothetical, about nothing named)"
@@ -2634,11 +2635,16 @@ class _Coder:
             return self.lex.announced_code(code) if ready else self.lex.refused_code(code)
         return self.lex.refused_code(code) if status == "negated" and ready else None
 
+    def _refused(self, verb: Token, code: str, status: Status | None) -> tuple[str, str] | None:
+        """(kind, code) of the refusal a negated act is when its verb says it will or would not happen
+        (``_refusing``): "would not meet" is a refusal to meet; else None."""
+        return self.lex.refused_code(code) if status == "negated" and _refusing(verb) else None
+
     def _refusal(self, cand: Candidate, trigger: Token) -> Candidate:
         """"Putin would not meet with Tillerson": a cooperative act its source will or would not do is
         the source's refusal (12), as when the source says so itself; an act it sets on a condition, with no
         modal of doubt, its threat or intent ("Trump announced a 5% tariff on Mexico unless ...": 1312)."""
-        refused = self.lex.refused_code(cand.code) if cand.status == "negated" and _refusing(trigger) else None
+        refused = self._refused(trigger, cand.code, cand.status)
         if refused is not None:
             kind, code = refused
             return replace(cand, code=code, status="asserted", rule=f"negated-{kind}",

@@ -519,7 +519,7 @@ def _announced(act: Act, content: Token, cue: tuple[Token, ...]) -> bool:
     """Whether the content's verb (or the cue's) carries one of the act's auxiliaries ("would respond", "it’d
     respond": with either apostrophe; "'d" only before a base form, "would", not "had": "we'd already responded",
     "we'd have responded")."""
-    return any(c.dep_ == "aux" and _straight(c.lower_) in act.modal and (_straight(c.lower_) != "'d" or _base(t))
+    return any(c.dep_ == "aux" and (word := _straight(c.lower_)) in act.modal and (word != "'d" or _base(t))
                for t in (content, cue[0]) for c in t.children)
 
 

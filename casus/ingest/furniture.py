@@ -117,7 +117,7 @@ def _furniture(body: str, title: str | None) -> Iterator[Furniture]:
 def _credit_start(line: str) -> int | None:
     """Where a line's closing "… contributed to this report." starts: at its own sentence, so a news
     sentence joined before it is not part of it. None when the line has no such credit."""
-    tail = CREDIT_TAIL.search(line)
+    tail = CREDIT_TAIL.search(line) if "contributed" in line else None  # (a cheap test first: most lines have none)
     if tail is None:
         return None
     ends = [m.end() for m in SENTENCE_END.finditer(line, 0, tail.start()) if not _abbreviation(line, m.start())]
