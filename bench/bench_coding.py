@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import os
 import pstats
 import time
 from collections import Counter
@@ -29,6 +30,7 @@ def main() -> None:
     parser.add_argument("--profile", metavar="STEP", help="profile this step's function with cProfile")
     parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
     args = parser.parse_args()
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"  # single-threaded like casus's workers, before numpy is imported
 
     from casus.nlp import parse_many
     from casus.pipeline import Context, Resources, default_steps, sentences_of
