@@ -10,7 +10,7 @@ from conftest import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casus.extract.times import RULES, event_date, find_times, times_step
+from casus.extract.times import FIRST_WORDS, RULES, event_date, find_times, times_step
 from casus.extract.wordscan import matches_at, offsets_of, word_starts
 from casus.pipeline import Context, sentences_of
 from casus.records import Article
@@ -162,7 +162,7 @@ def test_rules_are_tried_wherever_a_match_can_begin(rule, data):
     """``matches_at`` finds what ``finditer`` finds, in a rule's generated matches among other words."""
     expression = data.draw(st.from_regex(rule.pattern, fullmatch=True, alphabet=st.characters(codec="ascii")))
     text = data.draw(_AROUND) + expression + data.draw(_AROUND)
-    starts = word_starts(text)
+    starts = word_starts(text, FIRST_WORDS)
     for each in RULES:
         expected = [(m.span(), m.groupdict()) for m in each.pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in matches_at(each.pattern, text, offsets_of(starts, each.starts))] == expected, each.name
@@ -172,6 +172,6 @@ def test_rules_are_tried_wherever_a_match_can_begin(rule, data):
 def test_rules_find_in_news_what_finditer_finds():
     for path in sorted(ALLSIDES.glob("*.json"))[::12]:
         text = json.loads(path.read_text(encoding="utf-8")).get("content_original") or ""
-        starts = word_starts(text)
+        starts = word_starts(text, FIRST_WORDS)
         for rule in RULES:
             assert [m.span() for m in matches_at(rule.pattern, text, offsets_of(starts, rule.starts))] == [m.span() for m in rule.pattern.finditer(text)], (path.name, rule.name)

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from casus.extract.wordscan import NUMBER as NUMBER_WORD
-from casus.extract.wordscan import matches_at, offsets_of, word_starts
+from casus.extract.wordscan import matches_at, offsets_of, word_starts, words_of
 from casus.records import Casualties
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -55,6 +55,7 @@ AFTER = re.compile(
 _BEFORE_WORDS = frozenset({NUMBER_WORD, *(w.split()[0] for w in [*UNITS, *VAGUE, *BOUNDS])})
 _AFTER_WORDS = frozenset(re.match(r"[a-z]+", alternative).group() for verbs in VERBS_AFTER.values()
                          for alternative in re.sub(r"\(\?:[^()]*\)", "", verbs).split("|"))  # groups dropped
+_FIRST_WORDS = words_of(_BEFORE_WORDS | _AFTER_WORDS)
 
 
 def parse_number(words: str) -> tuple[int | None, bool]:
@@ -93,7 +94,7 @@ def _record(m: re.Match[str], kind: str) -> Casualties | None:
 def find_casualties(text: str) -> list[Casualties]:
     """Casualty counts in ``text`` with their spans, in text order."""
     found: list[Casualties] = []
-    starts = word_starts(text)
+    starts = word_starts(text, _FIRST_WORDS)
     for m in matches_at(BEFORE, text, offsets_of(starts, _BEFORE_WORDS)):
         kind = next(k for k in OUTCOMES if m[k])
         if record := _record(m, kind):

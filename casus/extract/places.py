@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -64,35 +64,45 @@ def _country_named(gazetteer: Gazetteer, name: str) -> str | None:
     return found[0] if found else gazetteer.demonyms.get(key_of(name))
 
 
-def _mentions(text: str, gazetteer: Gazetteer) -> Iterable[tuple[int, int]]:
-    """(start, end) of every longest known name inside a capitalised run."""
-    for run in CAPITALISED.finditer(text):
-        words = list(NON_SPACE.finditer(run.group(0)))
+def _mentions(text: str, gazetteer: Gazetteer, runs: Sequence[re.Match[str]]) -> Iterable[tuple[int, int]]:
+    """(start, end) of every longest known name inside a capitalised run (``runs``: the text's
+    ``CAPITALISED`` matches)."""
+    for run in runs:
+        words = [(run.start() + w.start(), run.start() + w.end()) for w in NON_SPACE.finditer(run.group(0))]
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
-                start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                surface = text[start:end]
-                key = key_of(surface)
-                if "." not in key or key not in gazetteer.index:
-                    while end > start and text[end - 1] in ".,'’-":  # "Aleppo." but "D.C."
-                        end -= 1
-                    if end < start + len(surface):
-                        surface = text[start:end]
-                        key = key_of(surface)
-                short = len(key.replace(" ", "").replace(".", "")) <= 3
-                if key in gazetteer.index and key not in NOT_PLACES and (not short or surface.replace(".", "").isupper() or "." in key):
-                    yield start, end
+                start = words[i][0]
+                length = _name_length(text[start:words[j - 1][1]], gazetteer)
+                if length is not None:
+                    yield start, start + length
                     i = j
                     break
             else:
                 i += 1
 
 
-def focus(text: str, gazetteer: Gazetteer, actors: Iterable[Actor] = ()) -> Counter[str]:
-    """How often each country is named in the article (countries, demonyms, coded actors)."""
+def _name_length(surface: str, gazetteer: Gazetteer) -> int | None:
+    """How many characters of ``surface`` are a known place name: all but trailing punctuation
+    ("Aleppo." → 6, "D.C." → 4); None when it names no place (unknown, a common word, a short name
+    not in capitals)."""
+    key = key_of(surface)
+    if "." not in key or key not in gazetteer.index:
+        stripped = surface.rstrip(".,'’-")
+        if len(stripped) < len(surface):
+            surface = stripped
+            key = key_of(surface)
+    if key not in gazetteer.index or key in NOT_PLACES:
+        return None
+    short = len(key.replace(" ", "").replace(".", "")) <= 3
+    return len(surface) if not short or surface.replace(".", "").isupper() or "." in key else None
+
+
+def focus(text: str, gazetteer: Gazetteer, actors: Iterable[Actor] = (), runs: Sequence[re.Match[str]] | None = None) -> Counter[str]:
+    """How often each country is named in the article (countries, demonyms, coded actors; ``runs``: the
+    text's ``CAPITALISED`` matches, if the caller has them)."""
     counts: Counter[str] = Counter()
-    for name, times in Counter(word.group(0) for word in CAPITALISED.finditer(text)).items():
+    for name, times in Counter(word.group(0) for word in (CAPITALISED.finditer(text) if runs is None else runs)).items():
         country = _country_named(gazetteer, name)
         if country:
             counts[country] += times
@@ -135,16 +145,18 @@ def resolve(name: str, gazetteer: Gazetteer, countries: Counter[str], *, subdivi
     return max(candidates, key=score)
 
 
-def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actors: Iterable[Actor] = ()) -> list[Entry | None]:
-    """Resolve the toponyms at ``spans`` together: a first pass by the countries the article names,
-    a second that also weighs the countries and regions of the distinct places found in the first."""
+def geocode(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer, actors: Iterable[Actor] = (),
+            runs: Sequence[re.Match[str]] | None = None) -> list[Entry | None]:
+    """Resolve the toponyms at ``spans`` together: a first pass by the countries the article names
+    (``runs``: the text's ``CAPITALISED`` matches, if the caller has them), a second that also weighs
+    the countries and regions of the distinct places found in the first."""
 
     def context(span: tuple[int, int]) -> tuple[str, bool, str | None]:
         qualifier = QUALIFIER.match(text, span[1])
         return text[span[0]:span[1]], bool(SUBDIVISION.match(text, span[1])), qualifier.group(1) if qualifier else None
 
     contexts = [context(span) for span in spans]
-    countries = focus(text, gazetteer, actors)
+    countries = focus(text, gazetteer, actors, runs)
     first = {key_of(name): resolve(name, gazetteer, countries, subdivision=sub, qualifier=q) for name, sub, q in contexts}
     countries += Counter(e.country for e in first.values() if e and e.country)
     regions = Counter((e.country or "", e.admin1 or "") for e in first.values() if e and e.feature != "country")
@@ -178,22 +190,21 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any,
     return major or chunk[0].pos_ == "PROPN" or chunk[0].ent_type_ in ("GPE", "LOC")
 
 
-def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]], mentions: list[tuple[int, int]]) -> bool:
-    """A metonym or a name: the subject of a verb in the parse, followed by a speech/action verb,
-    inside a longer actor mention (``mentions``, the spans of ``ctx.actors``: "Ankara government") or
-    inside a person's name (``persons``, the character spans of the parser's PERSON entities)."""
+def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]], mentions: list[tuple[int, int]],
+              chunk: Any) -> bool:
+    """A metonym or a name: the subject of a verb in the parse (``chunk``, the toponym's tokens, if the
+    doc has dependencies), followed by a speech/action verb, inside a longer actor mention (``mentions``,
+    the spans of ``ctx.actors``: "Ankara government") or inside a person's name (``persons``, the
+    character spans of the parser's PERSON entities)."""
     text = ctx.article.text
     if ACTING.match(text, end) or PARTY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\b(?:and|between)\s+$", text[max(0, start - 12):start]):
         return True
     if any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions):
         return True
-    doc = ctx.doc
     if any(s <= start and end <= e for s, e in persons):
         return True  # a person's name ("Jackson said"), not a place
-    if doc is not None and doc.has_annotation("DEP"):
-        chunk = doc.char_span(start, end, alignment_mode="expand")
-        if chunk is not None and len(chunk) and chunk.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
-            return chunk.root.head.lemma_ not in ("be", "lie", "remain", "border", "sit")
+    if chunk is not None and len(chunk) and chunk.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+        return chunk.root.head.lemma_ not in ("be", "lie", "remain", "border", "sit")
     return False
 
 
@@ -207,18 +218,20 @@ def _major(entry: Entry, surface: str) -> bool:
 def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     """Geocoded toponyms of the article in ``ctx`` (metonyms help the context but are left out)."""
     text = ctx.article.text
-    spans = list(_mentions(text, gazetteer))
+    runs = list(CAPITALISED.finditer(text))
+    spans = list(_mentions(text, gazetteer, runs))
     persons = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"] if ctx.doc is not None else []
     tagged = ctx.doc is not None and ctx.doc.has_annotation("POS")
+    parsed = ctx.doc is not None and ctx.doc.has_annotation("DEP")
     mentions = [a.span for a in ctx.actors]
     places: list[Place] = []
-    for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors)):
+    for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors, runs)):
         if entry is None:
             continue
         named = [p for p in persons if p != (start, end)] if _major(entry, text[start:end]) else persons
-        if _is_actor(ctx, start, end, named, mentions):
-            continue
         chunk = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.doc is not None else None
+        if _is_actor(ctx, start, end, named, mentions, chunk if parsed else None):
+            continue
         # in a sentence --prefilter skipped, _is_actor cannot tell a metonym or a name from a place
         if chunk and unparsed(chunk[0]) or not _written_as_place(text, start, end, entry, chunk, tagged):
             continue

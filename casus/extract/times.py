@@ -26,9 +26,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Literal
 
-from casus.extract.wordscan import NUMBER, matches_at, offsets_of, word_starts
+from casus.extract.wordscan import NUMBER, matches_at, offsets_of, word_starts, words_of
 from casus.records import EventDate, Precision, TimeExpr
 
 Tense = Literal["past", "future", "near"] | None  # "near": future seen from the past ("would", "was due to")
@@ -545,6 +546,8 @@ def _rules() -> tuple[Rule, ...]:
 
 
 RULES = _rules()
+#: Every word a rule's match can begin with.
+FIRST_WORDS = words_of(chain.from_iterable(rule.starts for rule in RULES))
 SINCE = re.compile(r"(?i:\b(since)\s+)$")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|until|till|through|and)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?i:\b(?:from|between)\s+)$")
@@ -628,7 +631,7 @@ def find_times(text: str, published: dt.date | None, doc: Any = None) -> list[Ti
         return _doc_tense(doc, span) or _words_tense(text, span)
 
     anchor = Anchor(text, published, tense_at)
-    starts = word_starts(text)
+    starts = word_starts(text, FIRST_WORDS)
     matches = [(_trim(text, m.span()), order, m, rule) for order, rule in enumerate(RULES)
                for m in matches_at(rule.pattern, text, offsets_of(starts, rule.starts))]
     found: list[TimeExpr] = []
@@ -761,16 +764,16 @@ def _head_of(chunk: Any) -> Any:
     Saturday it would retaliate") is the reporting verb's; one that ends the sentence right after a
     finite clause below its parse head ("said he would pull out after the army dispersed a camp last
     Wednesday") is that clause's."""
-    doc, root = chunk.doc, chunk.root
+    doc, root, sent = chunk.doc, chunk.root, chunk.sent
     head = root.head
     first = chunk.start
-    while first > chunk.sent.start and doc[first - 1].dep_ == "case" and doc[first - 1].head.i == root.i:
+    while first > sent.start and doc[first - 1].dep_ == "case" and doc[first - 1].head.i == root.i:
         first -= 1
     inside = set(range(first, chunk.end))
     if head.dep_ == "ccomp" and head.head.i == first - 1 and all(w.i >= chunk.end for w in head.subtree if w.i not in inside):
         return head.head
-    rest = doc[chunk.end:chunk.sent.end]
-    if first > chunk.sent.start and all(w.is_punct or w.is_space for w in rest):
+    rest = doc[chunk.end:sent.end]
+    if first > sent.start and all(w.is_punct or w.is_space for w in rest):
         word = doc[first - 1]
         while word.i != head.i and word.head.i != word.i:
             if _finite_clause(word) and word.right_edge.i == first - 1 and head in word.ancestors:
