@@ -8,13 +8,17 @@ militias"); a title followed by an unknown capitalized name takes the name in; a
 coordinated with a nationality + agent shares the agent ("Hungarian and Romanian officials"). Parser
 entities the KB does not know (PERSON, ORG, NORP, GPE) are added uncoded, with why (a person's with the honorific
 before it, "Mr. Otaibi"); a person the KB does not know takes the code of a description in apposition ("Rashid
-Khalikov, head of the Russian delegation"), and later mentions of the name keep it.
+Khalikov, head of the Russian delegation"), of the body named in the title before the name ("WikiLeaks founder Julian
+Assange") or hung on it after "of" ("Sgt. Ahmed Mahmoud of the Hamas police"), and later mentions of the name keep it;
+a title of a body the knowledge base knows that takes an unknown name in is split into the body and the person in its
+code ("Kremlin spokesman" + "Pavel Orlov"; a former one is no member: "Former Kremlin spokesman" is RUSELI).
 
 Context codes the rest: a story's places (the knowledge base's countries and capitals after "in", the
 gazetteer's cities after "in" or "of") outweigh its people's nationalities in naming where it happens, and
-police take that country whatever nationalities the story names; an organ without a country shares the
-state of the one it is coordinated with ("Italy's Navy and Coast Guard") or is of the place it is stationed
-in ("officials in Washington"); an agent of or for a body is the body's ("a spokesman for the Gaza health
+police take that country whatever nationalities the story names, unless police were named with a country before
+and the last place named between is in no other country ("British police dragged ... Police said"); an organ
+without a country shares the state of the one it is coordinated with ("Italy's Navy and Coast Guard") or is of the
+place it is stationed in ("officials in Washington"); an agent of or for a body is the body's ("a spokesman for the Gaza health
 ministry", "representatives of the Coptic Church"). Victims belong to the place named in their sentence, even
 as an object ("jets bombed Idlib ... civilians were killed"); "soldiers" with no country are the last force
 named with one, not the story's; a crowd named by its number ("hundreds gathered") is people.
@@ -37,6 +41,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from casus.knowledge.actors import (
     BACKER_SUFFIXES,
     DOMESTIC_ROLES,
+    FORMER,
     INSURGENT_ROLES,
     LOCAL_ROLES,
     MODIFIERS,
@@ -121,7 +126,8 @@ MEMBER_OF = frozenset({"of", "for", "at"})
 MEMBER_NOUNS = frozenset(
     "member members head chief chair chairman chairwoman chairperson leader deputy spokesman spokeswoman spokesperson "
     "official officer director president vice-president secretary envoy delegate representative ambassador minister "
-    "commander general governor speaker adviser advisor aide negotiator diplomat judge prosecutor".split()
+    "commander general governor speaker adviser advisor aide negotiator diplomat judge prosecutor founder co-founder "
+    "cofounder".split()
 )
 #: Words a "who" clause makes an agent of ("those who protested": protesters; ``relative_agents``), and the roles of
 #: the agents it may make: those who protest, fight or attack ("those who worked" name no one in particular).
@@ -158,6 +164,16 @@ _THERE = re.compile(r"\s+there\b", re.IGNORECASE)
 _BODY_GAP = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}")
 #: Words one space apart between two mentions (``title_holders``: "spokesman Lt. Col. Peter Lerner").
 _WORDS_BETWEEN = re.compile(r" (?:\S+ )*")
+#: How the actor step resolves a mention that names its state by the state's name or nationality (``resolved_as``).
+STATE_NAMES = frozenset({"nationality", "country", "capital"})
+#: A coordinator and the plain words modifying the mention after it ("and counterterrorism ").
+_COORDINATED_MODIFIERS = re.compile(rf"(,? and |,? or )(?:[a-z][a-z-]* ){{1,{UNIT_NAME_TOKENS}}}")
+#: Modifiers naming the field of a state's organ, which keep it the state named before ("and counterterrorism
+#: officials"); others may name another owner ("and foreign diplomats", "and local police").
+FIELD_MODIFIERS = frozenset(
+    "intelligence counterintelligence counterterrorism counter-terrorism security military defense defence naval "
+    "justice law enforcement border customs immigration health finance treasury trade energy".split()
+)
 #: A possessive right before a mention names its owner ("its forces").
 _OWNED = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+\Z", re.IGNORECASE)
 
@@ -207,18 +223,19 @@ def find_actors(ctx: Context, res: Resources) -> Context:
         starts = [sentence.span[0] for sentence in ctx.sentences] or [0]  # (no sentences: one)
         states = placed + [(a.span[0], a.country) for a in resolved if _national(a, kb)]
         sites = placed + entity_places(ctx.doc, tokens, text, res.gazetteer, focused, {offset for offset, _ in placed})
-        resolved = [_local(a, code, home if a.role in DOMESTIC_ROLES else story,
+        organs = earlier_organs(resolved, kb, sites)
+        resolved = [_local(a, code, (organ or home) if a.role in DOMESTIC_ROLES else story,
                            (sites if a.role in VICTIM_ROLES else placed) if a.role in LOCAL_ROLES else states,
                            starts, text) if _unplaced(a) else a
-                    for a in resolved]
+                    for a, organ in zip(resolved, organs)]
     resolved = of_a_body(share_owner(share_heads(resolved, text, kb, code, story), text, kb), text)
     resolved = same_force([stationed(a, dict(placed), text) for a in resolved], text)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors += relative_agents(ctx.doc, spans, kb, code, story)
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
-    actors = [in_congress(a, text) for a in actors]
+    actors = [in_congress(p, text) for a in actors for p in titled_person(a, titled, text, code)]
     named = {a.span: a.span for a in actors if named_person(a)}
-    actors = same_person(actors, titled | named, text, kb)
+    actors = same_person(actors, named | titled, text, kb)
     # people named right after a title hold it, and so do later mentions of them
     held = title_holders(actors, text)
     actors = same_person(held, {a.span: a.span for a, b in zip(held, actors) if a is not b}, text, kb)
@@ -251,6 +268,45 @@ def in_congress(actor: Actor, text: str) -> Actor:
         return actor
     return replace(actor, code="USALEG", country="USA", role="LEG", name=_without_honorific(actor.text),
                    why=f"{DESCRIBED} {tag.group().strip(' ,')!r}: a member of the US Congress")
+
+
+def titled_person(actor: Actor, titled: dict[Span, Span], text: str, code: _Coder) -> list[Actor]:
+    """A mention that took in an unknown person's name after a body's title (``titled``: "Kremlin spokesman [Pavel
+    Orlov]", "Hamas spokesman [Fawzi Barhoum]"), split in two: the body's title, as coded, and the person, in the
+    body's code, or a former one's country as ELI ("Former Kremlin spokesman"; uncoded of a body with no state). Only
+    when the title alone names the body ("Deputy Washington Post [Maria Lind]" and "Representative [Jim Jordan]" do
+    not)."""
+    name = titled.get(actor.span)
+    if name is None or actor.kb_id is None or not actor.code or _is_person(actor, code.kb):
+        return [actor]
+    title = text[actor.span[0]:name[0]].rstrip()
+    body = (actor.span[0], actor.span[0] + len(title))
+    if code(title, actor.country, body).kb_id != actor.kb_id:
+        return [actor]
+    why = f"{TITLED} {title!r} ({actor.why})"
+    person = Actor(text[name[0]:name[1]], name, actor.code, actor.country, actor.role,
+                   _without_honorific(text[name[0]:name[1]]), None, why)
+    if any(_former(word) for word in title.split()):
+        entry = code.kb.entries.get(actor.country or "")
+        state = actor.country if entry is not None and entry.kind == "country" else None
+        person = replace(person, code=state and state + "ELI", country=state, role=state and "ELI",
+                         why=f"{why}: a former member")
+    return [replace(actor, text=title, span=body), person]
+
+
+def _former(word: str) -> bool:
+    """Whether a word of a title says its holder no longer holds it ("Former", "ex-Kremlin")."""
+    return normalize(word) in FORMER or normalize(word).startswith("ex-")
+
+
+def _formerly(words: Any) -> bool:
+    """Whether parsed words before a name have a ``_former`` one ("Former WikiLeaks spokesman [Daniel Berg]")."""
+    return any(_former(t.text) for t in words)
+
+
+def _full_name(words: Any) -> bool:
+    """Whether parsed words are a full name: two or more capitalized words (not "Father" of "Father of the House")."""
+    return len(words) > 1 and all(t.is_title or t.is_punct for t in words)
 
 
 def title_holders(actors: list[Actor], text: str) -> list[Actor]:
@@ -320,6 +376,7 @@ def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
     delegation"). ``actors`` are in text order; needs a parse."""
     spans = [_tokens(doc, actor) for actor in actors]
     heads = {span.root.i: actor for actor, span in zip(actors, spans) if span is not None}
+    owners = {t.i: actor for actor, span in zip(actors, spans) if span is not None for t in span}  # token → mention
     untagged = _described_names(doc, actors, spans, kb)
     if untagged:
         actors, spans = zip(*sorted([*zip(actors, spans), *untagged], key=lambda pair: pair[0].span))
@@ -330,12 +387,22 @@ def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
             out.append(actor)
             continue
         related = _appositions(span)
+        inside = range(span.start, span.end)
         description = next((d for t in related if (d := heads.get(t.i)) is not None and _describes(d, kb)), None)
         if token.ent_type_ in MISTAKEN_FOR_PERSONS and (description is None or description.role not in STATE_ROLES):
             out.append(actor)
             continue
         if description is None:  # "Tom Tugendhat, a member of U.K. Parliament": of the body the description names
             description = next((d for t in related if _member_noun(t) for c in t.children if _member_of(c)
+                                and (d := heads.get(c.i)) is not None and _describes(d, kb, body=True)), None)
+        if description is None:  # "WikiLeaks founder Julian Assange": of the body named in the title before the name
+            titles = [c for t in span for c in t.lefts if c.i not in inside] + related
+            description = next((d for c in titles if c.i not in owners and _member_noun(c)
+                                and not _formerly(doc[min(c.left_edge.i, span.root.left_edge.i):max(c.i, span.start)])
+                                for b in c.lefts if b.dep_ in ("compound", "amod")
+                                and (d := owners.get(b.i)) is not None and _describes(d, kb, body=True)), None)
+        if description is None and _full_name(span):  # "Sgt. Ahmed Mahmoud of the Hamas police": of the body after
+            description = next((d for t in span for c in t.children if c.i not in inside and _member_of(c, "of")
                                 and (d := heads.get(c.i)) is not None and _describes(d, kb, body=True)), None)
         if description is None:  # "Tom Harkin, a British aid worker": of the nationality, in no role the KB knows
             description = next((d for t in related for c in t.lefts if c.dep_ in ("amod", "compound")
@@ -361,9 +428,11 @@ def _appositions(words: Any) -> list[Any]:
         + [t.head for t in words if t.dep_ == "appos" and t.head.i not in inside]
 
 
-def _member_of(token: Any) -> bool:
-    """Whether a word is the body a description's noun belongs to: hung on it after one of ``MEMBER_OF``."""
-    return token.dep_ in ("nmod", "obl") and any(g.dep_ == "case" and g.lower_ in MEMBER_OF for g in token.children)
+def _member_of(token: Any, *prepositions: str) -> bool:
+    """Whether a word is the body a description's noun belongs to: hung on it after one of ``prepositions`` (by
+    default ``MEMBER_OF``)."""
+    allowed = prepositions or MEMBER_OF
+    return token.dep_ in ("nmod", "obl") and any(g.dep_ == "case" and g.lower_ in allowed for g in token.children)
 
 
 def _member_noun(token: Any) -> bool:
@@ -379,22 +448,27 @@ def _without_honorific(name: str) -> str:
 
 def _described_names(doc: Any, actors: list[Actor], spans: list[Any], kb: KnowledgeBase) -> list[tuple[Actor, Any]]:
     """Uncoded mentions, with their tokens, of the names that no mention covers and that the parser tags as no
-    entity, in apposition to a mention that can describe a person: a capitalized noun with the capitalized nouns hung on
-    it as the rest of the name, set off by punctuation after it, not one word opening a sentence (a parser may tag an
-    unknown name a common noun; not "Ways" in "..., Ways and Means Chairman Richard Neal")."""
+    entity, in apposition to a mention that can describe a person, or of more than one word with a body hung on it
+    after "of" ("Sgt. Ahmed Mahmoud of the Hamas police"): a capitalized noun with the capitalized nouns hung on it as
+    the rest of the name, set off by punctuation (or that "of") after it, not one word opening a sentence (a parser may
+    tag an unknown name a common noun; not "Ways" in "..., Ways and Means Chairman Richard Neal")."""
     covered = [actor.span for actor in actors]
     found = {}
     for actor, span in zip(actors, spans):
         root = span.root if span is not None else None
+        of_name = root is not None and _member_of(root, "of") and root.head.pos_ == "PROPN" and root.head.i < root.i
         member = root is not None and _member_of(root) and _member_noun(root.head)
-        if root is None or not _describes(actor, kb, body=member):
+        if root is None or not _describes(actor, kb, body=member or of_name):
             continue
         noun = root.head if member else root  # "Ivo Petrov, a member of [Bulgaria's parliament]"
-        for name in _appositions([noun]):
+        for name in _appositions([noun]) + ([root.head] if of_name else []):
             words = [name, *(c for c in name.children if c.dep_ in ("flat", "flat:name", "compound"))]
             first, last = min(t.i for t in words), max(t.i for t in words)
+            after = doc[last + 1] if last + 1 < len(doc) else None
+            set_off = after is None or after.is_punct \
+                or of_name and name.i == root.head.i and len(words) > 1 and after.lower_ == "of"
             if name.ent_type_ or last - first + 1 != len(words) or len(words) == 1 and name.is_sent_start \
-                    or last + 1 < len(doc) and not doc[last + 1].is_punct \
+                    or not set_off \
                     or not all(t.is_title and t.is_alpha and t.pos_ in ("PROPN", "NOUN") for t in words) \
                     or any(start <= t.idx < end for t in words for start, end in covered):
                 continue
@@ -406,10 +480,12 @@ def _described_names(doc: Any, actors: list[Actor], spans: list[Any], kb: Knowle
 
 def _describes(actor: Actor, kb: KnowledgeBase, body: bool = False) -> bool:
     """Whether a mention can describe a person: it has a country of its own (not the story's as a guess) and a
-    role, and is no place nor person; as the ``body`` a person is a member of, a country's organ will do ("a member
-    of U.K. Parliament")."""
+    role, or is an international or non-governmental organisation, whose code says both ("a UN official"), and is no
+    place nor person; as the ``body`` a person is a member of, a country's organ will do ("a member of U.K.
+    Parliament")."""
     places = ("capital",) if body else ("country", "capital")
-    if not actor.country or not actor.role or resolved_as(actor) in places or guessed_country(actor):
+    coded = actor.role or actor.country and actor.country[:3] in TRANSNATIONAL_ROLES
+    if not actor.country or not coded or resolved_as(actor) in places or guessed_country(actor):
         return False
     return not _is_person(actor, kb)
 
@@ -497,6 +573,24 @@ def _unplaced(actor: Actor) -> bool:
     (``INSURGENT_ROLES``)."""
     unnamed = guessed_country(actor) or bool(actor.code) and actor.code.startswith("---")
     return unnamed and local_agent(actor.role, actor.text) and actor.role not in INSURGENT_ROLES
+
+
+def earlier_organs(actors: list[Actor], kb: KnowledgeBase, places: list[tuple[int, str]]) -> list[str | None]:
+    """For each mention of a domestic organ (police, courts), the country of the last one of its role named before it
+    by its state's name or nationality ("British police dragged ... Police said"): the same force, whatever country the
+    story's people make it happen in; None for others, when none is named, and when the last of ``places`` (offsets
+    and countries) named between the two is in another country (the story has moved: "... a court in Kampala ...
+    Police said"). ``actors`` are in text order."""
+    last: dict[str, tuple[int, str]] = {}
+    out = []
+    for actor in actors:
+        domestic = actor.role in DOMESTIC_ROLES
+        offset, country = last.get(actor.role, (0, None)) if domestic else (0, None)
+        between = max(((at, place) for at, place in places if offset < at < actor.span[0]), default=None)
+        out.append(country if between is None or between[1] == country else None)
+        if domestic and _national(actor, kb) and resolved_as(actor) in STATE_NAMES:
+            last[actor.role] = (actor.span[1], actor.country)
+    return out
 
 
 def stationed(actor: Actor, places: dict[int, str], text: str) -> Actor:
@@ -601,16 +695,26 @@ def share_heads(actors: list[Actor], text: str, kb: KnowledgeBase, code: _Coder,
 
 def share_owner(actors: list[Actor], text: str, kb: KnowledgeBase) -> list[Actor]:
     """A state organ with no country coordinated after one of a named state shares the state: "Italy's Navy
-    and Coast Guard", "the Syrian army and police" (not "Russian troops and militants": no organ). ``actors``
-    are in text order."""
+    and Coast Guard", "the Syrian army and police", also with plain modifiers of its own ("American intelligence and
+    counterterrorism officials"; not "Russian troops and militants": no organ). ``actors`` are in text order."""
     out = list(actors)
     for i in range(1, len(out)):
         left, right = out[i - 1], out[i]
         if left.role in STATE_ROLES and right.role in STATE_ROLES and _national(left, kb) and not _is_person(left, kb) \
-                and (right.code or "").startswith("---") and text[left.span[1]:right.span[0]] in COORDINATORS:
+                and (right.code or "").startswith("---") and _coordinated(text[left.span[1]:right.span[0]]):
             out[i] = replace(right, code=left.country + right.role, country=left.country,
                              why=f"{right.why}; shares {left.country} with {left.text!r}")
     return out
+
+
+def _coordinated(gap: str) -> bool:
+    """Whether the text between two mentions coordinates them: a coordinator (``COORDINATORS``), or "and"/"or"
+    followed by up to ``UNIT_NAME_TOKENS`` ``FIELD_MODIFIERS``, the later mention's ("and counterterrorism"; not "and
+    foreign")."""
+    if gap in COORDINATORS:
+        return True
+    match = _COORDINATED_MODIFIERS.fullmatch(gap)
+    return match is not None and all(word in FIELD_MODIFIERS for word in gap[match.end(1):].split())
 
 
 def of_a_body(actors: list[Actor], text: str) -> list[Actor]:

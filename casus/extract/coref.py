@@ -58,6 +58,7 @@ FEMININE_PRONOUNS = frozenset("she her hers herself".split())
 PERSON_PRONOUNS = MASCULINE_PRONOUNS | FEMININE_PRONOUNS
 THING_PRONOUNS = frozenset("it its itself".split())
 GROUP_PRONOUNS = frozenset("they them their theirs themselves".split())
+THIRD_PERSON = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
 #: Pronouns that stand as an object and so cannot be their own clause's subject ("X fired at them").
 OBJECT_PRONOUNS = frozenset("him her them it".split())
@@ -74,6 +75,7 @@ ministry government kremlin administration army military department office agenc
 cabinet parliament side country state regime authorities alliance organisation organization
 committee court coalition party movement group company embassy
 """.split())
+DESCRIPTION_HEADS = PERSON_TITLES | ORGANISATION_NOUNS
 #: Description heads that name a kind of knowledge-base entry, by the first word of its ``why``.
 KIND_NOUNS = {"group": "group", "movement": "group", "organisation": "organisation", "organization": "organisation"}
 #: First words of the actor step's ``why`` for mentions that are not people (a capital standing for
@@ -257,7 +259,7 @@ def placed_there(token: Token) -> bool:
 
 def _is_description(token: Token) -> bool:
     """ "the ministry", "this Ministry", "the Kremlin spokesman" — but not a name ("the Foreign Ministry")."""
-    if token.lower_ not in PERSON_TITLES | ORGANISATION_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+    if token.lower_ not in DESCRIPTION_HEADS or token.pos_ not in ("NOUN", "PROPN"):
         return False
     modifiers = [c for c in token.children if c.i < token.i]
     if not any(c.lower_ in _DESCRIPTION_DETERMINERS for c in modifiers) or placed_there(token):
@@ -274,7 +276,8 @@ def _unqualified_definite(phrase) -> bool:
 
 
 def _mention_at(ctx: Context, token: Token) -> Actor | None:
-    return next((a for a in ctx.actors if a.span[0] <= token.idx < a.span[1]), None)
+    before = ctx.actors[:bisect.bisect_right(ctx.actors, token.idx, key=_start)]  # (sorted by span: none after starts here)
+    return next((a for a in before if token.idx < a.span[1]), None)
 
 
 def _start(actor: Actor) -> int:
@@ -382,8 +385,12 @@ def _earlier(ctx: Context, offset: int) -> Iterator[Actor]:
     keep their order in ``ctx.actors`` (which is sorted by span)."""
     actors, end = ctx.actors, bisect.bisect_right(ctx.actors, offset, key=_start)
     while end:
-        start = bisect.bisect_left(actors, _start(actors[end - 1]), 0, end, key=_start)
-        yield from (a for a in actors[start:end] if a.span[1] <= offset)
+        start, first = end - 1, actors[end - 1].span[0]
+        while start and actors[start - 1].span[0] == first:
+            start -= 1
+        for actor in actors[start:end]:
+            if actor.span[1] <= offset:
+                yield actor
         end = start
 
 
@@ -404,7 +411,7 @@ def _recoded(ctx: Context, own: Actor, token: Token, quotations: Quotations,
                                        why=f"in apposition to {host.text!r}")
     if not role or placed_there(span.root):
         return None
-    possessor = next((c for c in span.root.children if c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+    possessor = next((c for c in span.root.children if c.lower_ in THIRD_PERSON
                       or (c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("for", "of") for g in c.subtree)
                           and c.i > span.root.i
                           # (not a gerund clause read as a phrase: "accused the court of persecuting Israeli soldiers")
@@ -528,12 +535,12 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
     visited = visited | {token.i}
     word = token.lower_
     quotes = quotation_spans(ctx) if quotations is None else quotations
-    quote_here = _inside(token.idx, quotes)
     if word in FIRST_PERSON and token.text != "US":  # "US" is the country, not the pronoun
+        quote_here = _inside(token.idx, quotes)
         if quote_here is None:
             return None
         return next((q.speaker for q in ctx.quotes if q.span == quote_here and q.speaker), None)
-    pronoun = word in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+    pronoun = word in THIRD_PERSON
     own = None if pronoun else _mention_at(ctx, token)
     if own is not None and not (guessed_country(own) and _is_description(token)):
         recoded = None if own.country else _recoded(ctx, own, token, quotes, visited)
@@ -542,6 +549,7 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
     description = not pronoun and _is_description(token)
     if not (pronoun or description):
         return own
+    quote_here = _inside(token.idx, quotes)
     reporter = _judging_reporter(token) if pronoun else None
     if reporter is not None:
         found = resolve_reference(ctx, reporter, quotations=quotes, visited=visited)

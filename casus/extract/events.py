@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from lemminflect import getAllInflections
-from spacy.attrs import DEP, LEMMA, LOWER, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, SPACY, TAG
 from spacy.strings import get_string_id
 
 from casus.extract.casualties import event_casualties
@@ -76,6 +76,7 @@ OBJECTS = OBJECT | {"iobj"}
 MAYBE_OBLIQUE = OBLIQUE | OBJECT | LOOSE
 NOMINAL_LINK = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "appos"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})  # "a bombing in Kabul that ..."
 #: Pronouns that may stand for a whole clause set beside it ("..., something Russia called unacceptable").
 CLAUSE_PRONOUNS = frozenset({"something", "this", "that", "which"})
 #: Lexicon words with a meaning of their own: `object: [none]` = the verb has no direct object ("protesters
@@ -133,9 +134,12 @@ OPPONENT_ROLES = frozenset({"REB", "INS", "SEP", "OPP"})
 #: Force verbs also used for a verbal attack ("attacked his rival", "targeted the younger Biden").
 VERBAL_ATTACKS = frozenset({"attack", "target", "hit", "fight", "battle", "assault"})
 VERBAL_ATTACK = "111"
+OCCUPATION = "192"  # ("the GOP took control of the Senate" is an election)
 #: Roles of armed or state actors, whose burning or storming of buildings is no riot (145) but destruction of
 #: property (CAMEO 1712).
 ARMED_ROLES = frozenset({"REB", "INS", "MIL", "UAF", "COP", "SPY", "CRM", "GOV"})
+#: A single unidentified attacker, whose force in a country is not against the country (unlike a cartel's).
+LONE_ATTACKERS = frozenset({"gunman", "assailant", "shooter", "attacker", "stabber"})
 PROPERTY_DESTRUCTION = "1712"
 #: Roles of the state's organs that arrest and hold people (police, security services, courts).
 CUSTODIAN_ROLES = frozenset({"COP", "SPY", "JUD"})
@@ -267,6 +271,9 @@ MEASURE_NOUNS = frozenset({"ton", "tonne", "part", "portion", "bulk", "share", "
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL_ROLES = frozenset({"obl", "obl:agent", "obj", "nsubj", "nsubj:pass", "nmod", "iobj"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "parataxis"})  # (a conjunct shares its modal)
+MISTAGGED_VERBS = frozenset({"NOUN", "ADJ"})  # the tags a verb after a modal is mistaken for (see ``_modal_clause``)
+NOT_VERB_CHILDREN = frozenset({"cop", "case", "det", "aux:pass"})  # (a noun's or a predicate's, not a verb's)
 LINK_KINDS = {"deny": "denies", "refute": "rejects", "reject": "rejects", "dismiss": "rejects", "rebut": "rejects"}
 
 
@@ -418,14 +425,20 @@ def _case(token: Token) -> str | None:
     return found
 
 
-def _antecedent(relative: Token) -> Token:
-    """What "which"/"who" refers to: the noun right before it (", which"), else the parse's head."""
+def _antecedent(relative: Token, events: Container[int] = ()) -> Token:
+    """What "which"/"who" refers to: the noun right before it (", which"), else the parse's head; but a
+    restrictive clause the parse hung above a place phrase is the phrase head's when that is one of ``events``,
+    the indices of possible event nouns ("a bombing in Kabul that killed 12": the bombing; but "the refugees in
+    Turkey that has threatened": Turkey)."""
     before = relative.doc[relative.i - 1] if relative.i > 0 else None
+    clause = _relative_clause(relative)
+    if before is not None and clause is not None and before.head.i == clause.head.i and before.dep_ == "nmod" \
+            and _case(before) in PLACE_PREPS and clause.head.i in events and clause.head.pos_ == "NOUN":
+        return clause.head
     if before is not None and before.is_punct and before.i > 0:
         before = relative.doc[before.i - 1]
     if before is not None and before.pos_ in NOMINAL and before.sent.start == relative.sent.start:
         return before
-    clause = _relative_clause(relative)
     return clause.head if clause is not None else relative.head.head
 
 
@@ -559,8 +572,27 @@ def _particle(child: Token) -> bool:
 
 
 def _verbal(token: Token) -> bool:
-    """A verb, also when the tagger and the POS model disagree ("engaged" as ADJ/VBD)."""
-    return token.pos_ in VERBAL or (token.tag_.startswith("VB") and token.pos_ != "NOUN")
+    """A verb, also when the tagger and the POS model disagree ("engaged" as ADJ/VBD) or take a verb after a
+    modal for a noun (see ``_modal_clause``)."""
+    pos = token.pos_
+    return pos in VERBAL or token.tag_.startswith("VB") and pos != "NOUN" \
+        or pos in MISTAGGED_VERBS and token.dep_ in CLAUSE_HEADS and _modal_clause(token)
+
+
+def _modal_clause(token: Token) -> bool:
+    """Whether a word tagged as a noun or adjective heads a clause with a subject and a modal, and no copula,
+    preposition, article or "be" auxiliary, and can be a verb: a verb ("Iran will no longer abide[NOUN] by the
+    deal"; not "would 'in protest' expel", "should be ashamed")."""
+    children = tuple(token.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in children) and any(c.dep_ in SUBJECT for c in children) \
+        and not any(c.dep_ in NOT_VERB_CHILDREN or c.dep_.startswith("aux") and c.lemma_ == "be" for c in children) \
+        and _verb_reading(token.lemma_.lower())
+
+
+@cache
+def _verb_reading(lemma: str) -> bool:
+    """Whether a word has verb forms ("abide", not "conscience")."""
+    return bool(getAllInflections(lemma, upos="VERB"))
 
 
 def _passive(verb: Token) -> bool:
@@ -651,6 +683,21 @@ def _participle_noun(verb: Token) -> Token:
     return verb.head
 
 
+def _free_relative_noun(verb: Token) -> Token | None:
+    """The noun a free relative right after the verb is said to be: "summit" in "canceled what was (supposed) to
+    be a summit", however the parse hangs the two on the verb (a relative clause on "what", a clause with "what"
+    for its subject, or a clause beside the verb)."""
+    what = next((t for t in verb.doc[verb.i + 1: verb.i + 3] if not (t.head.i == verb.i and _particle(t))), None)
+    if what is None or what.lower_ != "what":
+        return None
+    for noun in verb.doc[what.i + 1: min(what.i + 8, verb.right_edge.i + 1)]:
+        if noun.pos_ in NOMINAL and any(c.dep_ == "cop" for c in noun.children):
+            clause = noun.head  # ("supposed" in "what was supposed to be a summit")
+            linked = noun.head.i in (verb.i, what.i) or clause.dep_ in ("ccomp", "xcomp") and clause.head.i == verb.i
+            return noun if linked and what.head.i in (verb.i, noun.i, clause.i) else None
+    return None
+
+
 def _copular(token: Token) -> bool:
     """A predicate with a copula ("is ready", "has been in touch"), or the complement of a verb of
     remaining or seeming ("remained in touch", "appeared ready")."""
@@ -664,8 +711,9 @@ def _hung_main_verb(verb: Token) -> bool:
 
 def _nominal(token: Token) -> bool:
     """A noun, or a gerund used as one ("by Iranian shelling"), or a verb form with an article in a noun's
-    place ("paid a surprise visit" with "visit" tagged as a verb)."""
-    return token.pos_ in NOMINAL or token.dep_ in NOMINAL_ROLES and (
+    place ("paid a surprise visit" with "visit" tagged as a verb); not a verb after a modal tagged as a noun."""
+    return token.pos_ in NOMINAL and not (token.dep_ in CLAUSE_HEADS and token.pos_ == "NOUN" and _modal_clause(token)) \
+        or token.dep_ in NOMINAL_ROLES and (
         token.tag_ == "VBG" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") and c.i < token.i for c in token.children))
 
 
@@ -701,13 +749,17 @@ class _Coder:
         self._objects: dict[int, Token | None] = {}
         self._prep_objects: dict[tuple[int, str, bool], Token | None] = {}
         self._children: dict[int, tuple[Token, ...]] = {}
+        self._statuses: dict[int, tuple[Status | None, str | None]] = {}  # of the sentence being coded (``status``)
         # token indices worth a closer look, read off the parse's arrays (no Token objects): possible triggers,
         # possible speech verbs and nouns, participles modifying a noun and gerunds taken for case markers
         # (see _repair_hung_verbs)
         triggers, speech = _hashes(lexicon.trigger_forms), _hashes(inflected(lexicon.speech | lexicon.denial | lexicon.speech_nouns))
         amod, case, gerund, attribution = (np.uint64(get_string_id(w)) for w in ("amod", "case", "VBG", ATTRIBUTION_MARKER))
         participles = _hashes(frozenset({"VBD", "VBN"}))
-        lower, lemma, dep, tag = ctx.doc.to_array([LOWER, LEMMA, DEP, TAG]).reshape(-1, 4).T
+        lower, lemma, dep, tag, space = ctx.doc.to_array([LOWER, LEMMA, DEP, TAG, SPACY]).reshape(-1, 5).T
+        # words right after a hyphen split off a word ("cease-fire"), whose lemmas need their neighbours (``lemmas``)
+        joined = (lower[:-2] != 0) & (space[:-2] == 0) & (lower[1:-1] == np.uint64(get_string_id("-"))) & (space[1:-1] == 0)
+        self._after_hyphen = frozenset((np.flatnonzero(joined) + 2).tolist())
         self._trigger_words = _indices(among(lower, triggers) | among(lemma, triggers))
         self._speech_words = _indices(among(lower, speech) | among(lemma, speech))
         self._attribution_markers = _indices(lower == attribution)
@@ -733,7 +785,7 @@ class _Coder:
         if depth > 3:
             return None
         if token.lower_ in RELATIVE_PRONOUNS and _relative_clause(token) is not None:
-            return self._find_actor(_antecedent(token), depth + 1)
+            return self._find_actor(_antecedent(token, self._trigger_words), depth + 1)
         if token.lower_ in RELATIVE_PRONOUNS and (focus := _cleft_focus(token)) is not None:
             return self._find_actor(focus, depth + 1)
         if token.lower_ in REFLEXIVES:
@@ -920,7 +972,7 @@ class _Coder:
             return []
         if token.lower_ in RELATIVE_PRONOUNS and _relative_clause(token) is not None:
             # "the United States and the European Union, which ...": the whole coordination
-            antecedent = _antecedent(token)
+            antecedent = _antecedent(token, self._trigger_words)
             while antecedent.dep_ == "conj" and antecedent.head.pos_ in NOMINAL and _displaced_from(antecedent) is None:
                 antecedent = antecedent.head
             if antecedent.i != token.i:  # ... but not a conjunct after the pronoun ("X, which ..., and Y")
@@ -1048,7 +1100,7 @@ class _Coder:
         else:  # active: "the execution dismayed the UN"
             feeler, cause = self.object(token), self.subject(token)
         if feeler is not None and feeler.lower_ in RELATIVE_PRONOUNS:
-            feeler = _antecedent(feeler)
+            feeler = _antecedent(feeler, self._trigger_words)
         return (feeler, cause) if feeler is not None and cause is not None else None
 
     def is_event_noun(self, token: Token) -> bool:
@@ -1292,6 +1344,8 @@ class _Coder:
             # "canceled a planned meeting" parsed with the object as a predicate: a noun with an article after the verb
             obj = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in NOMINAL
                         and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)), None)
+        if obj is None or obj.lower_ == "what":  # a free relative: "called off what was to be a signing ceremony"
+            obj = _free_relative_noun(verb) or obj
         if obj is None and verb.dep_ == "xcomp":  # "Hamas, which X tried to suppress" with "which" on "tried"
             obj = next((c for c in verb.head.children if c.dep_ in OBJECT and c.lower_ in RELATIVE_PRONOUNS), None)
         # (a clause with a "that" marker is the noun's content, not a relative clause: "the claim that X attacked")
@@ -1473,7 +1527,15 @@ class _Coder:
         predicate = self.lex.candidates("predicate", self.lemmas(token)) if _copular(token) else ()
         if pos is None and not predicate:
             return None
-        for entry in (*predicate, *(self.lex.candidates(pos, self.lemmas(token)) if pos else ())):
+        entries = (*predicate, *(self.lex.candidates(pos, self.lemmas(token)) if pos else ()))
+        # a particle some entry of the verb asks for makes a verb other than a prepositional one: "called off the
+        # ceremony on short notice" is no "call on"; but an entry with an object of its own still holds ("cut off
+        # aid to X", "shut down its border with X")
+        particles = {e.particle for e in entries if e.particle}
+        particles = particles and particles & {c.lower_ for c in self.children(token) if _particle(c)}
+        for entry in entries:
+            if particles and entry.particle is None and entry.preps and entry.objects is None:
+                continue
             slots = self.match(token, entry)
             if slots is not None:
                 return entry, slots
@@ -1498,7 +1560,8 @@ class _Coder:
         """``lemmas(token)``, computed once per token."""
         found = self._lemmas.get(token.i)
         if found is None:
-            found = self._lemmas[token.i] = lemmas(token)
+            found = self._lemmas[token.i] = lemmas(token) if token.i in self._after_hyphen else \
+                _word_lemmas(token.lemma_.lower(), token.lower_)
         return found
 
     def has_form(self, token: Token, words: Collection[str]) -> bool:
@@ -1507,7 +1570,14 @@ class _Coder:
 
     # --- status ---------------------------------------------------------------------------------
     def status(self, trigger: Token) -> tuple[Status | None, str | None]:
-        """The trigger's own modality (negated / hypothetical / future), inherited along xcomp."""
+        """The trigger's own modality (negated / hypothetical / future), inherited along xcomp; worked out once per
+        token and sentence."""
+        found = self._statuses.get(trigger.i)
+        if found is None:
+            found = self._statuses[trigger.i] = self._status(trigger)
+        return found
+
+    def _status(self, trigger: Token) -> tuple[Status | None, str | None]:
         token: Token | None = trigger
         while token is not None:
             words = {c.lower_ for c in token.children if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
@@ -1688,6 +1758,7 @@ class _Coder:
     # --- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: SpacySpan) -> tuple[list[Candidate], str]:
         self._repair_hung_verbs(sent)
+        self._statuses = {}  # (a status read off repairs of this sentence only)
         speech = self.speech_acts(sent)
         # "the U.K. did not say (allege) that Russia was involved": what is not said is neither claimed nor told
         unsaid = {t.i: verb for verb, content, _ in speech if _verbal(verb) and self.status(verb)[0] == "negated"
@@ -1889,8 +1960,10 @@ class _Coder:
             if inside and place.country and not any(s.span[0] <= place.span[0] < s.span[1] for s in sources):
                 where = Actor(text=place.text, span=place.span, code=place.country, country=place.country,
                               why="the country where the act took place (no target named)")
-                # (an actor of no known country acting in a place is most likely local to it)
-                pairs = [(s, where) for s in sources if _side(s) not in (None, place.country) or entry.code[:2] >= "18"]
+                # (an actor of no known country acting in a place is most likely local to it; a lone attacker's
+                # force is not against the country: "a gunman fired shots in Lyon")
+                pairs = [(s, where) for s in sources if (_side(s) not in (None, place.country) or entry.code[:2] >= "18")
+                         and not LONE_ATTACKERS.intersection(s.text.lower().split()[-1:])]
                 rule = "location-as-target"
         if not pairs:
             named = self.uncoded_target(order, slots, sources)
@@ -1942,6 +2015,8 @@ class _Coder:
             code.startswith(EXPULSION_CODES) and _same_side(s, t) and _role(t) in ARMED_ROLES)]
         if not pairs:
             return [], "source and target are the same actor"
+        if code == OCCUPATION and all(t is not None and _political_rivals(s, t) for s, t in pairs):
+            return [], "not an occupation: a party or body taking control of another of its country (an election)"
         if code[:2] in ATTACK_ROOTS and entry.pos == "verb" and self.has_form(token, VERBAL_ATTACKS) \
                 and all(t is not None and _political_rivals(s, t) for s, t in pairs):
             code, rule = VERBAL_ATTACK, "political-attack"  # "Trump continued to target the younger Biden"
@@ -2360,8 +2435,9 @@ class _Coder:
         for verb, content, author in reversed(speech):  # the innermost report claims its content
             reporter = verb.head if verb.dep_ == "case" else verb  # ("according to X's statement" is no part of it)
             own = {t.i for t in reporter.subtree} if content.i == reporter.head.i else {verb.i}
-            own |= {t.i for c in content.subtree if _contrast_clause(c) for t in c.subtree}
-            for t in content.subtree:
+            subtree = tuple(content.subtree)
+            own |= {t.i for c in subtree if _contrast_clause(c) for t in c.subtree}
+            for t in subtree:
                 if t.i not in own:
                     claimed.setdefault(t.i, (verb, author))
         derived: list[Candidate] = []

@@ -291,6 +291,46 @@ def _adjacent_noun(verb: Token, inverted: bool) -> Token | None:
     return next((t for t in reversed(run) if t.pos_ in _NOMINAL), None)
 
 
+#: How far back a caption's label may end before its "SAYING:" (words and marks).
+_MAX_CAPTION = 12
+#: Words that make a caption's comma-separated chunk a description, not a name ("SPEAKING AT RALLY", "FROM UTAH").
+_CAPTION_PREPOSITIONS = frozenset({"AT", "TO", "IN", "FROM", "OF", "ON", "WITH", "FOR", "BY", "ABOUT", "AFTER", "BEFORE"})
+
+
+def _captioned(cue: Token) -> Token | None:
+    """The speaker a caption names: all in capitals, from a closing bracket (its label, "(SOUNDBITE) (English) GERMAN
+    CHANCELLOR ANGELA MERKEL, SAYING: “…”") or the closing mark of the quote before (“… abroad.” LYNCH, SAYING:) to a
+    gerund cue before a colon: the last name or noun of its last chunk that is no description ("OBAMA, SPEAKING AT
+    RALLY, SAYING:"). Not prose ("Duda called it a “provocation” by Athens, saying:") nor a headline ("PUTIN WARNS
+    UKRAINE, SAYING:")."""
+    doc = cue.doc
+    after = next((t for t in doc[cue.i + 1:cue.i + 3] if not t.is_space), None)
+    if not (cue.is_upper and cue.text.endswith("ING")) or after is None or after.text != ":":
+        return None
+    for opener in reversed(doc[max(cue.i - _MAX_CAPTION - 1, 0):cue.i]):
+        if opener.text in (")", "]") or _MARKS.fullmatch(opener.text):
+            break
+    else:
+        return None
+    if _MARKS.fullmatch(opener.text) and (opener.text in OPENING_MARKS or opener.text == "``" or opener.i == 0
+                                          or doc[opener.i - 1].text not in (".", "?", "!")):
+        return None
+    stretch = [t for t in doc[opener.i + 1:cue.i] if not t.is_space]
+    if not stretch or any(t.text != t.text.upper() for t in stretch):
+        return None
+    chunks, chunk = [], []
+    for token in stretch:
+        if token.text == ",":
+            chunks.append(chunk)
+            chunk = []
+        else:
+            chunk.append(token)
+    chunks.append(chunk)
+    name = next((c for c in reversed(chunks) if c and not any(t.text in _CAPTION_PREPOSITIONS for t in c)), [])
+    return next((t for t in reversed(name) if t.is_alpha and (t.pos_ in ("PROPN", "NOUN") or t.tag_.startswith("NN"))),
+                None)
+
+
 def _next_report(tokens: list[Token]) -> int:
     """Where a run-on report ends: at a comma or semicolon followed by another speaker's report
     ("…, the Foreign Ministry reminded…, and the Defence Ministry said…")."""
@@ -522,7 +562,7 @@ class _Finder:
         if _according_to(cue):
             head = cue.head if cue.head.i > cue.i + 1 else None
         else:
-            head = subject_of(cue)
+            head = _captioned(cue) or subject_of(cue)
             if head is None or quote[0] <= head.idx < quote[1]:
                 head = _adjacent_noun(cue, inverted=cue.idx >= quote[1]) or self._first_noun_between(quote[1], cue)
         if head is None or quote[0] <= head.idx < quote[1] or not _can_speak(head):

@@ -77,6 +77,8 @@ PERMISSIONS = frozenset({"able", "free", "welcome", "entitled"})
 PUBLIC = "CVL"
 NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 FIRST_PERSON = frozenset({"i", "we"})
+#: Possessives that make a phrase the speaker's own ("our country", "my government").
+FIRST_POSSESSIVES = frozenset({"our", "my"})
 #: Determiners of a subject that is anyone of a kind, not an actor.
 GENERIC = frozenset({"no", "every", "any", "each", "all"})
 #: Pronouns that are the speaker or its addressee, never what a statement is about.
@@ -107,6 +109,8 @@ FEELING_COMPLEMENTS = frozenset({"with", "about", "at", "by", "over", "of"})
 REPORT_CIRCUMSTANCES = frozenset({"when", "where", "whenever", "wherever"})
 #: Articles of a subject that is anyone of a kind ("a good woman is better than ...").
 INDEFINITE = frozenset({"a", "an"})
+#: Markers of a purpose clause ("to ensure ...", "so (that) the committee can ...").
+PURPOSE_MARKS = frozenset({"to", "so"})
 #: Markers of a content that is asked or supposed, not asserted ("whether Y was a hero", "if Y is a threat").
 UNASSERTED = frozenset({"if", "whether", "unless"})
 
@@ -182,6 +186,10 @@ def _threshold(raw: dict, where: str) -> float:
 class StatementCues:
     acts: tuple[Act, ...]
     valence: Valence | None = None
+    openers: frozenset[str] = field(init=False)  # the first words of every act's cues
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", frozenset().union(*(act.openers for act in self.acts)))
 
     @classmethod
     def load(cls, path: Path = STATEMENTS, lexicon_dir: Path = LEXICON_DIR, ontology: Ontology | None = None,
@@ -255,8 +263,8 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     or no actor other than the speaker is what the content is about. ``reporting`` holds the sentence's
     words of saying: a clause another of them reports is not this content. A question codes nothing ("Do you think
     Uganda is behind the raid?")."""
-    stop = reporting | {verb.i}
-    if _question(content, stop):
+    stop, end = reporting | {verb.i}, content.sent.end
+    if _question(content, stop, end):
         return None
     # (not a phrase on an adverbial: "vindicated him in the investigation into Russian meddling")
     cue_region = [t for t in _region(content, stop, CUE_DEPTH, ASIDES)
@@ -264,12 +272,12 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     # the grammatical subject, what the content is said of (not the agent of a passive: "held illegal by a court")
     subject = next((c for c in content.children if c.dep_ in SUBJECT_LABELS), None) or _fronted_subject(verb, content) \
         or reader.subject(content)
-    anchors = _anchors(content, cue_region, reader)
+    anchors = _anchors(content, cue_region, cues.openers, reader)
     opening = frozenset().union(*(forms for _, forms, _ in anchors))  # the words a cue found here can start with
     forms_at: dict[int, frozenset[str]] = {}  # the forms of the words a cue goes on into, read once per report
     fired = []  # (how deep the cue is, file order, act, cue) of the acts whose cue the content has
     for order, act in enumerate(cues.acts):
-        cue = _cue(act, content, anchors, reader, forms_at) if not act.openers.isdisjoint(opening) else None
+        cue = _cue(act, content, end, anchors, reader, forms_at) if not act.openers.isdisjoint(opening) else None
         if cue is None or act.modal and not _announced(act, content, cue):
             continue
         if act.about is not None and not (subject is not None and set(reader.lemmas(subject)) & act.about):
@@ -282,8 +290,8 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
     # told to someone, "warned Americans (not) to travel", is the event lexicon's)
     addressed = any(c.dep_ in ADDRESSEES for c in verb.children) \
         or any(c.dep_ == "mark" and c.lower_ == "to" for c in content.children)
-    told = fired or [(0, order, act, (verb,)) for order, act in enumerate(cues.acts)
-                     if not addressed and set(reader.lemmas(verb)) & act.verbs]
+    verb_forms = () if fired or addressed else reader.lemmas(verb)
+    told = fired or [(0, order, act, (verb,)) for order, act in enumerate(cues.acts) if not act.verbs.isdisjoint(verb_forms)]
     for _, _, act, cue in sorted(f for f in told if f[0] == nearest):
         if act.code.startswith(DEMANDS) and (_passive(content, subject) or _perfect(content) or _perfect(cue[0].head)
                                              or content.pos_ == "ADJ" and content.lower_ in PERMISSIONS):
@@ -292,7 +300,7 @@ def code_statement(verb: Token, content: Token, reporting: frozenset[int], cues:
         if act.code.startswith(APPEALS) and _own_wish(cue, reader):
             continue
         found = _target(act, verb, content, subject, stop | _purposes(content), cue, reader)
-        if found is None:
+        if found is None or act.code.startswith(APPEALS) and not _wanted(cue, found[1], reader):
             continue
         target, token, how = found
         status, why = _status(act, verb, content, cue, reader)
@@ -358,15 +366,15 @@ def _about(verb: Token, content: Token, subject: Token | None, reader: Reader,
         yield from ((actor, token) for actor in reader.actors(token) if actor.country and not reader.is_speaker(actor))
 
 
-def _question(content: Token, stop: frozenset[int]) -> bool:
-    """Whether what is said asks: a "?" in the content or right after it ("Do you think Uganda is behind the raid?"),
-    not in another report it goes on into ("said X would pay a price, and asked: 'Who will ...?'": a verb of saying, or
-    a coordinated verb with a clause of its own)."""
-    doc = content.doc
-    reports = [doc[i] for i in stop if content.is_ancestor(doc[i])] + [
+def _question(content: Token, stop: frozenset[int], end: int) -> bool:
+    """Whether what is said asks: a "?" in the content or right after it, up to ``end`` (its sentence's; "Do you think
+    Uganda is behind the raid?"), not in another report it goes on into ("said X would pay a price, and asked: 'Who
+    will ...?'": a verb of saying, or a coordinated verb with a clause of its own)."""
+    doc, first, last = content.doc, content.left_edge.i, content.right_edge.i
+    reports = [doc[i] for i in stop if first <= i <= last and content.is_ancestor(doc[i])] + [
         c for c in content.children if c.dep_ == "conj" and any(m.dep_ in ("ccomp", "parataxis") for m in c.children)]
     others = {t.i for report in reports for t in report.subtree}
-    after = takewhile(lambda t: t.pos_ == "PUNCT", doc[content.right_edge.i + 1:content.sent.end])
+    after = takewhile(lambda t: t.pos_ == "PUNCT", doc[last + 1:end])
     return any(t.text == "?" and t.i not in others for t in (*content.subtree, *after))
 
 
@@ -448,27 +456,29 @@ def _forms(token: Token, reader: Reader) -> frozenset[str]:
     return forms | {"not"} if token.lower_ in NEGATIONS else forms
 
 
-def _anchors(content: Token, region: list[Token], reader: Reader) -> list[tuple[Token, frozenset[str], frozenset[int]]]:
-    """The words of ``region`` a cue may start on, in order, with their forms and, for the content's subject,
-    the words of its phrase (empty for the others)."""
+def _anchors(content: Token, region: list[Token], openers: frozenset[str],
+             reader: Reader) -> list[tuple[Token, frozenset[str], frozenset[int]]]:
+    """The words of ``region`` a cue may start on (one of ``openers``), in order, with their forms and, for the
+    content's subject, the words of its phrase (empty for the others)."""
     found = []
     for anchor in region:
-        if _title(anchor) or _opposed(anchor, reader):
+        forms = _forms(anchor, reader)
+        if openers.isdisjoint(forms) or _title(anchor) or _opposed(anchor, reader):
             continue
         # the content's subject is what it is said of, not what it says ("terrorists track leaks"), unless the cue
         # goes on into what is said of it ("the invitation still stands")
         said_of = anchor.dep_ in SUBJECT_LABELS and anchor.head.i == content.i and not _existential(content)
-        found.append((anchor, _forms(anchor, reader), frozenset(t.i for t in anchor.subtree) if said_of else frozenset()))
+        found.append((anchor, forms, frozenset(t.i for t in anchor.subtree) if said_of else frozenset()))
     return found
 
 
-def _cue(act: Act, content: Token, anchors: list[tuple[Token, frozenset[str], frozenset[int]]], reader: Reader,
-         forms_at: dict[int, frozenset[str]]) -> tuple[Token, ...] | None:
+def _cue(act: Act, content: Token, end: int, anchors: list[tuple[Token, frozenset[str], frozenset[int]]],
+         reader: Reader, forms_at: dict[int, frozenset[str]]) -> tuple[Token, ...] | None:
     """The tokens of the act's cue nearest the content's root (its first word one of ``anchors``, the others after
     it in order, each at most ``MAX_GAP`` words on with no verb nor negative word between, nor a noun before an
     ``ADJACENT`` one), longer cues first.
-    ``forms_at`` memoises the forms of the words after an anchor."""
-    doc, end = content.doc, content.sent.end
+    ``end`` is the content's sentence's end; ``forms_at`` memoises the forms of the words after an anchor."""
+    doc = content.doc
 
     def has_form(i: int, word: str) -> bool:
         forms = forms_at.get(i)
@@ -539,16 +549,32 @@ def _public(actor: Actor) -> bool:
     return (actor.role or (actor.code or "")[3:6]) == PUBLIC
 
 
+def _wanting(cue: tuple[Token, ...]) -> Token:
+    """An appeal cue's verb of wanting ("like" of "would like")."""
+    return next((t for t in cue if t.pos_ == "VERB"), cue[-1])
+
+
 def _own_wish(cue: tuple[Token, ...], reader: Reader) -> bool:
     """Whether a verb of wanting (the cue's content verb: "like" of "would like") has an infinitive with no object of its
     own before it: the speaker's own wish ("wanted to visit Chile", "would like to thank"), not what is asked of another
     ("wanted Peru to withdraw", "wanted Peru's help", "wanted to see Iran return to the talks")."""
-    wanting = next((t for t in cue if t.pos_ == "VERB"), cue[-1])
+    wanting = _wanting(cue)
     return not any(c.dep_ in ADDRESSEES for c in wanting.children) and any(
         c.dep_ == "xcomp" and c.pos_ in VERBAL and any(m.lower_ == "to" for m in c.children)
         and not (PERCEIVING_CAUSING.intersection(reader.lemmas(c)) and any(
             m.dep_ in ADDRESSEES or m.dep_ in ("ccomp", "xcomp") for m in c.children))
         for c in wanting.children)
+
+
+def _wanted(cue: tuple[Token, ...], target: Token, reader: Reader) -> bool:
+    """Whether an appeal's target is in the object of its verb of wanting, whom the act is asked of ("wants Pakistan to do
+    more", "wanted Peru's help", "wanted to see Morocco return"), not another actor the content names ("wanted the deal
+    to be good for the Palestinians")."""
+    wanting = _wanting(cue)
+    seeing = [c for c in wanting.children if c.dep_ == "xcomp" and PERCEIVING_CAUSING.intersection(reader.lemmas(c))]
+    asked = [c for t in (wanting, *seeing) for c in t.children
+             if c.dep_ in ADDRESSEES or t.i != wanting.i and c.dep_ in ("ccomp", "xcomp")]
+    return any(c.left_edge.i <= target.i <= c.right_edge.i for c in asked)
 
 
 def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: frozenset[int],
@@ -558,9 +584,12 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
     by_verb_alone = len(cue) == 1 and cue[0].i == verb.i  # (a warning named by its verb alone: of another side, not
     # of the speaker's own state or party: "the Labour Party warned that the government's plan could hurt farmers")
 
+    speaking = _speaking(verb)
+
     def fits(actor: Actor) -> bool:
         return bool(actor.country) and not any(actor.span[0] <= t.idx < actor.span[1] for t in cue) \
-            and not (reader.speakers_side(actor) and (by_verb_alone or _public(actor)))
+            and not (reader.speakers_side(actor) and (by_verb_alone or _public(actor))) \
+            and not speaking[0] <= actor.span[0] < speaking[1]
 
     about = _said_of(verb, subject)
     if act.subject == "other":
@@ -590,6 +619,31 @@ def _target(act: Act, verb: Token, content: Token, subject: Token | None, stop: 
         if actor is not None:
             return actor, token, f"target '{actor.text}': the other side the statement names"
     return _nearby(act, verb, content, reader)
+
+
+def _speaking(verb: Token) -> tuple[int, int]:
+    """The characters of the phrase that says (the subject of the verb of saying): every actor it names speaks, none is
+    what is said of ("U.S. and Saudi officials say they have evidence that ...": not the Saudis); empty when none."""
+    # (the nearest subject: the parser may hang a content's fronted subject on the verb, "The Eritrean proposal, the
+    # minister said, was a positive step")
+    subject = min((c for c in verb.children if c.dep_ in SUBJECT_LABELS), key=lambda c: abs(verb.i - c.i), default=None)
+    if subject is None:
+        return 0, 0
+    tokens = _speakers(subject)
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+#: The parts of a speaking phrase that name who speaks (not what a clause says of them: "Iran's foreign minister,
+#: commenting on the Saudi strikes, said ...").
+_SPEAKER_PARTS = frozenset({"compound", "amod", "det", "nmod:poss", "flat", "nummod", "cc"})
+
+
+def _speakers(head: Token) -> list[Token]:
+    """The words of the phrase ``head`` heads that name its speakers: its own, its modifiers' and those of its conjuncts
+    ("Egyptian and Jordanian officials", "Egypt and Jordan")."""
+    return [head] + [t for c in head.children if c.dep_ in _SPEAKER_PARTS for t in c.subtree] \
+        + [t for c in head.children if c.dep_ == "conj" for t in _speakers(c)]
 
 
 def _enclosed(cue: tuple[Token, ...]) -> list[Token]:
@@ -641,16 +695,17 @@ def _said_of(verb: Token, subject: Token | None) -> Token | None:
 
 def _nearby(act: Act, verb: Token, content: Token, reader: Reader) -> tuple[Actor, Token, str] | None:
     """For an act with ``nearby`` whose content names no other side: the nearest one in the sentence (for "content",
-    in the whole of what is said: not the partner of a meeting, "speaking alongside Merkel, ... said the borders were
-    not negotiable"), else for "before" the last one the sentence before names ("Israel rejected the Egyptian proposal.
-    Egypt said the invitation still stands"), for "accuser" the one it says accuses the speaker's side ("Israel accused
-    Hezbollah of firing the rockets. Hezbollah said it was not involved"); never a news outlet ("..., according to the
-    official news agency")."""
+    in the whole of what is said, with the report's other that-clauses: not the partner of a meeting, "speaking
+    alongside Merkel, ... said the borders were not negotiable"), else for "before" the last one the sentence before
+    names ("Israel rejected the Egyptian proposal. Egypt said the invitation still stands"), for "accuser" the one it
+    says accuses the speaker's side ("Israel accused Hezbollah of firing the rockets. Hezbollah said it was not
+    involved"); never a news outlet ("..., according to the official news agency")."""
     if not act.nearby:
         return None
     if act.nearby == "content":
+        said = chain(content.subtree, *(c.subtree for c in _more_contents(verb, content)))
         return next(((actor, token, f"target '{actor.text}': no other side as subject, the nearest one in what is said")
-                     for token in sorted(content.subtree, key=lambda t: abs(t.i - verb.i)) if token.pos_ in NOMINAL
+                     for token in sorted(said, key=lambda t: abs(t.i - verb.i)) if token.pos_ in NOMINAL
                      for actor in reader.actors(token) if _other(actor, reader)), None)
     actor = reader.nearby(verb)
     if actor is not None and not (actor.code or "").endswith(MEDIA):
@@ -671,6 +726,13 @@ def _nearby(act: Act, verb: Token, content: Token, reader: Reader) -> tuple[Acto
     return None
 
 
+def _more_contents(verb: Token, content: Token) -> list[Token]:
+    """The other that-clauses the same report goes on to ("said that the deal was not renegotiable and that Trump's move
+    ...") when the parser hangs them on the verb (hung on the first content, they are in its subtree)."""
+    return [c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.i > content.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
 def _other(actor: Actor, reader: Reader) -> bool:
     """Whether an actor is another side's, and no news outlet."""
     return bool(actor.country) and not reader.speakers_side(actor) and not (actor.code or "").endswith(MEDIA)
@@ -680,9 +742,12 @@ def _subjects(content: Token, subject: Token | None, reader: Reader) -> list[Tok
     """The content's subject, then, when it names no actor, its possessor ("Gohmert's questions got the facts wrong",
     not "Morsi's opponents ..."); for a placeholder ("it is wrong for X to ...", "there was Russian meddling") the
     subjects of its clauses and the noun after "there is"."""
-    if subject is None or subject.lower_ in SPEAKING or any(c.dep_ == "det" and c.lower_ in GENERIC for c in subject.children):
+    if subject is None or subject.lower_ in SPEAKING or any(c.dep_ == "det" and c.lower_ in GENERIC for c in subject.children) \
+            or any(c.dep_ in POSSESSIVE and c.lower_ in FIRST_POSSESSIVES for c in subject.children) \
+            and all(reader.speakers_side(a) for a in reader.actors(subject)):
         return []  # ("he", "they": the actor the coreference gives, unless that is the speaker: "X said he had erred"; not
-        # anyone of a kind: "no American should live under suspicion")
+        # anyone of a kind: "no American should live under suspicion"; not the speaker's own: "our country should ...",
+        # unlike "our NATO allies should pay more")
     if subject.lower_ not in PLACEHOLDERS:
         owners = [] if reader.actors(subject) else [c for c in subject.children if c.dep_ in POSSESSIVE]
         return [subject, *owners]
@@ -696,10 +761,10 @@ def _subjects(content: Token, subject: Token | None, reader: Reader) -> list[Tok
 
 
 def _purposes(content: Token) -> frozenset[int]:
-    """The words of the content's purpose clauses ("will work with allies to ensure Iran is held accountable"):
-    not whom an announced act is aimed at."""
+    """The words of the content's purpose clauses ("will work with allies to ensure Iran is held accountable", "hopes the
+    matter is resolved so the committee can return to the Russia inquiry"): not whom an announced act is aimed at."""
     return frozenset(t.i for c in content.subtree if c.dep_ == "advcl"
-                     and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children) for t in c.subtree)
+                     and any(m.dep_ == "mark" and m.lower_ in PURPOSE_MARKS for m in c.children) for t in c.subtree)
 
 
 def _own(subject: Token | None, reader: Reader) -> bool:

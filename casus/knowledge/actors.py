@@ -74,6 +74,9 @@ DOMESTIC_ROLES = frozenset({"COP", "JUD"})
 TRANSNATIONAL_ROLES = frozenset({"NGO", "IGO"})
 #: An ethnic group's agents in a state's roles: its armed men ("Kurdish forces") are rebels, not an army.
 ETHNIC_ROLES = {"MIL": "REB"}
+#: Agents of an armed group or movement that are organs of the state it governs on the day (a ``GOV`` row), coded in
+#: their own role ("Taliban police" from 2021-08-15 are AFGCOP; before, and al-Shabaab's, are the group's).
+GROUP_ORGAN_ROLES = frozenset({"COP"})
 #: Written before a nationality, this makes it an ethnic group ("ethnic Albanians" in Serbia are SRBCVL).
 ETHNIC_PREFIX = "ethnic "
 #: Which interval wins when a person holds several posts at once.
@@ -608,9 +611,13 @@ class KnowledgeBase:
             qualifiers = [e.intervals[0].country for e in parts.entries if e.kind == "country"]
             qualifier = (qualifiers + [a.country for a in parts.adjectives] + [None])[0]
             country = iv.country if iv.country is not None else qualifier or context
-            # an organisation's armed forces ("UN troops", "NATO warplanes") are its MIL
-            role = iv.role or ("MIL" if entry.kind == "organisation" and "MIL" in roles else None)
-            return _coded(text, span, country, role, entry, f"{entry.kind} {entry.name}: {why}")
+            # an organisation's armed forces ("UN troops", "NATO warplanes") are its MIL; the police of a group that
+            # governs its state on the day are the state's ("Taliban police" in 2022), of one that does not the group's
+            governs = entry.kind == "group" and iv.role == "GOV"
+            organ = next((r for r in roles if r in GROUP_ORGAN_ROLES), None) if governs else None
+            role = organ or iv.role or ("MIL" if entry.kind == "organisation" and "MIL" in roles else None)
+            why = f"{entry.kind} {entry.name}: {why}" + (f"; its {organ}" if organ else "")
+            return _coded(text, span, country, role, entry, why)
         if parts.ethnic:
             return self._ethnic(text, span, parts, roles, context)
         places = [e for e in parts.entries if e.kind in ("institution", "country", "capital")]
