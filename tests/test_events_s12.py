@@ -110,3 +110,14 @@ def test_status_is_computed_once_per_token(monkeypatch):
     token = SimpleNamespace(i=3)
     assert coder.status(token) == coder.status(token) == ("negated", "negation 'not'")
     assert calls == [3]
+
+
+def test_a_person_titled_by_a_media_body_makes_claims_an_outlet_only_reports(code):
+    """What a journalist or publisher named by a media body's title says is their claim (alleged, theirs);
+    what "state media" say stays the outlet's report."""
+    person = [e for e in code("WikiLeaks founder Jonas Berg said Sweden had illegally revoked his residence permit.").events
+              if e.cameo.startswith("172")]
+    assert person and person[0].status == "alleged" and person[0].attributed_to is not None
+    assert person[0].attributed_to.text == "Jonas Berg"
+    outlet = [e for e in code("State media said Iran had seized a tanker in the Gulf.").events if e.cameo.startswith("171")]
+    assert outlet and outlet[0].status == "asserted" and outlet[0].attributed_to is None

@@ -23,12 +23,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from lemminflect import getAllInflections
-from spacy.attrs import DEP, LEMMA, LOWER, SPACY, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, SPACY, TAG
 from spacy.strings import get_string_id
 
 from casus.extract.casualties import event_casualties
@@ -41,7 +41,7 @@ from casus.extract.coref import (
     resolve_pair,
     resolve_reference,
 )
-from casus.extract.lexicon import ANY, Entry, Lexicon
+from casus.extract.lexicon import ANY, Entry, Lexicon, split_words
 from casus.extract.localise import bare_organ
 from casus.extract.places import event_location
 from casus.extract.quotes import among
@@ -749,6 +749,7 @@ class _Coder:
         self._objects: dict[int, Token | None] = {}
         self._prep_objects: dict[tuple[int, str, bool], Token | None] = {}
         self._children: dict[int, tuple[Token, ...]] = {}
+        self._subtrees: dict[int, tuple[Token, ...]] = {}
         self._statuses: dict[int, tuple[Status | None, str | None]] = {}  # of the sentence being coded (``status``)
         # token indices worth a closer look, read off the parse's arrays (no Token objects): possible triggers,
         # possible speech verbs and nouns, participles modifying a noun and gerunds taken for case markers
@@ -792,14 +793,14 @@ class _Coder:
             subject = self.subject(token.head) if token.head.i != token.i else None
             return self._find_actor(subject, depth + 1) if subject is not None and subject.i != token.i else None
         found = self.mention_at(token) if token.pos_ != "PRON" else None
-        if found is None or guessed_country(found) or not _side(found) and any(c.lower_ in DEFINITE for c in token.children):
+        if found is None or guessed_country(found) or not _side(found) and any(c.lower_ in DEFINITE for c in self.children(token)):
             # "the court" after "the International Criminal Court", "this rogue regime" in a quote: the body
             # a description refers back to
             found = self._referent(token) or found
         if found is not None and found.code:
             return self._complete(found, token)
         countryless = None  # a possessor without a country yields to a nationality ("its South Korean allies")
-        for child in token.children:
+        for child in self.children(token):
             # (also an adjective the parse took for a number: "the Argentine[nummod] decision"; not the subject of a
             # verb the parse hung on its object: "Russian jets bombed rebel positions")
             if (child.dep_ in NOMINAL_LINK or child.dep_ == "nummod" and child.pos_ == "ADJ") \
@@ -819,7 +820,7 @@ class _Coder:
         if countryless is not None:
             return countryless
         if token.pos_ in QUANTITY_HEADS or token.lemma_.lower() in GROUP_HEADS:
-            for child in token.children:  # "13 of its soldiers", "leaders of the Muslim Brotherhood"
+            for child in self.children(token):  # "13 of its soldiers", "leaders of the Muslim Brotherhood"
                 if child.dep_ in ("nmod", "obl") and _case(child) == "of":
                     return self._find_actor(child, depth + 1)
         if token.pos_ in NOMINAL and token.ent_type_ and self.kb is not None:
@@ -860,11 +861,11 @@ class _Coder:
         if not actor.code.startswith("---") and not guessed:
             return actor
         role = actor.code[len(actor.country or "---"):]
-        named = next((m for c in token.children if c.dep_ == "amod" and c.i < token.i
+        named = next((m for c in self.children(token) if c.dep_ == "amod" and c.i < token.i
                       and (m := self.mention_at(c)) is not None and _side(m) and not guessed_country(m)), None)
         if named is not None:  # "its South Korean allies": the nationality named beats the possessor
             return replace(actor, code=_side(named) + role, country=_side(named), why=f"{actor.why}; {named.text}")
-        for child in token.children:
+        for child in self.children(token):
             if child.dep_ in ("nmod:poss", "poss"):  # "its soldiers", "Iraq's national security advisor"
                 if child.pos_ == "PRON":
                     owner = self._reporting_speaker(child) or resolve_reference(self.ctx, child, quotations=self.quoted) or self._nearest_before(child)
@@ -877,13 +878,13 @@ class _Coder:
         preps = ("of", "from") if role.startswith("MIL") else ("of", "from", "in", "for", "at")
         # ... also when the parse hung the phrase right after an object on its verb ("received ministers from X",
         # "met with dissidents from X")
-        hung = [c for c in token.head.children if c.left_edge.i == token.right_edge.i + 1] \
+        hung = [c for c in self.children(token.head) if c.left_edge.i == token.right_edge.i + 1] \
             if token.dep_ in OBJECT or token.dep_ == "obl" else []
-        for child in (*token.children, *hung):
+        for child in (*self.children(token), *hung):
             # (not a clause: "accused the court of fabricating accusations that Jews ...")
             # (nor one the parse made of a gerund clause: "of [persecuting] Israeli soldiers")
             if child.dep_ in ("nmod", "obl") and _case(child) in preps and child.pos_ != "VERB" \
-                    and not any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i == child.left_edge.i + 1 for c in child.children):
+                    and not any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i == child.left_edge.i + 1 for c in self.children(child)):
                 # "the mayor of the West Bank city of Nablus": any country named in the phrase
                 owner = next((m for t in child.subtree if (m := self._named_actor(t)) is not None and _side(m)
                               and not guessed_country(m)), None)
@@ -898,10 +899,10 @@ class _Coder:
             if place is not None:
                 return replace(actor, code=place.country + role, country=place.country,
                                why=f"{actor.why}; 'there' = {place.text}")
-        definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
+        definite = any(c.lower_ in ("the", "this", "that") for c in self.children(token))
         last = actor.text.split()[-1].lower()
         # "administration officials" after "the Obama administration": the modifier names the body
-        bodies = {c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        bodies = {c.lower_ for c in self.children(token) if c.dep_ == "compound" and c.pos_ == "NOUN"}
         earlier_actors = sorted((a for a in self.ctx.actors if a.span[1] <= actor.span[0]), key=lambda a: -a.span[0])
         for earlier in earlier_actors if definite or bodies else ():
             if not earlier.code or earlier.code.startswith("---"):
@@ -932,13 +933,30 @@ class _Coder:
         """The actor mention covering ``token`` itself."""
         return self._mentions.get(token.i)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """The character offset of each token."""
+        return self.ctx.doc.to_array(IDX).tolist()
+
+    @cached_property
+    def _in_times(self) -> frozenset[int]:
+        """The indices of the tokens inside a time expression."""
+        return frozenset(i for t in self.ctx.times for i in range(bisect_left(self._starts, t.span[0]),
+                                                                  bisect_left(self._starts, t.span[1])))
+
+    @cached_property
+    def _in_places(self) -> frozenset[int]:
+        """The indices of the tokens inside a place name."""
+        return frozenset(i for p in self.ctx.places for i in range(bisect_left(self._starts, p.span[0]),
+                                                                   bisect_left(self._starts, p.span[1])))
+
     def _time_at(self, token: Token) -> bool:
         """Whether ``token`` lies in a time expression."""
-        return any(t.span[0] <= token.idx < t.span[1] for t in self.ctx.times)
+        return token.i in self._in_times
 
     def _place_at(self, token: Token) -> bool:
         """Whether ``token`` lies in a place name."""
-        return any(p.span[0] <= token.idx < p.span[1] for p in self.ctx.places)
+        return token.i in self._in_places
 
     def _reporting_speaker(self, pronoun: Token) -> Actor | None:
         """In reported speech a third-person possessive points to the speaker ("Erdogan said his
@@ -984,7 +1002,7 @@ class _Coder:
         for i, t in enumerate(_conjuncts(token)):
             actor = self.actor(t)
             # "Western nations, including X", also a conjunct no actor heads ("the EU and several states, including X")
-            included = [a for c in t.children if c.dep_ in ("nmod", "appos") and _case(c) == "including"
+            included = [a for c in self.children(t) if c.dep_ in ("nmod", "appos") and _case(c) == "including"
                         for a in self.actors(c) if _side(a)] \
                 if actor is not None or self.has_form(t, ACTOR_NOUNS | HOMELAND_NOUNS) else []
             if actor is None and i and not included:
@@ -992,7 +1010,7 @@ class _Coder:
             if actor is not None:
                 found.append(actor)
                 found.extend(a for a in self._coordinated_nationalities(t, actor) if a not in found)
-                members = next((c for c in t.children if c.dep_ in ("nmod", "obl") and _case(c) in ("of", "from")), None) \
+                members = next((c for c in self.children(t) if c.dep_ in ("nmod", "obl") and _case(c) in ("of", "from")), None) \
                     if t.lemma_.lower() in GROUP_HEADS else None
                 coordinated = [a for m in _member_list(t, members) for a in self.actors(m)] if members is not None else []
                 if len(coordinated) > 1:  # "the leaders of France, Germany and Britain", "ministers from X and Y"
@@ -1008,10 +1026,10 @@ class _Coder:
         head names an actor of its own, with the head's role."""
         role = (actor.code or "")[3:]
         out = []
-        for modifier in head.children:
+        for modifier in self.children(head):
             if modifier.dep_ not in ("amod", "compound"):
                 continue
-            for t in (modifier, *(c for c in modifier.children if c.dep_ == "conj")):
+            for t in (modifier, *(c for c in self.children(modifier) if c.dep_ == "conj")):
                 other = self._mention_in(t)
                 side = _side(other)
                 if other is not None and side and side != _side(actor) and not guessed_country(other):
@@ -1023,11 +1041,11 @@ class _Coder:
     def noun_source(self, noun: Token, depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
         authors = ("by", "from") if self.has_form(noun, self.lex.speech_nouns) else ("by",)  # "a statement from X"
-        for child in noun.children:
+        for child in self.children(noun):
             if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) in authors:
                 return self._find_actor(child, depth + 1)
             if child.dep_ == "acl" and self.passive(child):
-                agent = next((c for c in child.children if _case(c) == "by"), None)
+                agent = next((c for c in self.children(child) if _case(c) == "by"), None)
                 if agent is not None:
                     return self._find_actor(agent, depth + 1)
             if child.dep_ == "appos" and child.pos_ in NOMINAL and depth < 2:
@@ -1037,13 +1055,13 @@ class _Coder:
                     return found
         if noun.dep_ in OBJECT and _verbal(noun.head) and not self.passive(noun.head):
             # "suffered attacks by Syrian troops" with the by-phrase hung on the active verb
-            agent = next((c for c in noun.head.children if c.i > noun.i and c.dep_ in OBLIQUE and _case(c) == "by"), None)
+            agent = next((c for c in self.children(noun.head) if c.i > noun.i and c.dep_ in OBLIQUE and _case(c) == "by"), None)
             found = self._find_actor(agent, depth + 1) if agent is not None else None
             if found is not None:
                 return found
         # (not the US of "anti-American protests", nor Navalny of "Navalny's arrest": they undergo the act)
         undergoer = getattr(self._undergoer(noun), "i", None)
-        for child in noun.children:
+        for child in self.children(noun):
             if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < noun.i and not _opposed(child) \
                     and child.i != undergoer:
                 # a pronoun in reported speech is the speaker's ("Cairo said ... critical of its crackdown")
@@ -1055,17 +1073,17 @@ class _Coder:
     def _undergoer(self, noun: Token) -> Token | None:
         """The possessive of an act done to someone, when no "of" phrase names them: "Navalny's arrest"
         (but "Iran's arrest of spies" is Iran's act)."""
-        if not self.has_form(noun, PATIENT_NOUNS) or any(_case(c) == "of" for c in noun.children):
+        if not self.has_form(noun, PATIENT_NOUNS) or any(_case(c) == "of" for c in self.children(noun)):
             return None
-        return next((c for c in noun.children if c.dep_ in ("nmod:poss", "poss")), None)
+        return next((c for c in self.children(noun) if c.dep_ in ("nmod:poss", "poss")), None)
 
     def co_agents(self, verb: Token) -> list[Actor]:
         """Actors acting alongside the subject: "Together with the U.K. and France, the U.S. launched ...",
         "Russia, along with Iran, backed ..."."""
         found: list[Actor] = []
-        for child in verb.children:
+        for child in self.children(verb):
             adverb = child.lower_ in ("together", "along")
-            phrases = [g for g in child.children if g.dep_ in OBLIQUE] if adverb else [child] if child.dep_ in OBLIQUE else []
+            phrases = [g for g in self.children(child) if g.dep_ in OBLIQUE] if adverb else [child] if child.dep_ in OBLIQUE else []
             for phrase in phrases:
                 marks = {w.lower_ for w in phrase.subtree if w.i < phrase.i} | ({child.lower_} if adverb else set())
                 if "with" in marks and marks & {"together", "along"}:
@@ -1079,7 +1097,7 @@ class _Coder:
             return None
         head = noun.head.head if noun.head.lemma_.lower() == "part" and noun.head.dep_ in OBJECT else noun.head
         return head if _verbal(head) and (self.has_form(head, PARTICIPATION_VERBS) or head.lemma_.lower() == "take"
-                                          and any(c.lemma_.lower() == "part" for c in head.children)) else None
+                                          and any(c.lemma_.lower() == "part" for c in self.children(head))) else None
 
     def _givers(self, noun: Token, support: Token | None) -> list[Actor]:
         """The "from X" actors of an event noun received by the subject of ``support`` (see
@@ -1114,13 +1132,13 @@ class _Coder:
             return self._hung_verbs[verb.i][0]
         passive = self.passive(verb)
         if passive:
-            agent = next((c for c in verb.children if c.dep_ in OBLIQUE and _case(c) == "by"), None)
+            agent = next((c for c in self.children(verb) if c.dep_ in OBLIQUE and _case(c) == "by"), None)
             if agent is None and self.has_form(verb, STATIVE_PASSIVES):
                 return self.object(verb)  # "the U.S. and the Taliban have been engaged in talks": they act
             return agent
         # ... also one the parse hung on an auxiliary ("The leaders [of X] have all scheduled")
         # (not a time phrase taken for a second subject: "Hours later, Mr. X announced ...")
-        subjects = [c for t in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in t.children
+        subjects = [c for t in (verb, *(a for a in self.children(verb) if a.dep_ == "aux")) for c in self.children(t)
                     if c.dep_ in SUBJECT | PASSIVE_SUBJECT and c.i not in self._adjunct_objects]
         subj = next((c for c in subjects if not self._time_at(c)), subjects[0] if subjects else self._subject_of.get(verb.i))
         if subj is not None and _cut_conjunct_subject(verb, subj) or subj is None and verb.dep_ == "acl" \
@@ -1131,7 +1149,7 @@ class _Coder:
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG":
             # "500 Iranians screaming 'Death to America!' converged" parsed as a gerund clause subject with
             # its own subject: the noun the participle describes is the subject
-            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.i < subj.i), subj)
+            subj = next((c for c in self.children(subj) if c.dep_ == "nsubj" and c.i < subj.i), subj)
         if subj is not None:
             # "X, ..., included information ..., again demanding Y" parsed with "included" a modifier of
             # "information" and "information" the subject of "demanding": the hung verb's subject is the clause's
@@ -1144,7 +1162,7 @@ class _Coder:
                 return inherited
             # "The strike came after Trump called ... and warned him": the parse joined the wrong verbs;
             # the nearest verb in between with an actor as subject
-            between = (next((c for c in t.children if c.dep_ in SUBJECT), None)
+            between = (next((c for c in self.children(t) if c.dep_ in SUBJECT), None)
                        for t in reversed(verb.doc[verb.head.i + 1: verb.i]) if _verbal(t))
             found = next((subj for subj in between if subj is not None and self.actor(subj) is not None), None)
             material = (act := self.best_entry(verb)) is not None and act[0].code[:2] >= "14"
@@ -1164,29 +1182,29 @@ class _Coder:
             return stranded
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             # "..., with the UN and Western nations lamenting ...": the with-phrase just before the participle
-            absolute = next((c for c in verb.head.children if c.dep_ in OBLIQUE and c.i < verb.i and _case(c) == "with"
+            absolute = next((c for c in self.children(verb.head) if c.dep_ in OBLIQUE and c.i < verb.i and _case(c) == "with"
                              and c.right_edge.i + 2 >= verb.left_edge.i), None) or next(
-                (n for m in verb.children if m.dep_ == "mark" and m.lower_ == "with"  # ... or parsed as its "mark"
-                 for n in m.children if n.pos_ in NOMINAL), None) or _with_phrase_before(verb)
+                (n for m in self.children(verb) if m.dep_ == "mark" and m.lower_ == "with"  # ... or parsed as its "mark"
+                 for n in self.children(m) if n.pos_ in NOMINAL), None) or _with_phrase_before(verb)
             if absolute is not None and self.actor(absolute) is not None:
                 return absolute
-        if verb.dep_ == "obl" and _verbal(verb.head) and any(c.dep_ == "mark" and c.lower_ in ("to", "onto") for c in verb.children):
+        if verb.dep_ == "obl" and _verbal(verb.head) and any(c.dep_ == "mark" and c.lower_ in ("to", "onto") for c in self.children(verb)):
             # "He went onto blame the U.S." parsed with the infinitive as an oblique; the object of a verb that
             # makes or asks it to act ("led Palestinian leaders to boycott the talks") does it
-            controller = next((c for c in verb.head.children if c.dep_ in OBJECT and c.i < verb.i), None)
+            controller = next((c for c in self.children(verb.head) if c.dep_ in OBJECT and c.i < verb.i), None)
             asks = self.has_form(verb.head, CAUSATIVE_VERBS) or any(
                 e.to is not None for e in self.lex.candidates("verb", self.lemmas(verb.head)))
             return controller if controller is not None and asks else self.subject(verb.head)
         if verb.dep_ == "xcomp" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_ == "VBG" \
-                and any(c.dep_ in SUBJECT for c in verb.head.children):
+                and any(c.dep_ in SUBJECT for c in self.children(verb.head)):
             # "500 Iranians screaming 'Death to America!' converged" parsed with the finite verb as the
             # participle's complement: a finite verb is controlled by no object; the participle's subject is its own
             return self.subject(verb.head)
         if verb.tag_ == "VBG" and verb.dep_ == "ROOT" and verb.left_edge.i == verb.sent.start:
             # "Defending Israel, Ambassador X denounced ..." parsed with the opening participle as the root and
             # the main clause under it: the participle's subject is the main clause's
-            main = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and _verbal(c)
-                         and any(s.dep_ in SUBJECT for s in c.children)), None)
+            main = next((c for c in self.children(verb) if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and _verbal(c)
+                         and any(s.dep_ in SUBJECT for s in self.children(c))), None)
             if main is not None:
                 return self.subject(main)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i - 1 \
@@ -1199,7 +1217,7 @@ class _Coder:
             # (an object after the infinitive is a misattached phrase, not its controller)
             # (nor is a relative pronoun: "which X tried to suppress" — see _object)
             # (nor a time phrase taken for an object: "while deciding Friday to postpone")
-            controller = next((c for c in verb.head.children if c.dep_ in OBJECT and c.i < verb.i
+            controller = next((c for c in self.children(verb.head) if c.dep_ in OBJECT and c.i < verb.i
                                and c.lower_ not in RELATIVE_PRONOUNS and not self._time_at(c)), None)
             # "urged Iran to withdraw" controls by the object; "opened fire to disperse" and "would blockade
             # Paris to demand" by the subject; "gave permission to Russia to help", "faces pressure from
@@ -1211,22 +1229,22 @@ class _Coder:
             if controller is not None and (verb.dep_ == "xcomp" or self.actor(controller) is not None and asks):
                 return controller
             if controller is not None and any(c.dep_ in OBLIQUE and _case(c) in ("to", "from") and self.actor(c)
-                                              for c in (*verb.head.children, *controller.children)):
+                                              for c in (*self.children(verb.head), *self.children(controller))):
                 return None
             raised = _passive_subject(verb.head)
             if raised is not None and verb.dep_ == "xcomp":
                 return raised  # "Obama is scheduled to attend"
             return self.subject(verb.head)
-        if verb.dep_ in ("xcomp", "advcl", "acl", "csubj") and (any(c.dep_ == "cop" for c in verb.head.children)
+        if verb.dep_ in ("xcomp", "advcl", "acl", "csubj") and (any(c.dep_ == "cop" for c in self.children(verb.head))
                                                                or verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"):
             # "Russia was the first to contend ...": the subject of the copular predicate (also of an adjective whose
             # "be" the parse took for an auxiliary: "Israel is unwilling to negotiate")
-            predicated = next((c for c in verb.head.children if c.dep_ in SUBJECT), None)
+            predicated = next((c for c in self.children(verb.head) if c.dep_ in SUBJECT), None)
             if predicated is not None:
                 return predicated
         intention = verb.head
         if verb.dep_ == "acl" and _infinitive(verb) and self.has_form(intention, ATTEMPT_NOUNS) \
-                and (owner := next((c for c in intention.children if c.dep_ in ("nmod:poss", "poss")), None)) is not None:
+                and (owner := next((c for c in self.children(intention) if c.dep_ in ("nmod:poss", "poss")), None)) is not None:
             return owner  # "in its latest attempt to pressure European powers", "Russia's decision to expel": the owner's act
         if verb.dep_ == "acl" and _infinitive(verb) and intention.pos_ in NOMINAL and self.mention_at(intention) is None \
                 and (intention.dep_ in OBJECT or intention.dep_ == "obl") and _verbal(intention.head):
@@ -1258,7 +1276,7 @@ class _Coder:
                 self._hung_namers[verb.head.i] = namer
         for verb in self._tokens(sent, self._gerund_markers):
             obj = verb.head
-            subject = next((c for c in obj.head.children if c.dep_ in SUBJECT and c.i > obj.i), None) \
+            subject = next((c for c in self.children(obj.head) if c.dep_ in SUBJECT and c.i > obj.i), None) \
                 if obj.dep_ in SUBJECT and verb.i < obj.i else None
             if subject is not None:
                 self._hung_verbs[verb.i] = (subject, obj)
@@ -1275,7 +1293,7 @@ class _Coder:
             marker = verb.doc[verb.i - 1]
             if marker.dep_ != "case" or marker.head.i != noun.i:
                 continue
-            controller = next((c for c in governor.children if c.dep_ in OBJECT and c.i < verb.i), None)
+            controller = next((c for c in self.children(governor) if c.dep_ in OBJECT and c.i < verb.i), None)
             subject = controller if controller is not None else self.subject(governor)
             if subject is not None:
                 self._hung_verbs[verb.i] = (subject, noun)
@@ -1286,13 +1304,13 @@ class _Coder:
         main verb ("The leaders have all scheduled meetings"); a phrase before the verb (and its time
         phrase) carrying a subordinating conjunction ("after the administration last month imposed sanctions")."""
         noun = verb.head
-        predicate = any(c.dep_ == "cop" for c in noun.children)
+        predicate = any(c.dep_ == "cop" for c in self.children(noun))
         # ... or the participle's own subject ("Iran's supreme leader rejected talks" with "leader" under "rejected")
-        namer = next((c for c in (*noun.children, *verb.children) if c.i < verb.i and self.actor(c) is not None and (
+        namer = next((c for c in (*self.children(noun), *self.children(verb)) if c.i < verb.i and self.actor(c) is not None and (
             c.dep_ in ("compound", "nmod:poss") and c.head.i == noun.i or c.dep_ in SUBJECT and not predicate)), None)
         perfect = noun.head if noun.dep_ in OBJECT and noun.head.lemma_ == "have" else None
         if namer is None and perfect is not None and perfect.i < verb.i and verb.tag_ == "VBN":
-            namer = next((c for c in perfect.children if c.dep_ in SUBJECT and self.actor(c) is not None), None)
+            namer = next((c for c in self.children(perfect) if c.dep_ in SUBJECT and self.actor(c) is not None), None)
         start = verb.left_edge.i
         while start > sent.start and verb.doc[start - 1].dep_ in TIME_PHRASE:
             start -= 1
@@ -1300,7 +1318,7 @@ class _Coder:
             return namer
         before = verb.doc[start - 1]
         return next((t for t in (before, *before.ancestors) if t.right_edge.i == before.i
-                     and any(c.dep_ == "case" and c.lower_ in SUBORDINATORS for c in t.children)
+                     and any(c.dep_ == "case" and c.lower_ in SUBORDINATORS for c in self.children(t))
                      and self.actor(t) is not None), None)
 
     def _named_just_before(self, verb: Token) -> Token | None:
@@ -1339,22 +1357,22 @@ class _Coder:
             if subj is None and verb.dep_.startswith("acl"):
                 return _participle_noun(verb)
             return subj
-        obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
+        obj = next((c for c in self.children(verb) if c.dep_ in OBJECT), None)
         if obj is None and verb.lemma_.lower() not in LINKING_VERBS | NAMING_VERBS:
             # "canceled a planned meeting" parsed with the object as a predicate: a noun with an article after the verb
-            obj = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in NOMINAL
-                        and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)), None)
+            obj = next((c for c in self.children(verb) if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in NOMINAL
+                        and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in self.children(c))), None)
         if obj is None or obj.lower_ == "what":  # a free relative: "called off what was to be a signing ceremony"
             obj = _free_relative_noun(verb) or obj
         if obj is None and verb.dep_ == "xcomp":  # "Hamas, which X tried to suppress" with "which" on "tried"
-            obj = next((c for c in verb.head.children if c.dep_ in OBJECT and c.lower_ in RELATIVE_PRONOUNS), None)
+            obj = next((c for c in self.children(verb.head) if c.dep_ in OBJECT and c.lower_ in RELATIVE_PRONOUNS), None)
         # (a clause with a "that" marker is the noun's content, not a relative clause: "the claim that X attacked")
-        relative = verb.dep_ in ("acl:relcl", "acl") and not any(c.dep_ == "mark" for c in verb.children)
+        relative = verb.dep_ in ("acl:relcl", "acl") and not any(c.dep_ == "mark" for c in self.children(verb))
         if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and relative and verb.head.pos_ in NOMINAL \
                 and not (obj.lower_ == "that" and verb.head.lemma_.lower() in self.lex.speech_nouns):
             return verb.head  # "the treaty that they signed" (not "the claim that X attacked": its content)
         if obj is None and relative and not _list_tail_subject(verb):
-            has_subject = any(c.dep_ in SUBJECT and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+            has_subject = any(c.dep_ in SUBJECT and c.lower_ not in RELATIVE_PRONOUNS for c in self.children(verb))
             if has_subject:  # "a deal it had struck": the antecedent is the object
                 return verb.head
         return obj
@@ -1395,21 +1413,21 @@ class _Coder:
                               and t.right_edge.i == obj.right_edge.i), None)
             if found is None and obj.pos_ in QUANTITY_HEADS | {"SYM", "NUM"}:
                 # "approved $225 million in emergency spending for Israel": the phrase on what the amount measures
-                found = next((f for c in obj.children if c.dep_ == "nmod" and c.i > obj.i
+                found = next((f for c in self.children(obj) if c.dep_ == "nmod" and c.i > obj.i
                               if (f := self.prep_object(c, prep, deep=False)) is not None), None)
             return found
         return None
 
     def complement(self, verb: Token) -> Token | None:
         """The infinitival complement ("threaten to attack", "call on X to withdraw", "a plan to strike")."""
-        for child in verb.children:
+        for child in self.children(verb):
             infinitive = child.dep_ == "xcomp" or _infinitive(child)
             if child.dep_ in ("xcomp", "advcl", "ccomp", "acl") and _verbal(child) and infinitive:
                 return child
             if child.dep_ in ("advcl", "ccomp") and child.tag_ == "VBG" and child.i > verb.i \
                     and not verb.doc[verb.i + 1].is_punct \
                     and all(w.pos_ == "ADV" for w in verb.doc[verb.i + 1: min(child.i, child.left_edge.i)]) \
-                    and not any(c.dep_ in SUBJECT for c in child.children):
+                    and not any(c.dep_ in SUBJECT for c in self.children(child)):
                 return child  # "admitted accidentally shooting it down" with the gerund parsed as an adverbial
             if child.tag_ == "NN" and child.n_lefts == 1 and (child.dep_ in ("obl", "xcomp") and _case(child) == "to"
                                                                or child.dep_ == "xcomp" and _infinitive(child)):
@@ -1421,7 +1439,7 @@ class _Coder:
             follows = verb.doc[after] if after < verb.sent.end else None
             # (also one the parse hung on a report after it: '"examining the plan" to strike X, state news said')
             if follows is not None and follows.lower_ == "to" and follows.head.head.i in (verb.head.i, *(
-                    r.i for r in verb.head.children if r.dep_ == "parataxis" and r.i > follows.i)) \
+                    r.i for r in self.children(verb.head) if r.dep_ == "parataxis" and r.i > follows.i)) \
                     and follows.head.dep_ in ("xcomp", "advcl", "parataxis") and _verbal(follows.head):
                 return follows.head
         return None
@@ -1434,17 +1452,16 @@ class _Coder:
             return token is not None
         if token is None:
             return False
-        if words & {NAMED, ACTOR} and (self.mention_at(token) is not None or self._place_at(token)) or NAMED in words and any(
-                c.dep_ in ("nmod:poss", "poss") and self.mention_at(c) is not None for c in token.children):
+        single, multiword = self.lex.split_lists.get(words) or split_words(words)
+        if (NAMED in words or ACTOR in words) and (self.mention_at(token) is not None or self._place_at(token)) \
+                or NAMED in words and any(c.dep_ in ("nmod:poss", "poss") and self.mention_at(c) is not None
+                                          for c in self.children(token)):
             return True  # (a phrase owned by an actor counts as `named`: "for Israel's Iron Dome system")
         forms = self.lemmas(token)
-        for word in words:
-            parts = word.split()
-            if parts[-1] in forms and all(
-                any(p in self.lemmas(c) for c in token.children if c.i < token.i) for p in parts[:-1]
-            ):
-                return True
-        return False
+        if not single.isdisjoint(forms):
+            return True
+        return any(last in forms and all(any(p in self.lemmas(c) for c in self.children(token) if c.i < token.i)
+                                         for p in modifiers) for last, modifiers in multiword)
 
     def match(self, token: Token, entry: Entry) -> dict[str, Token | None] | None:
         """The entry's slots filled from the parse, or None when a condition fails."""
@@ -1485,7 +1502,7 @@ class _Coder:
                 objects += [g for o in objects[:1] for g in _predicated_on(o)]
                 obj = next((o for o in objects if self._has_words(o, entry.objects)), None) or next(
                     (m for o in objects if o.pos_ in QUANTITY_HEADS or o.lemma_.lower() in MEASURE_NOUNS
-                     for m in o.children if m.dep_ == "nmod" and _case(m) == "of" and self._has_words(m, entry.objects)),
+                     for m in self.children(o) if m.dep_ == "nmod" and _case(m) == "of" and self._has_words(m, entry.objects)),
                     None)  # what an amount or a part measures: "25,000 tons of food aid", "part of a military aid program"
                 if obj is None:
                     return None
@@ -1548,6 +1565,13 @@ class _Coder:
             found = self._children[token.i] = tuple(token.children)
         return found
 
+    def subtree(self, token: Token) -> tuple[Token, ...]:
+        """``token.subtree``, walked once per token."""
+        found = self._subtrees.get(token.i)
+        if found is None:
+            found = self._subtrees[token.i] = tuple(token.subtree)
+        return found
+
     def may_trigger(self, token: Token) -> bool:
         """Whether the token's form or lemma is one a lexicon entry can fire on (a cheap filter)."""
         return token.i in self._trigger_words
@@ -1580,22 +1604,22 @@ class _Coder:
     def _status(self, trigger: Token) -> tuple[Status | None, str | None]:
         token: Token | None = trigger
         while token is not None:
-            words = {c.lower_ for c in token.children if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
-            if token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in HAVE_AUX for c in token.children):
+            words = {c.lower_ for c in self.children(token) if c.dep_ in ("aux", "advmod", "neg", "det", "aux:pass")}
+            if token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in HAVE_AUX for c in self.children(token)):
                 words -= {"'d", "’d"}  # "it'd already imposed sanctions": 'd is "had", not "would" (see ``_date``)
-            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in self.children(token)):
                 return "hypothetical", "the condition of a conditional"  # "if it did not withdraw": not a fact
             if words & NEGATIONS and not _not_only(token):
                 return "negated", f"negation '{min(words & NEGATIONS)}'"
-            if any(c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children)
-                   and not any(g.lower_ == "than" for g in c.subtree) for c in token.children):
+            if any(c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in self.children(c))
+                   and not any(g.lower_ == "than" for g in c.subtree) for c in self.children(token)):
                 return "negated", "'no longer'"  # "Iran will no longer abide by the deal"; not "no longer than a week"
-            if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in token.children):
+            if any(c.dep_ == "advcl" and _case(c) in CONDITION_MARKS for c in self.children(token)):
                 # ("would strike if attacked" is doubted; "announced a tariff unless ...", "will impose sanctions if
                 # ...": set on a condition, see ``_refusal``)
                 doubt = words & HYPOTHETICAL_AUX
                 return "hypothetical", f"conditional clause (modal '{min(doubt)}')" if doubt else CONDITIONAL_CLAUSE
-            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+            if any(c.dep_ == "mark" and c.lower_ == "whether" for c in self.children(token)):
                 return "hypothetical", "'whether' clause"
             if words & HYPOTHETICAL_AUX:
                 return "hypothetical", f"modal '{min(words & HYPOTHETICAL_AUX)}'"
@@ -1606,7 +1630,7 @@ class _Coder:
             if token.dep_ == "xcomp" and token.head.lemma_.lower() in COMMITMENT_VERBS:
                 return "future", f"promised ('{token.head.text}')"
             if token.dep_ == "acl" and _infinitive(token) and any(
-                    c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
+                    c.dep_ == "det" and c.lower_ == "no" for c in self.children(token.head)):
                 return "negated", f"'no {token.head.text} to ...'"  # "has no plans to withdraw diplomats"
             if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
                 return "negated", f"failed ('{token.head.text}')"
@@ -1618,7 +1642,7 @@ class _Coder:
                 # "reluctant to use force", "prepared to act", "a responsibility not to use force"
                 return "hypothetical", f"'{token.head.text} to ...'"
             # (a conjunct with a subject of its own is a clause of its own: "X would not meet Y, but Z held out ...")
-            own_clause = token.dep_ == "conj" and (any(c.dep_ in SUBJECT for c in token.children)
+            own_clause = token.dep_ == "conj" and (any(c.dep_ in SUBJECT for c in self.children(token))
                                                    or _conjoined_subject_before(token) is not None)
             supported = token.dep_ == "obj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in self.lex.support
             # (an event noun takes the modality of its light verb: "not going to start a war", or of the verb it is
@@ -1640,26 +1664,26 @@ class _Coder:
             # a copular content clause too: "contended that it was Israel that ..."; not the main clause
             # before "after X said" parsed with "said" as the root
             subordinated = _subordinated_subject(verb)
-            content = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
-                            and (_verbal(c) or any(x.dep_ == "cop" for x in c.children))
+            content = next((c for c in self.children(verb) if c.dep_ in ("ccomp", "parataxis")
+                            and (_verbal(c) or any(x.dep_ == "cop" for x in self.children(c)))
                             and (subordinated is None or c.i > subordinated.i)), None)
             if content is None and verb.dep_ in ("parataxis", "ccomp") and _verbal(verb.head) \
-                    and not any(c.dep_ in OBJECT for c in verb.children) and not _subordinate(verb.head):
+                    and not any(c.dep_ in OBJECT for c in self.children(verb)) and not _subordinate(verb.head):
                 content = verb.head  # "Y attacked Z, X said" (not "After Y attacked Z, X recalled its envoy")
             if content is None:  # "told the UN that it is prepared to ..." with the clause hung on the addressee
-                content = next((c for o in verb.children if o.dep_ in OBJECTS for c in o.children
+                content = next((c for o in self.children(verb) if o.dep_ in OBJECTS for c in self.children(o)
                                 if c.dep_.startswith("acl") and _verbal(c) and _that_clause(c)), None)
             if content is None:
                 content = self._misparsed_content(verb)
             if content is None or content.i == getattr(self._claim_clause(verb), "i", None):
                 continue  # "rejected an accusation by X that ...": the clause is X's claim, not the verb's
             # "that it was Libya that carried out ..." with the cleft's clause a sibling of "Libya": that clause
-            content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > content.i and any(
-                s.dep_ in SUBJECT and getattr(_cleft_focus(s), "i", None) == content.i for s in c.children)), content)
+            content = next((c for c in self.children(verb) if c.dep_ == "ccomp" and c.i > content.i and any(
+                s.dep_ in SUBJECT and getattr(_cleft_focus(s), "i", None) == content.i for s in self.children(c))), content)
             acts.append((verb, content, None))
         for noun in speech_words:
             if noun.pos_ in NOMINAL and self.has_form(noun, self.lex.speech_nouns):
-                content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "acl:relcl") and _verbal(c)
+                content = next((c for c in self.children(noun) if c.dep_ in ("acl", "ccomp", "acl:relcl") and _verbal(c)
                                 and _that_clause(c)), None)
                 if content is None and noun.dep_ in OBJECT:
                     content = self._claim_clause(noun.head)
@@ -1671,7 +1695,7 @@ class _Coder:
             source = marker.head
             content = source.head
             if marker.dep_ != "case" or source.i == content.i or not (
-                    _verbal(content) or any(c.dep_ == "cop" for c in content.children)):
+                    _verbal(content) or any(c.dep_ == "cop" for c in self.children(content))):
                 continue
             # (who is named, or a statement's author; not the signatories of "the agreement signed by X and Y")
             author = self.actor(source) if self.mention_at(source) is not None or source.pos_ == "PRON" else \
@@ -1693,7 +1717,7 @@ class _Coder:
         root = sent.root
         quote = next((q for q in self.quotes if q.kind == "direct" and q.span[0] <= root.idx < q.span[1]), None)
         if quote is None or quote.cue_span is not None and sent.start_char <= quote.cue_span[0] < sent.end_char \
-                or not (_verbal(root) or any(c.dep_ == "cop" for c in root.children)):
+                or not (_verbal(root) or any(c.dep_ == "cop" for c in self.children(root))):
             return None
         mark = next((t for t in sent if t.is_quote), None)
         return (mark, root, quote.speaker) if mark is not None else None
@@ -1701,21 +1725,21 @@ class _Coder:
     def _claim_clause(self, verb: Token) -> Token | None:
         """"rejected an accusation by X that Y ..." parsed with the that-clause on the verb: the clause
         after the verb's claim-noun object is the noun's content."""
-        noun = next((c for c in verb.children if c.dep_ in OBJECT and self.has_form(c, self.lex.speech_nouns)), None)
+        noun = next((c for c in self.children(verb) if c.dep_ in OBJECT and self.has_form(c, self.lex.speech_nouns)), None)
         if noun is None:
             return None
-        return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and _verbal(c) and _that_clause(c)),
+        return next((c for c in self.children(verb) if c.dep_ == "ccomp" and c.i > noun.i and _verbal(c) and _that_clause(c)),
                     None)
 
     def _misparsed_content(self, verb: Token) -> Token | None:
         """"X said Russian forces were attacking ..." parsed with "forces" as the object of "said" and
         "attacking" elsewhere: the object is the subject of the next subject-less verb."""
-        obj = next((c for c in verb.children if c.dep_ in OBJECT and c.pos_ in NOMINAL), None)
+        obj = next((c for c in self.children(verb) if c.dep_ in OBJECT and c.pos_ in NOMINAL), None)
         if obj is None:
             return None
         for t in verb.doc[obj.right_edge.i + 1: min(obj.right_edge.i + 6, verb.sent.end)]:
             if (_verbal(t) and t.dep_ not in ("aux", "aux:pass", "cop") and t.tag_ in ("VBG", "VBD", "VBN", "VBZ", "VBP")
-                    and not any(c.dep_ in SUBJECT for c in t.children)):
+                    and not any(c.dep_ in SUBJECT for c in self.children(t))):
                 self._subject_of[t.i] = obj
                 return t
         return None
@@ -1749,9 +1773,10 @@ class _Coder:
         return quote.speaker
 
     def claimant(self, speakers: list[Actor], verb: Token | None, trigger: Token) -> Actor | None:
-        """Whose claim the content is: a coded speaker that is not a news outlet reporting."""
+        """Whose claim the content is: a coded speaker that is not a news outlet reporting (a person named
+        by a media body's title, "WikiLeaks founder Julian Assange", makes claims of their own)."""
         speaker = speakers[0] if speakers else self.quote_speaker(verb if verb is not None else trigger)
-        if speaker is None or not speaker.code or speaker.code.endswith("MED"):
+        if speaker is None or not speaker.code or speaker.code.endswith("MED") and not (speaker.name and speaker.kb_id is None):
             return None
         return speaker
 
@@ -1762,7 +1787,7 @@ class _Coder:
         speech = self.speech_acts(sent)
         # "the U.K. did not say (allege) that Russia was involved": what is not said is neither claimed nor told
         unsaid = {t.i: verb for verb, content, _ in speech if _verbal(verb) and self.status(verb)[0] == "negated"
-                  for t in content.subtree}
+                  for t in self.subtree(content)}
         speech = [act for act in speech if act[1].i not in unsaid]
         triggers = [(t, m) for t in self._tokens(sent, self._trigger_words) if (m := self.best_entry(t)) is not None]
         out: list[Candidate] = []
@@ -1792,7 +1817,7 @@ class _Coder:
         # a report whose content codes nothing: the statement itself may be the act (also beside an event told
         # outside it: "Asked about Iran's arrest of spies, Pompeo said Iran has a long history of lying")
         coded = {t for c in out for t in (c.trigger, *c.tokens)}
-        silent = [act for act in speech if act[0].i not in coded and not any(t.i in coded for t in act[1].subtree)
+        silent = [act for act in speech if act[0].i not in coded and not any(t.i in coded for t in self.subtree(act[1]))
                   and not self._joint_obligation(*act)]
         quoted = self._quoted_sentence(sent) if not speech else None
         if quoted is not None and not any(t.i in coded for t in quoted[1].subtree):
@@ -1819,8 +1844,8 @@ class _Coder:
 
     def events_for(self, token, entry: Entry, slots: dict, consumed: set[int]) -> tuple[list[Candidate], str | None]:
         code, rule, notes = entry.code, f"{entry.pos}-entry", []
-        if token.lemma_.lower() in PASSIVE_INFINITIVES and any(c.lower_ == "to" for c in token.children) \
-                and any(c.lemma_ == "be" for c in (*token.children, token.head)):
+        if token.lemma_.lower() in PASSIVE_INFINITIVES and any(c.lower_ == "to" for c in self.children(token)) \
+                and any(c.lemma_ == "be" for c in (*self.children(token), token.head)):
             self.untargeted[token.i] = (code, self.actors(self.subject(token)))  # a report of it accuses X
             self.blames.add(token.i)
             return [], f"no actor ('X is to {token.text}': X is the one blamed)"
@@ -1843,7 +1868,7 @@ class _Coder:
         elif entry.pos == "verb":
             subj = self.subject(token)
             sources = self.actors(subj)
-            for other in token.children:  # "The US, Russia, and Switzerland met": subjects parsed apart
+            for other in self.children(token):  # "The US, Russia, and Switzerland met": subjects parsed apart
                 if other.dep_ in SUBJECT and subj is not None and other.i != subj.i and other.i not in self._adjunct_objects \
                         and not _cut_conjunct_subject(token, other):
                     sources += [a for a in self.actors(other) if a not in sources]
@@ -1853,7 +1878,7 @@ class _Coder:
             acting_noun = subj is not None and subj.dep_ in SUBJECT and not sources and code[:2] in ("18", "19", "20")
             if subj is None and code[:2] in VIOLENT_ROOTS and self.passive(token):
                 # "12 people were killed in an Israeli airstrike": the act the harm came in stands for the agent
-                subj = next((c for c in token.children if c.dep_ in OBLIQUE and _case(c) in ("in", "during")
+                subj = next((c for c in self.children(token) if c.dep_ in OBLIQUE and _case(c) in ("in", "during")
                              and self.is_event_noun(c) and (self.best_entry(c) or (entry,))[0].code[:2] in VIOLENT_ROOTS), None)
                 acting_noun = subj is not None
             if subj is not None and (_case(subj) == "by" or acting_noun) and self.is_event_noun(subj):
@@ -1863,7 +1888,7 @@ class _Coder:
                 # (a definite act with no author named: "were killed in the raid" told right after the raid)
                 author = self.noun_source(subj) or (
                     self._recent_author(subj, noun_entry[0].code[:2], self.actors(_passive_subject(token)))
-                    if noun_entry and any(c.lower_ in DEFINITE for c in subj.children) else None)
+                    if noun_entry and any(c.lower_ in DEFINITE for c in self.children(subj)) else None)
                 sources = [author] if author else []
                 consumed.add(subj.i)
                 if noun_entry and noun_entry[0].code[:2] in ("18", "19", "20") and code[:2] in ("18", "19", "20"):
@@ -1884,7 +1909,7 @@ class _Coder:
                 consumed.add(obj.i)
         else:
             # an object, also one the parse took for an unmarked oblique or a complement ("continue to wage attacks")
-            support = next((t for t in token.children if t.i in self._hung_verbs), None) or (
+            support = next((t for t in self.children(token) if t.i in self._hung_verbs), None) or (
                 token.head if _verbal(token.head) and (
                     token.dep_ in OBJECT | PASSIVE_SUBJECT | {"xcomp"} or token.dep_ == "obl" and _case(token) is None)
                 else None) or self._participation(token) or self._measuring_verb(token, code) or self._infinitive_support(token)
@@ -2054,11 +2079,11 @@ class _Coder:
         other name no actor is coded for, where the entry asks for no particular object ("ruled out the Korean
         Peninsula's Demilitarized Zone": no rejection of South Korea), or anything turned down as a venue ("ruled
         out Singapore as a venue")."""
-        objects = [c for c in verb.children if c.dep_ in OBJECT]
+        objects = [c for c in self.children(verb) if c.dep_ in OBJECT]
         named = next((c for c in objects if entry.objects is None and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_ENTITIES)
                       and not getattr(self.mention_at(c), "code", None)), None)
         # (the "as" phrase on the verb or on its object)
-        return named or next((g for t in (verb, *objects) for g in t.children if g.dep_ in OBLIQUE
+        return named or next((g for t in (verb, *objects) for g in self.children(t) if g.dep_ in OBLIQUE
                               and _case(g) == "as" and g.lemma_.lower() in VENUE_NOUNS), None)
 
     def _untargeted_refusal(self, token: Token, code: str) -> bool:
@@ -2186,7 +2211,7 @@ class _Coder:
         """ "continue to wage attacks" parsed with "to" as the noun's preposition and "wage" as its compound: the verb
         going on with it (continue, begin, resume ...) supports the noun, as in "continued attacks"."""
         head, doc = noun.head, noun.doc
-        infinitive = next((c for c in noun.children if c.dep_ == "compound" and c.i > 0 and doc[c.i - 1].lower_ == "to"
+        infinitive = next((c for c in self.children(noun) if c.dep_ == "compound" and c.i > 0 and doc[c.i - 1].lower_ == "to"
                            and doc[c.i - 1].head.i == noun.i and self.has_form(c, self.lex.support)), None)
         return head if infinitive is not None and noun.dep_ == "obl" and self.has_form(head, ASPECTUAL_VERBS) else None
 
@@ -2216,7 +2241,7 @@ class _Coder:
                 slots[f"support.prep:{p}"] = self.prep_object(support, p, deep=False)
                 order.append(f"support.prep:{p}")
         if entry.pos == "noun":  # "anti-American protests", "Navalny's arrest"
-            slots["anti"] = next((c for c in token.children if c.dep_ in ("amod", "compound") and _opposed(c)), None)
+            slots["anti"] = next((c for c in self.children(token) if c.dep_ in ("amod", "compound") and _opposed(c)), None)
             slots["undergoer"] = self._undergoer(token)
             order += ["anti", "undergoer"]
         for prep, _ in entry.preps:  # "held out the possibility of a meeting with X": the phrase inside
@@ -2236,7 +2261,7 @@ class _Coder:
                 order.append(f"to.prep:{p}")
         if entry.code[:2] in CLAUSE_TARGET_ROOTS and entry.pos == "verb":
             # "demanded that the US cancel ...": the one asked to act is the clause's subject
-            clause = next((c for c in token.children if c.dep_ == "ccomp" and _verbal(c)), None)
+            clause = next((c for c in self.children(token) if c.dep_ == "ccomp" and _verbal(c)), None)
             slots["that.subj"] = self.subject(clause) if clause is not None else None
             order.append("that.subj")
         obj = self.object(token) if _verbal(token) else None
@@ -2245,7 +2270,7 @@ class _Coder:
                 slots[slot] = self.prep_object(token, slot[5:])
                 if (slots[slot] is None or self._time_at(slots[slot])) and slot in entry.target and obj is not None:
                     # an entry's own target phrase on its object's participle: "lifted a travel ban imposed on X"
-                    slots[slot] = next((f for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                    slots[slot] = next((f for c in self.children(obj) if c.dep_ == "acl" and c.tag_ == "VBN"
                                         if (f := self.prep_object(c, slot[5:], deep=False)) is not None), slots[slot])
             elif slot.startswith("to.prep:") and slot not in slots:  # an entry's own ("withdraw troops from X")
                 slots[slot] = self.prep_object(complement, slot[8:]) if complement is not None else None
@@ -2273,7 +2298,7 @@ class _Coder:
             if not fallback and thing is not None and _nominal(thing) and self.mention_at(thing) is None:
                 fallback = self._authors(thing, sources)
         if not fallback and obj is not None and self.has_form(obj, self.lex.speech_nouns) \
-                and any(c.lower_ in DEFINITE for c in obj.children):
+                and any(c.lower_ in DEFINITE for c in self.children(obj)):
             # "Mexico rejected the allegation": the author of the latest accusation against the source (not so
             # "rejected reports that ...", which names its own claim)
             accuser = next((c.source for c in reversed(self.accusations)
@@ -2338,7 +2363,7 @@ class _Coder:
         """For a criticised act whose author is not named ("condemned the renewal of the emergency law"):
         the country the article names most before it, other than the critics', when one clearly leads."""
         if obj is None or not _nominal(obj) or self.mention_at(obj) is not None \
-                or not any(c.lower_ in DEFINITE for c in obj.children):
+                or not any(c.lower_ in DEFINITE for c in self.children(obj)):
             return None
         sides = {_side(s) for s in sources}
         counts = Counter(a.country for a in self.ctx.actors
@@ -2354,7 +2379,7 @@ class _Coder:
         """The author of the act a definite noun refers back to ("the move", "the violence", "the riots"):
         the source of the latest act reported so far of a fitting kind by another actor."""
         # ... also one a participle pins down ("rejects measures taken against the court")
-        if not any(c.lower_ in DEFINITE or c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
+        if not any(c.lower_ in DEFINITE or c.dep_ == "acl" and c.tag_ == "VBN" for c in self.children(noun)):
             return None
         lemma = self.lemmas(noun)[0]
         if lemma in ACT_NOUNS:
@@ -2404,11 +2429,11 @@ class _Coder:
         freed = self.has_form(act, RELEASE_NOUNS)
         if not freed and not self._violent(act, self.best_entry(act)):
             return frozenset()
-        victim = next((c for c in act.children if _case(c) == "of"), None)
+        victim = next((c for c in self.children(act) if _case(c) == "of"), None)
         if victim is None and freed:
-            victim = next((c for c in act.children if c.dep_ in ("nmod:poss", "poss")), None)
+            victim = next((c for c in self.children(act) if c.dep_ in ("nmod:poss", "poss")), None)
         heads = _conjuncts(victim) if victim is not None else []
-        return frozenset(t.idx for h in heads for t in (h, *h.children) if t is h or t.dep_ in NOMINAL_LINK)
+        return frozenset(t.idx for h in heads for t in (h, *self.children(h)) if t is h or t.dep_ in NOMINAL_LINK)
 
     def uncoded_target(self, order: list[str], slots: dict, sources: list[Actor]) -> Actor | None:
         """The first target slot holding a noun phrase that names an actor the knowledge base does not
@@ -2435,7 +2460,7 @@ class _Coder:
         for verb, content, author in reversed(speech):  # the innermost report claims its content
             reporter = verb.head if verb.dep_ == "case" else verb  # ("according to X's statement" is no part of it)
             own = {t.i for t in reporter.subtree} if content.i == reporter.head.i else {verb.i}
-            subtree = tuple(content.subtree)
+            subtree = self.subtree(content)
             own |= {t.i for c in subtree if _contrast_clause(c) for t in c.subtree}
             for t in subtree:
                 if t.i not in own:
@@ -2499,10 +2524,10 @@ class _Coder:
         for verb, content, author in speech:
             if self.is_event_trigger(verb, found) or self.has_form(verb, self.lex.denial):
                 continue
-            blamed = [t for t in content.subtree if _claimed_by(claimed, t, verb)
+            blamed = [t for t in self.subtree(content) if _claimed_by(claimed, t, verb)
                       and (t.i in self.untargeted or _verbal(t) and self.has_form(t, self.lex.blame)
                            and not self._cooperative_purpose(t, found))]
-            obliging = any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children)
+            obliging = any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in self.children(content))
             speakers = self.reporters(verb, author) if blamed or obliging else []
             if not speakers:
                 continue
@@ -2534,7 +2559,7 @@ class _Coder:
         subject; also of a passive: "Israel says Hamas should be disarmed")."""
         # (a passive asks its agent when one is named, also on a conjunct: "the court must be respected and
         # supported by all nations" asks the nations, not the court)
-        agent = any(_case(c) == "by" for v in (content, *content.conjuncts) for c in v.children if c.dep_ in OBLIQUE)
+        agent = any(_case(c) == "by" for v in (content, *content.conjuncts) for c in self.children(v) if c.dep_ in OBLIQUE)
         patient = _passive_subject(content) if not agent else None
         subject = self.subject(content)
         # (not who "should be allowed to" act: permission is asked of someone else)
@@ -2546,7 +2571,7 @@ class _Coder:
         """"Japan said China and Japan must stop the escalation": what the speaker's side must do together with
         another is neither a demand nor another statement act (the statements lexicon would read "must" or
         "escalation")."""
-        if not any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in content.children):
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in self.children(content)):
             return False
         speakers = self.reporters(verb, author)
         own = [_speakers_side(speakers[0], a) for a in self._obliged(content)] if speakers else []
@@ -2620,7 +2645,7 @@ class _Coder:
         """"will give Tanzania a grant to finance projects": an infinitive saying what a cooperative act (quad class
         1-2) is for, done to no actor, charges no one (unlike "sent weapons to arm the Houthis")."""
         obj = self.object(verb)
-        return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in verb.children) \
+        return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in self.children(verb)) \
             and (obj is None or not self.actors(obj)) \
             and any(verb.head.i in (c.trigger, *c.tokens) and self.onto[c.code].quad_class <= 2 for c in found)
 
@@ -2664,11 +2689,11 @@ class _Coder:
         """The agent of a passive verb of firing told of the weapon that is ``verb``'s agent, on the weapon
         ("a missile fired by rebels") or in a clause of ``verb`` ("... by a missile believed to be fired by rebels")."""
         # (also the infinitive of a clause of belief: "a bomb believed to have been planted by X")
-        clauses = [t for c in weapon.children if c.dep_.startswith("acl")
-                   for t in (c, *(x for x in c.children if x.dep_ == "xcomp"))]
-        clauses += [t for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > weapon.i for t in c.subtree]
+        clauses = [t for c in self.children(weapon) if c.dep_.startswith("acl")
+                   for t in (c, *(x for x in self.children(c) if x.dep_ == "xcomp"))]
+        clauses += [t for c in self.children(verb) if c.dep_ in ("advcl", "xcomp", "conj") and c.i > weapon.i for t in c.subtree]
         return next((a for c in clauses if self.has_form(c, LAUNCH_VERBS) and self.passive(c)
-                     for a in c.children if a.dep_ in OBLIQUE and _case(a) == "by"), None)
+                     for a in self.children(c) if a.dep_ in OBLIQUE and _case(a) == "by"), None)
 
     def _gerund_phrase(self, verb: Token) -> Token:
         """The phrase that carries a gerund's preposition: the gerund, or the noun the parse hung it on

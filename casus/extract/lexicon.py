@@ -61,6 +61,13 @@ class Entry:
                 + sum(2 if words is None or ANY in words else 3 for _, words in self.preps) + 3 * (len(self.code) // 4))
 
 
+def split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """A word list apart: its single words, and each multiword's last word with the modifiers before it ("air
+    strike": "strike", ("air",))."""
+    parts = [w.split() for w in words]
+    return frozenset(p[0] for p in parts if len(p) == 1), tuple((p[-1], tuple(p[:-1])) for p in parts if len(p) > 1)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     entries: tuple[Entry, ...]
@@ -141,6 +148,13 @@ class Lexicon:
 
         words = {word for _, word in self.by_word} | self.blame | self.denial
         return frozenset(words).union(*(f for w in words for f in getAllInflections(w).values()))
+
+    @cached_property
+    def split_lists(self) -> Mapping[frozenset[str], tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]]:
+        """``split_words`` of every word list of the entries (words, objects, prepositions' objects, complements).
+        Computed once per loaded lexicon."""
+        lists = {w for e in self.entries for w in (e.words, e.objects, e.to, *(p for _, p in e.preps)) if w is not None}
+        return MappingProxyType({w: split_words(w) for w in lists})
 
     def candidates(self, pos: str, lemmas: Iterable[str]) -> tuple[Entry, ...]:
         """Entries whose trigger word is one of ``lemmas``, most specific first (looked up once per
