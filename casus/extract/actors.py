@@ -286,7 +286,7 @@ def titled_person(actor: Actor, titled: dict[Span, Span], text: str, code: _Code
     why = f"{TITLED} {title!r} ({actor.why})"
     person = Actor(text[name[0]:name[1]], name, actor.code, actor.country, actor.role,
                    _without_honorific(text[name[0]:name[1]]), None, why)
-    if any(_former(word) for word in title.split()):
+    if _formerly(title.split()):
         entry = code.kb.entries.get(actor.country or "")
         state = actor.country if entry is not None and entry.kind == "country" else None
         person = replace(person, code=state and state + "ELI", country=state, role=state and "ELI",
@@ -294,14 +294,9 @@ def titled_person(actor: Actor, titled: dict[Span, Span], text: str, code: _Code
     return [replace(actor, text=title, span=body), person]
 
 
-def _former(word: str) -> bool:
-    """Whether a word of a title says its holder no longer holds it ("Former", "ex-Kremlin")."""
-    return normalize(word) in FORMER or normalize(word).startswith("ex-")
-
-
-def _formerly(words: Any) -> bool:
-    """Whether parsed words before a name have a ``_former`` one ("Former WikiLeaks spokesman [Daniel Berg]")."""
-    return any(_former(t.text) for t in words)
+def _formerly(words: Iterable[str]) -> bool:
+    """Whether words of a title say its holder no longer holds it ("Former", "ex-Kremlin")."""
+    return any((key := normalize(word)) in FORMER or key.startswith("ex-") for word in words)
 
 
 def _full_name(words: Any) -> bool:
@@ -371,7 +366,9 @@ def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
     a state office describes it) coded as the description in apposition to their name
     ("John Cantlie, a British hostage", "the CIA deputy director, Michael Morell"): a nationality and agent,
     or a body or organisation, with a country (see ``_describes``), else the body it belongs to ("Tom Tugendhat, a
-    member of U.K. Parliament"), else the nationality modifying it ("Tom Harkin, a British aid worker"). Names no
+    member of U.K. Parliament"), else the body named in a title right before the name ("WikiLeaks founder Julian
+    Assange"; not a former one's), else the body hung on a full name after "of" ("Sgt. Ahmed Mahmoud of the Hamas
+    police"), else the nationality modifying it ("Tom Harkin, a British aid worker"). Names no
     mention covers are found by their descriptions (``_described_names``: "Rashid Khalikov, head of the Russian
     delegation"). ``actors`` are in text order; needs a parse."""
     spans = [_tokens(doc, actor) for actor in actors]
@@ -398,7 +395,7 @@ def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
         if description is None:  # "WikiLeaks founder Julian Assange": of the body named in the title before the name
             titles = [c for t in span for c in t.lefts if c.i not in inside] + related
             description = next((d for c in titles if c.i not in owners and _member_noun(c)
-                                and not _formerly(doc[min(c.left_edge.i, span.root.left_edge.i):max(c.i, span.start)])
+                                and not _formerly(t.text for t in doc[min(c.left_edge.i, span.root.left_edge.i):max(c.i, span.start)])
                                 for b in c.lefts if b.dep_ in ("compound", "amod")
                                 and (d := owners.get(b.i)) is not None and _describes(d, kb, body=True)), None)
         if description is None and _full_name(span):  # "Sgt. Ahmed Mahmoud of the Hamas police": of the body after
@@ -484,8 +481,8 @@ def _describes(actor: Actor, kb: KnowledgeBase, body: bool = False) -> bool:
     place nor person; as the ``body`` a person is a member of, a country's organ will do ("a member of U.K.
     Parliament")."""
     places = ("capital",) if body else ("country", "capital")
-    coded = actor.role or actor.country and actor.country[:3] in TRANSNATIONAL_ROLES
-    if not actor.country or not coded or resolved_as(actor) in places or guessed_country(actor):
+    if not actor.country or not (actor.role or actor.country[:3] in TRANSNATIONAL_ROLES) \
+            or resolved_as(actor) in places or guessed_country(actor):
         return False
     return not _is_person(actor, kb)
 
@@ -584,12 +581,15 @@ def earlier_organs(actors: list[Actor], kb: KnowledgeBase, places: list[tuple[in
     last: dict[str, tuple[int, str]] = {}
     out = []
     for actor in actors:
-        domestic = actor.role in DOMESTIC_ROLES
-        offset, country = last.get(actor.role, (0, None)) if domestic else (0, None)
-        between = max(((at, place) for at, place in places if offset < at < actor.span[0]), default=None)
-        out.append(country if between is None or between[1] == country else None)
-        if domestic and _national(actor, kb) and resolved_as(actor) in STATE_NAMES:
-            last[actor.role] = (actor.span[1], actor.country)
+        country = None
+        if actor.role in DOMESTIC_ROLES:
+            offset, country = last.get(actor.role, (0, None))
+            if country is not None:  # the last place named between the two must be in the same country
+                between = max(((at, place) for at, place in places if offset < at < actor.span[0]), default=None)
+                country = country if between is None or between[1] == country else None
+            if _national(actor, kb) and resolved_as(actor) in STATE_NAMES:
+                last[actor.role] = (actor.span[1], actor.country)
+        out.append(country)
     return out
 
 

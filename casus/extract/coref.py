@@ -59,6 +59,7 @@ PERSON_PRONOUNS = MASCULINE_PRONOUNS | FEMININE_PRONOUNS
 THING_PRONOUNS = frozenset("it its itself".split())
 GROUP_PRONOUNS = frozenset("they them their theirs themselves".split())
 THIRD_PERSON = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+NON_PERSON_PRONOUNS = THING_PRONOUNS | GROUP_PRONOUNS
 FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
 #: Pronouns that stand as an object and so cannot be their own clause's subject ("X fired at them").
 OBJECT_PRONOUNS = frozenset("him her them it".split())
@@ -559,7 +560,7 @@ def resolve_reference(ctx: Context, token: Token, *, quotations: Quotations | No
     if pronoun and _parenthetical_reporter(token):  # "X's opponents, they argued, were ...": not X's opponents
         subject = token.sent.start_char, token.idx
     genders = gendered_surnames(ctx.article.text) if word in PERSON_PRONOUNS else {}
-    own_country = _speaker_country(ctx, quote_here) if word in GROUP_PRONOUNS | THING_PRONOUNS else None
+    own_country = _speaker_country(ctx, quote_here) if word in NON_PERSON_PRONOUNS else None
     for actor in _candidates(ctx, token.idx) if pronoun else _earlier(ctx, token.idx):
         if quote_here is None and _inside(actor.span[0], quotes) is not None:
             continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Container, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,7 @@ from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
 from casus.knowledge.actors import DOMESTIC_ROLES, guessed_country, resolved_as
 from casus.knowledge.actors import STATE_ROLES as ORGAN_ROLES
-from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Status
+from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Span, Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -759,7 +759,7 @@ class _Coder:
         participles = _hashes(frozenset({"VBD", "VBN"}))
         lower, lemma, dep, tag, space = ctx.doc.to_array([LOWER, LEMMA, DEP, TAG, SPACY]).reshape(-1, 5).T
         # words right after a hyphen split off a word ("cease-fire"), whose lemmas need their neighbours (``lemmas``)
-        joined = (lower[:-2] != 0) & (space[:-2] == 0) & (lower[1:-1] == np.uint64(get_string_id("-"))) & (space[1:-1] == 0)
+        joined = (space[:-2] == 0) & (lower[1:-1] == np.uint64(get_string_id("-"))) & (space[1:-1] == 0)
         self._after_hyphen = frozenset((np.flatnonzero(joined) + 2).tolist())
         self._trigger_words = _indices(among(lower, triggers) | among(lemma, triggers))
         self._speech_words = _indices(among(lower, speech) | among(lemma, speech))
@@ -938,17 +938,20 @@ class _Coder:
         """The character offset of each token."""
         return self.ctx.doc.to_array(IDX).tolist()
 
+    def _covered(self, spans: Iterable[Span]) -> frozenset[int]:
+        """The indices of the tokens that start inside one of ``spans`` (character offsets)."""
+        return frozenset(i for start, end in spans
+                         for i in range(bisect_left(self._starts, start), bisect_left(self._starts, end)))
+
     @cached_property
     def _in_times(self) -> frozenset[int]:
         """The indices of the tokens inside a time expression."""
-        return frozenset(i for t in self.ctx.times for i in range(bisect_left(self._starts, t.span[0]),
-                                                                  bisect_left(self._starts, t.span[1])))
+        return self._covered(t.span for t in self.ctx.times)
 
     @cached_property
     def _in_places(self) -> frozenset[int]:
         """The indices of the tokens inside a place name."""
-        return frozenset(i for p in self.ctx.places for i in range(bisect_left(self._starts, p.span[0]),
-                                                                   bisect_left(self._starts, p.span[1])))
+        return self._covered(p.span for p in self.ctx.places)
 
     def _time_at(self, token: Token) -> bool:
         """Whether ``token`` lies in a time expression."""

@@ -34,8 +34,8 @@ def words_of(words: Iterable[str]) -> Words:
     """The ``Words`` for ``words``."""
     found = frozenset(words)
     plain = found - {NUMBER, "'"}
-    if not all(word.isascii() and word.isalpha() and word.islower() for word in plain):
-        raise ValueError(f"not lower-case a-z words: {sorted(w for w in plain if not (w.isascii() and w.isalpha() and w.islower()))}")
+    if bad := sorted(w for w in plain if not (w.isascii() and w.isalpha() and w.islower())):
+        raise ValueError(f"not lower-case a-z words: {bad}")
     branches = [rf"\b{_alternation(plain)}\b"] if plain else []
     if NUMBER in found:
         branches.append(r"\b[^\Wa-z_]\w*")  # a digit by ``str.isdigit`` may be no ``\d`` ("²")

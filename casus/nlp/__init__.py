@@ -57,7 +57,7 @@ def multiply_with_numpy(nlp: Language) -> None:
     of thinc's default, BLIS. On the AVX-512 CPUs casus is measured on, OpenBLAS's float32 matrix
     product runs ~3x as fast as BLIS's (120 against 41 GFLOP/s, one thread, 15,000 x 288 by 288 x 288),
     and matrix products are most of tok2vec's and much of the parser's time: parsing 200 AllSides
-    articles took 80.9 CPU ms per article with BLIS, 50.9 with OpenBLAS (tok2vec 30.7 -> 14.4, parser
+    articles took 80.9 CPU ms per article with BLIS, 53.0 with OpenBLAS (tok2vec 30.7 -> 14.4, parser
     36.5 -> 24.6), with the same heads, labels, tags and entities on all 185,116 tokens. The parser's
     per-move step still uses BLIS (thinc's compiled ``CBlas``). Coding workers keep OpenBLAS to one
     thread (``OPENBLAS_NUM_THREADS``, ``casus.scale.workers``)."""
