@@ -6,9 +6,11 @@ there is no global state.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from casus.records import (
@@ -97,7 +99,8 @@ def default_steps() -> list[Step]:
 def sentences_of(doc: Any, text: str | None = None) -> tuple[Sentence, ...]:
     """The doc's sentences as ``doc.sents`` cuts them, read from its token arrays (a tenth of the
     cost of making spans). ``text`` is the doc's text if the caller has it (``doc.text`` joins it
-    up token by token)."""
+    up token by token). The doc's ``Token.sent`` then looks its sentence up among these (see
+    ``_sentence_at``)."""
     import numpy as np
     from spacy.attrs import IDX, LENGTH, SENT_START
 
@@ -108,8 +111,18 @@ def sentences_of(doc: Any, text: str | None = None) -> tuple[Sentence, ...]:
         first = [0, *(np.flatnonzero(table[1:, 0] == 1) + 1).tolist()]
         last = [i - 1 for i in first[1:]] + [len(doc) - 1]
         bounds = list(zip(table[first, 1].tolist(), (table[last, 1] + table[last, 2]).tolist()))
+        doc.user_token_hooks.setdefault("sent", partial(_sentence_at, (*first, len(doc))))
     text = doc.text if text is None else text
     return tuple(Sentence(index=i, span=(start, end), text=text[start:end]) for i, (start, end) in enumerate(bounds))
+
+
+def _sentence_at(bounds: tuple[int, ...], token: Any) -> Any:
+    """``token.sent`` as spaCy makes it, by bisecting the doc's sentence starts ``bounds`` (then its length):
+    spaCy's own walks the sentence token by token and makes two spans, and the extractors ask again and again."""
+    from spacy.tokens import Span
+
+    k = bisect.bisect_right(bounds, token.i)
+    return Span(token.doc, bounds[k - 1], bounds[k])
 
 
 def unparsed(token: Any) -> bool:

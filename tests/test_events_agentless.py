@@ -1,7 +1,7 @@
 """Custody and legal acts told in an agentless passive ("Two activists were detained on Monday") are the
 acts of the unnamed authorities of the country they happened in: its police arrest, its courts sentence,
-charge and convict, its government expels and deports. Violence told that way keeps no source.
-Checked on sentences written for these tests.
+charge and convict, its government expels and deports. Violence told that way, with no author to be found, is an
+event with no source (``source`` None). Checked on sentences written for these tests.
 """
 # ruff: noqa: F811 (the tests take the imported fixture "code" as a parameter)
 import pytest
@@ -25,17 +25,19 @@ def test_an_agentless_custody_act_is_the_local_authorities(code, text, root, sou
     assert "names no agent" in found[0].source.why
 
 
+#: (story, whether an event with no source comes of it)
 VIOLENT = [
-    "Fighting raged across Sudan this week. Twelve villagers were killed on Tuesday.",
-    "Mali's junta postponed the vote. Two soldiers were wounded near Gao.",
-    "Pakistan's army moved into the valley. A market was bombed on Friday.",
+    ("Fighting raged across Sudan this week. Twelve villagers were killed on Tuesday.", True),
+    ("Mali's junta postponed the vote. Two soldiers were wounded near Gao.", False),  # soldiers of no side named
+    ("Pakistan's army moved into the valley. A market was bombed on Friday.", False),  # a market is no actor
 ]
 
 
-@pytest.mark.parametrize("text", VIOLENT)
-def test_agentless_violence_keeps_no_source(code, text):
-    coded = code(text)
-    assert not any(e.cameo[:2] in ("18", "19", "20") for e in coded.events), [(e.cameo, e.source.code) for e in coded.events]
+@pytest.mark.parametrize("text, sourceless", VIOLENT)
+def test_agentless_violence_done_to_a_known_side_is_an_event_with_no_source(code, text, sourceless):
+    violent = [e for e in code(text).events if e.cameo[:2] in ("18", "19", "20")]
+    assert all(e.source is None and "no 'by' agent" in " ".join(e.explanation.notes) for e in violent), violent
+    assert bool(violent) == sourceless
 
 
 def test_no_story_country_gives_no_authority(code):

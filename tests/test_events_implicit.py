@@ -100,7 +100,8 @@ def test_an_agentless_attack_told_right_after_one_is_by_its_author(code, text, s
 def test_an_agentless_attack_on_the_authors_own_side_is_not_theirs(code):
     text = "Israeli troops raided the Jenin camp on Monday. Two Israeli soldiers were wounded in the raid."
     coded = code(text)
-    assert not any(e.span[0] > text.index(". ") and e.cameo.startswith("19") for e in coded.events)
+    # (an attack of no author named: its source is unknown, see test_sourceless_events.py)
+    assert not any(e.span[0] > text.index(". ") and e.cameo.startswith("19") and e.source is not None for e in coded.events)
 
 
 def test_taking_part_keeps_the_verbs_negation(code):

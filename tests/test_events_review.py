@@ -70,7 +70,8 @@ def test_two_people_or_a_person_and_a_group_of_one_side_tell_two_acts(code, text
 def test_an_abduction_is_not_by_a_group_named_further_on(code):
     coded = code("A British aid worker was kidnapped in Nigeria on Monday. Police are investigating. Separately, the "
                  "army said it killed five Boko Haram fighters in Borno.")
-    assert not [e for e in coded.events if e.cameo.startswith("18")], dyads(coded)
+    # (its source is unknown, see test_sourceless_events.py)
+    assert not [e for e in coded.events if e.cameo.startswith("18") and e.source is not None], dyads(coded)
 
 
 def test_a_statement_someone_failed_to_agree_on_is_not_theirs(code):

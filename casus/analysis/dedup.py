@@ -2,7 +2,8 @@
 
 Two event mentions are one corpus event when they have the same source and target codes and CAMEO
 root, their dates lie within ``window_days`` of each other (event date, else the publication
-date), they come from different articles, and — when both name a place — the place is the same.
+date), they come from different articles, and — when both name a place — the place is the same. An event with no
+source (an act told with no agent) is one with the other reports of no source, never with a named author's.
 ``refresh`` keeps the tables ``corpus_events`` and ``corpus_event_members`` in step with
 ``events``: it only looks at events added or re-coded since the last run, and at the corpus events
 that lost members. Every member row says why it joined (``why``).

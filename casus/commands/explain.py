@@ -9,7 +9,8 @@ def describe(coded) -> list[str]:
     """Readable lines for a coded article: one block per event, one line per empty sentence."""
     lines = []
     for e in coded.events:
-        who = f"{e.source.text} [{e.source.code}] → {e.target.text if e.target else '-'} [{e.target.code if e.target else '-'}]"
+        source = f"{e.source.text} [{e.source.code}]" if e.source else "(unknown source) [-]"
+        who = f"{source} → {e.target.text if e.target else '-'} [{e.target.code if e.target else '-'}]"
         lines.append(f"{e.id}  {e.cameo} {e.cameo_name}  (PLOVER {e.plover['type'] or '-'}, Goldstein {e.goldstein})")
         lines.append(f"    {who}  status={e.status}"
                      + (f" attributed_to={e.attributed_to.text} [{e.attributed_to.code}]" if e.attributed_to else ""))

@@ -46,6 +46,9 @@ PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 PLOVER_05B1_TYPES = {"163": "SANCTION", "181": "COERCE", "1712": "COERCE", "192": "ASSAULT", "0831": "RETREAT",
                      "0813": "CONCEDE"}
 
+#: PETRARCH's code for an actor it cannot name, given to casus's events with no source.
+UNKNOWN_SOURCE = "---"
+
 
 @dataclass(frozen=True)
 class GoldSentence:
@@ -118,13 +121,14 @@ def sentence_date(value: str) -> dt.date | None:
 
 def score_petrarch(coded: Iterable[tuple[GoldSentence, CodedArticle]]) -> dict[str, Any]:
     """F1 with full actor codes and at country level over the reported acts (see the module
-    docstring); ``*_all_events`` scores every event casus emits."""
+    docstring); ``*_all_events`` scores every event casus emits. An event with no source (an act told with no
+    agent) counts with PETRARCH's code for no actor, ``---``."""
     counts = Counter()
     detail = []
     for gold, article in coded:
-        coded_events = [e for e in article.events if e.source and e.target]
+        coded_events = [e for e in article.events if e.target]
         for subset, events in (("", reported_acts(coded_events)), ("_all_events", coded_events)):
-            predicted = {(e.source.code, e.target.code, e.cameo[:2]) for e in events}
+            predicted = {(e.source.code if e.source else UNKNOWN_SOURCE, e.target.code, e.cameo[:2]) for e in events}
             for level, project in (("codes", lambda t: t), ("countries", lambda t: (_country(t[0]), _country(t[1]), t[2]))):
                 p = {project(t) for t in predicted}
                 g = {project(t) for t in gold.answer}

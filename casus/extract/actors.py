@@ -18,8 +18,9 @@ gazetteer's cities after "in" or "of") outweigh its people's nationalities in na
 police take that country whatever nationalities the story names, unless police were named with a country before
 and the last place named between is in no other country ("British police dragged ... Police said"); an organ
 without a country shares the state of the one it is coordinated with ("Italy's Navy and Coast Guard") or is of the
-place it is stationed in ("officials in Washington"); an agent of or for a body is the body's ("a spokesman for the Gaza health
-ministry", "representatives of the Coptic Church"). Victims belong to the place named in their sentence, even
+place it is stationed in or serves ("officials in Washington", "the governor of Texas", "Virginia Governor"); an
+agent of or for a body is the body's ("a spokesman for the Gaza health ministry", "representatives of the Coptic
+Church"). Victims belong to the place named in their sentence, even
 as an object ("jets bombed Idlib ... civilians were killed"); "soldiers" with no country are the last force
 named with one, not the story's; a crowd named by its number ("hundreds gathered") is people.
 """
@@ -30,13 +31,15 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import accumulate
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 from lemminflect import getAllLemmas
-from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, POS, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import PROPN
 
 from casus.knowledge.actors import (
     BACKER_SUFFIXES,
@@ -109,8 +112,9 @@ STORY_PLACE_MENTIONS = 2
 #: country a story happens in: foreigners in a story say less about where it happens.
 NATIONALITY_WEIGHT = 0.5
 #: Titles written before a name whose role differs from their noun's: US police officers are titled "Officer",
-#: military officers by their rank ("Capt.", "Col.").
-NAME_TITLE_ROLES = {"Officer": "COP"}
+#: military officers by their rank ("Capt.", "Col."); members of the US House "Representative" (a representative
+#: is GOV).
+NAME_TITLE_ROLES = {"Officer": "COP", "Representative": "LEG"}
 #: Words for whoever holds a hostage, which an armed group named before them may be (``coref.refer_back``).
 HOSTAGE_TAKERS = frozenset(
     {"captors", "captor", "kidnappers", "kidnapper", "abductors", "abductor", "hostage-takers", "hostage takers"}
@@ -155,8 +159,12 @@ MISTAKEN_FOR_PERSONS = ("GPE", "ORG")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Dependency labels of objects, where a proper name is often a place struck or entered (``entity_places``).
 OBJECT_LABELS = frozenset({"obj", "dobj", "pobj", "obl"})
-#: What joins a mention to the place it is stationed in ("officials in the").
-_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+#: What joins a mention to the place it is stationed in or serves ("officials in the", "Representative X of").
+_IN_PLACE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+#: A capitalized word, or its possessive, right before a mention ("Texas Gov.", "Florida's governor").
+_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*(?:\s?['’]s)?\s\Z")
+#: A place's name that owns what follows ("the head of Halle's Jewish community"): the organ is not the place's.
+_OWNER_NAMED = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*\s?['’]s\b")
 #: "there" after a mention places it where the text last was ("the authorities there").
 _THERE = re.compile(r"\s+there\b", re.IGNORECASE)
 #: Between an officer and the body it serves: "of"/"for", "the", and up to three words of the body's name
@@ -229,7 +237,9 @@ def find_actors(ctx: Context, res: Resources) -> Context:
                            starts, text) if _unplaced(a) else a
                     for a, organ in zip(resolved, organs)]
     resolved = of_a_body(share_owner(share_heads(resolved, text, kb, code, story), text, kb), text)
-    resolved = same_force([stationed(a, dict(placed), text) for a in resolved], text)
+    stations, towns = dict(placed), {}
+    before = partial(town_before, doc=ctx.doc, text=text, gazetteer=res.gazetteer, focused=focused, known=towns)
+    resolved = same_force([stationed(a, stations, text, before) for a in resolved], text)
     actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
     actors += relative_agents(ctx.doc, spans, kb, code, story)
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
@@ -355,7 +365,7 @@ def titled_role(actor: Actor, text: str) -> Actor:
     if role is None or actor.kb_id or actor.role == role or not actor.code:
         return actor
     before = text[max(0, actor.span[0] - 40):actor.span[0]].split()[-1:]
-    if before and before[0][:1].isupper() and not before[0].endswith((".", ":", '"', "“")):
+    if before and before[0][:1].isupper() and not before[0].endswith((".", ":", ",", ";", '"', "“")):
         return actor  # the end of a longer title
     return replace(actor, code=(actor.country or "---") + role, role=role,
                    why=f"{actor.why}; {words[0]!r} before a name is a {role} title")
@@ -593,16 +603,53 @@ def earlier_organs(actors: list[Actor], kb: KnowledgeBase, places: list[tuple[in
     return out
 
 
-def stationed(actor: Actor, places: dict[int, str], text: str) -> Actor:
-    """A civil organ with no country followed by "in" and a place is that place's ("officials in Washington", "a
-    court in Lahore"); not soldiers or spies, who serve abroad. ``places`` maps the offsets of places to countries."""
-    if actor.role not in STATE_ROLES - ABROAD_ROLES or not (actor.code or "").startswith("---"):
+def stationed(actor: Actor, places: dict[int, str], text: str, before: Callable[[Actor], str | None]) -> Actor:
+    """A civil organ with no country (or the story's as a guess) followed by "in" or "of" and a place is that place's
+    ("officials in Washington", "a court in Lahore", "Representative Matt Gaetz of Florida"), or right after the name
+    of a place (``before``: "Virginia Governor", "Florida's attorney general"); not soldiers or spies, who serve
+    abroad. ``places`` maps the offsets of places to countries."""
+    if actor.role not in STATE_ROLES - ABROAD_ROLES or not ((actor.code or "").startswith("---")
+                                                            or guessed_country(actor)):
         return actor
     after = _IN_PLACE.match(text, actor.span[1])
-    country = places.get(after.end()) if after else None
+    country = places.get(after.end()) if after and not _OWNER_NAMED.match(text, after.end()) else None
+    country = country or before(actor)
     if country is None:
         return actor
     return replace(actor, code=country + actor.role, country=country, why=f"{actor.why}; stationed in {country}")
+
+
+def town_before(actor: Actor, doc: Any, text: str, gazetteer: Any, focused: Any, known: dict[str, str | None]
+                ) -> str | None:
+    """The country of the first-level division, else the city, the parser names as a place right before a mention,
+    alone or with "'s" ("Virginia Governor", "New York's attorney general", "Chicago police"), if the gazetteer knows
+    it: a state's name before an organ is the state's, whatever villages of the article's country share it. ``known``
+    holds the countries of the names looked up so far in the article."""
+    if gazetteer is None or not _NAME_BEFORE.search(text, max(0, actor.span[0] - 40), actor.span[0]):
+        return None
+    words = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if words is None or not words.start:
+        return None
+    last = doc[words.start - 1]
+    if last.lower_ in POSSESSIVES and last.i:
+        last = doc[last.i - 1]
+    if last.ent_type_ not in PLACE_LABELS:
+        return None
+    from casus.extract.places import resolve
+
+    # the longest run of capitalized words ending there that names one: the parser's entity may leave out a first
+    # word ("New [York]")
+    first = last.i
+    while first > max(0, last.i - PLACE_NAME_TOKENS + 1) and doc[first - 1].is_title:
+        first -= 1
+    for start in range(first, last.i + 1):
+        name = text[doc[start].idx:last.idx + len(last)]
+        if name not in known:
+            place = resolve(name, gazetteer, focused, subdivision=True)
+            known[name] = place.country if place is not None and place.feature in ("ADM1", "city") else None
+        if known[name]:
+            return known[name]
+    return None
 
 
 def same_force(actors: list[Actor], text: str) -> list[Actor]:
@@ -634,11 +681,15 @@ def entity_places(doc: Any, tokens: list[Any], text: str, gazetteer: Any, focuse
     if gazetteer is None or not doc.has_annotation("DEP"):
         return []
     names = [(e.start_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
-    for token in tokens:
-        if token.pos_ == "PROPN" and token.dep_ in OBJECT_LABELS and token.ent_type_ in ("", *PLACE_LABELS):
-            first = min((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token,
-                        key=lambda t: t.i)
-            names.append((first.idx, text[first.idx:token.idx + len(token)]))
+    # proper-name objects tagged as no entity or a place, read off the token arrays (no Token for the other words)
+    pos, dep, ent_type = doc.to_array([POS, DEP, ENT_TYPE]).T
+    strings = doc.vocab.strings
+    objects = (pos == PROPN) & np.isin(dep, np.array([strings[label] for label in OBJECT_LABELS], dtype=np.uint64)) \
+        & np.isin(ent_type, np.array([0, *(strings[label] for label in PLACE_LABELS)], dtype=np.uint64))
+    for token in (tokens[i] for i in np.flatnonzero(objects).tolist()):
+        first = min((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token,
+                    key=lambda t: t.i)
+        names.append((first.idx, text[first.idx:token.idx + len(token)]))
     names = [(offset, name) for offset, name in dict(names).items() if offset not in known]
     return _towns(names, gazetteer, focused)
 

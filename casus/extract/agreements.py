@@ -75,7 +75,8 @@ def _phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``: its determiners and nominal modifiers on the left
     ("that same agreement", "the Sochi memorandum"), without prepositional or clausal ones."""
     doc, left = token.doc, token.i
-    while left - 1 >= max(token.sent.start, token.left_edge.i) and (
+    first = max(token.sent.start, token.left_edge.i)
+    while left - 1 >= first and (
         (doc[left - 1].dep_ in _NOUN_PHRASE and doc[left - 1].pos_ != "VERB") or doc[left - 1].text == "-"
     ):
         left -= 1
@@ -182,8 +183,9 @@ class _Finder:
         """A time expression in the agreement's own phrase or clause ("the 2018 deal", "a deal
         signed in 2018", "reached an agreement … in 2020"), never the reporting clause's."""
         makers = self.makers(token)
+        sent = token.sent if self.ctx.times else None
         for time in self.ctx.times:
-            if time.start is None or not (token.sent.start_char <= time.span[0] < token.sent.end_char):
+            if time.start is None or not (sent.start_char <= time.span[0] < sent.end_char):
                 continue
             chunk = self.doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
             if chunk is None or not len(chunk):

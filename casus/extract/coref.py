@@ -122,7 +122,7 @@ brigade brigades battalion battalions regiment regiments militia militias factio
 movement organisation organization network cell
 """.split())
 #: What joins an agent to the name it goes by ("a brigade of Islamist fighters known as", "a militia called").
-_GIVEN_NAME = re.compile(r"(?:\s+(?:of|from)(?:\s+[\w’'-]+){1,4}?)?,?\s+(?:known as|called|named|dubbed|"
+_GIVEN_NAME = re.compile(r"(?:\s+(?:of|from)(?:\s+[\w’'-]+){1,4}?)?,?\s+(known as|called|named|dubbed|"
                          r"calling (?:itself|themselves))\s+(?:the\s+)?", re.IGNORECASE)
 #: Resolutions of mentions that name no one in particular: in apposition they describe, they do not name.
 UNNAMED = frozenset("agent nationality institution country capital".split())
@@ -646,7 +646,8 @@ def _named_as(actors: Sequence[Actor], i: int, doc, text: str) -> Actor | None:
     a person, group or organisation the knowledge base knows."""
     agent = actors[i]
     for name in actors[i + 1:i + 3]:
-        if _identified(name) and _GIVEN_NAME.fullmatch(text, agent.span[1], name.span[0]):
+        if _identified(name) and (given := _GIVEN_NAME.fullmatch(text, agent.span[1], name.span[0])) \
+                and not _says(agent, given, doc):
             return name
     neighbours = [(n, agent) for n in actors[i - 1:i] if i] + [(agent, n) for n in actors[i + 1:i + 2]]
     for first, second in neighbours:
@@ -659,6 +660,14 @@ def _named_as(actors: Sequence[Actor], i: int, doc, text: str) -> Actor | None:
         if left is not None and right is not None and right.root.dep_ == "appos" and right.root.head in left:
             return name
     return None
+
+
+def _says(agent: Actor, given: re.Match, doc) -> bool:
+    """Whether the word of naming after an agent is its own verb ("Judge Michael Snow called Assange a narcissist",
+    "police named the suspect"): the agent does the calling, it is not called so."""
+    verb = doc.char_span(given.start(1), given.end(1), alignment_mode="expand")
+    return verb is not None and any(child.dep_.startswith("nsubj") and agent.span[0] <= child.idx < agent.span[1]
+                                    for child in verb[0].children)
 
 
 def _antecedent(earlier: Sequence[Actor], agent: Actor) -> Actor | None:

@@ -209,6 +209,18 @@ TARGETLESS_CODES = ("011", "015", "016", "073", "12", "13", "14", "15", "16", "1
 #: Acts of the state (release, charge, arrest, deport, repress, convict) reported in an agentless passive ("17
 #: people were arrested in Iran"): their source is the state where it happened.
 STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
+#: Material acts coded with an unknown source when told in an agentless passive with no author to be found ("He
+#: was kidnapped in 2013", "Twelve villagers were killed"), except those of the state's authorities above.
+SOURCELESS_ROOTS = ("15", "16", "17", "18", "19", "20")
+#: ... but not generic coercion ("hospitals have been forced to shunt patients") nor harm from a mishap ("killed in a
+#: crash", "accidentally shot").
+FIGURATIVE_COERCION = "170"
+MISHAP_NOUNS = frozenset({"accident", "crash", "collision", "blaze", "wildfire", "storm", "hurricane", "typhoon", "cyclone",
+                          "tornado", "flood", "flooding", "earthquake", "quake", "landslide", "avalanche", "stampede",
+                          "derailment", "shipwreck", "disaster"})
+#: Verbs of attack that as often tell of aim or a blow in words ("targeted at voters", "hit by sanctions").
+AIMING_VERBS = frozenset({"target", "hit"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "you"})
 #: Acts that put their target in the source state's custody (charge, arrest, deport, convict).
 EXPULSION_CODES = ("166", "174")
 CUSTODY_CODES = ("116", "173", "174")
@@ -249,6 +261,13 @@ ADJUNCT_MARKS = RESPONSE_MARKS | frozenset({"during", "before", "at"})  # a meet
 CONSULT_ROOT = "04"
 #: Verbs whose "in" phrase names an act their subject takes part in ("participated in the offensive"; also "take part").
 PARTICIPATION_VERBS = frozenset({"participate", "join", "engage"})
+#: Verbs that lend their subject to an event noun only when the noun's target is named by one of these
+#: prepositions: "had talks with X", "placed sanctions on X" (not "had a heart attack", "put an end to the war").
+TARGETED_SUPPORT = {"have": ("with",), "put": ("on",), "place": ("on",)}
+#: Roots of acts whose "from X" names their author: "aid from the US", "pressure from Beijing", "criticism from
+#: Democrats" (not a withdrawal or a release "from" a place).
+FROM_AUTHORED_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
+PROTEST_ROOT = "14"
 #: Verbs of answering another's act ("responded to X's criticism by accusing ...").
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "retort", "answer"})
 #: Verbs of an act that answers another ("retaliate against new sanctions").
@@ -284,7 +303,7 @@ class Candidate:
     code: str
     trigger: int  # token index
     key: str  # lemma that identifies the act when merging repeats
-    source: Actor
+    source: Actor | None  # None: an act told with no agent (``_Coder.sourceless``)
     target: Actor | None
     status: Status
     attributed_to: Actor | None
@@ -316,9 +335,9 @@ def drop_countryless(ctx: Context, res: Resources) -> Context:
     placed in no country ("a spokesman", "the tribunal"), or any other country-less source acting on no
     country named in its own phrases and at no place with a country ("businesses said they will shut"), makes
     no dyad and is left out, with the reason in ``ctx.rejected`` ("students demonstrated against the Thai
-    government", "students blocked the railway near Dhaka" stay); the rest are numbered afresh and their links
-    follow them."""
-    kept = [e for e in ctx.events if _side(e.source) or e.source.role not in STATE_ROLES
+    government", "students blocked the railway near Dhaka" stay), as is an event with no source (an act told with no
+    agent) whose target names no country nor its place one; the rest are numbered afresh and their links follow them."""
+    kept = [e for e in ctx.events if _side(e.source) or (e.source is None or e.source.role not in STATE_ROLES)
             and getattr(e.explanation, "rule", None) not in GUESSED_TARGET_RULES
             and (_side(e.target) or e.location is not None and e.location.country)]
     if len(kept) == len(ctx.events):
@@ -327,7 +346,8 @@ def drop_countryless(ctx: Context, res: Resources) -> Context:
     dropped = [e for e in ctx.events if e.id not in renamed]
     coded = {e.sentence for e in kept}
     rejected = [{"sentence": e.sentence, "text": e.evidence,
-                 "reason": f"no actor (source '{e.source.text}' names no country)"}
+                 "reason": f"no actor (source '{e.source.text}' names no country)" if e.source
+                 else "no actor (no source, and the target names no country)"}
                 for e in {e.sentence: e for e in reversed(dropped)}.values() if e.sentence not in coded]
     links = tuple(replace(link, source_event=renamed[link.source_event], target_event=renamed[link.target_event])
                   for link in ctx.links if link.source_event in renamed and link.target_event in renamed)
@@ -1043,7 +1063,7 @@ class _Coder:
 
     def noun_source(self, noun: Token, depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
-        authors = ("by", "from") if self.has_form(noun, self.lex.speech_nouns) else ("by",)  # "a statement from X"
+        authors = ("by", "from") if self.has_form(noun, self.lex.speech_nouns) or self._from_authored(noun) else ("by",)
         for child in self.children(noun):
             if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) in authors:
                 return self._find_actor(child, depth + 1)
@@ -1073,6 +1093,17 @@ class _Coder:
                     return found
         return None
 
+    def _from_authored(self, noun: Token) -> bool:
+        """Whether the noun's "from X" is its author ("a statement from X", "aid from the US"): an act of a root
+        in FROM_AUTHORED_ROOTS whose entry does not take "from" for a phrase of its own, and not a verb's object,
+        whose "from" may be the verb's ("withhold aid from Ukraine", "received aid from X")."""
+        if noun.dep_ in OBJECTS:
+            return False
+        found = self.best_entry(noun)
+        if found is None or found[0].code[:2] not in FROM_AUTHORED_ROOTS:
+            return False
+        return all(p != "from" for p, _ in found[0].preps) and "prep:from" not in found[0].target
+
     def _undergoer(self, noun: Token) -> Token | None:
         """The possessive of an act done to someone, when no "of" phrase names them: "Navalny's arrest"
         (but "Iran's arrest of spies" is Iran's act)."""
@@ -1095,12 +1126,33 @@ class _Coder:
 
     def _participation(self, noun: Token) -> Token | None:
         """The verb whose subject takes part in the act a noun names in its "in" phrase: "participated in the
-        offensive", "joined in the protests", "took part in joint exercises" (the phrase on "part" or the verb)."""
+        offensive", "joined in the protests", "took part in joint exercises" (the phrase on "part" or the verb);
+        also the active verb a bare singular protest is the manner of: "hundreds gathered in protest", "resigned
+        in protest" (not "were arrested in the protest", "died in protests", "in March")."""
         if _case(noun) != "in" or noun.dep_ not in OBLIQUE:
             return None
         head = noun.head.head if noun.head.lemma_.lower() == "part" and noun.head.dep_ in OBJECT else noun.head
-        return head if _verbal(head) and (self.has_form(head, PARTICIPATION_VERBS) or head.lemma_.lower() == "take"
-                                          and any(c.lemma_.lower() == "part" for c in self.children(head))) else None
+        if not _verbal(head):
+            return None
+        if self.has_form(head, PARTICIPATION_VERBS) or head.lemma_.lower() == "take" \
+                and any(c.lemma_.lower() == "part" for c in self.children(head)):
+            return head
+        found = self.best_entry(noun)
+        manner = found is not None and found[0].code[:2] == PROTEST_ROOT and noun.tag_ == "NN" and noun.is_lower \
+            and not self.passive(head) and not any(c.dep_ in ("det", "nmod:poss", "poss") for c in self.children(noun)) \
+            and any(c.dep_ in SUBJECT for c in self.children(head))  # (not "left them thrashing in protest")
+        return head if manner else None
+
+    def _targeted_support(self, noun: Token, support: Token) -> bool:
+        """Whether ``support`` lends its subject to the noun because the act's own target phrase (its entry's) names
+        an actor with a preposition TARGETED_SUPPORT gives the verb: "had talks with X", "placed sanctions on X" (the
+        phrase on the noun or on the verb; not "had a heart attack with his wife at his side")."""
+        found = self.best_entry(noun)
+        if noun.pos_ != "NOUN" or found is None:  # (a title-case headline's "Have An Awkward Time Dealing With Turkey")
+            return False
+        preps = next((TARGETED_SUPPORT[w] for w in self.lemmas(support) if w in TARGETED_SUPPORT), ())
+        return any(f"prep:{p}" in found[0].target and self.actors(
+            self.prep_object(noun, p, deep=False) or self.prep_object(support, p, deep=False)) for p in preps)
 
     def _givers(self, noun: Token, support: Token | None) -> list[Actor]:
         """The "from X" actors of an event noun received by the subject of ``support`` (see
@@ -1330,11 +1382,11 @@ class _Coder:
         quote or another verb's object: "Iranians screaming 'Death to America!' converged"). A quotation
         ending right before the verb is passed over, and a nationality before it names the group ("300
         Sudanese chanting 'Down with the army!' gathered")."""
-        doc, end = verb.doc, verb.i
-        if end > verb.sent.start and doc[end - 1].is_quote:
-            end = next((t.i for t in reversed(doc[verb.sent.start: end - 1]) if t.is_quote), end)
+        doc, end, start = verb.doc, verb.i, verb.sent.start
+        if end > start and doc[end - 1].is_quote:
+            end = next((t.i for t in reversed(doc[start: end - 1]) if t.is_quote), end)
         kinds = NOMINAL | {"ADJ"} if end < verb.i else NOMINAL
-        for t in reversed(doc[max(verb.sent.start, end - 3): end]):
+        for t in reversed(doc[max(start, end - 3): end]):
             if t.pos_ in kinds and t.dep_ not in OBJECT and t.head.dep_ not in OBJECT and self.mention_at(t) is not None:
                 return None if any(w.is_punct for w in doc[t.i + 1: end]) else t
         return None
@@ -1436,10 +1488,10 @@ class _Coder:
                                                                or child.dep_ == "xcomp" and _infinitive(child)):
                 return child  # "offered to mediate" with a bare "mediate" taken for a noun after "to"
         if verb.dep_ in OBJECT and _nominal(verb):  # "examining the plan to strike" with "to strike" on the verb
-            after = verb.right_edge.i + 1
-            while after < verb.sent.end - 1 and verb.doc[after].is_punct:  # '"examining the plan" to strike'
+            after, end = verb.right_edge.i + 1, verb.sent.end
+            while after < end - 1 and verb.doc[after].is_punct:  # '"examining the plan" to strike'
                 after += 1
-            follows = verb.doc[after] if after < verb.sent.end else None
+            follows = verb.doc[after] if after < end else None
             # (also one the parse hung on a report after it: '"examining the plan" to strike X, state news said')
             if follows is not None and follows.lower_ == "to" and follows.head.head.i in (verb.head.i, *(
                     r.i for r in self.children(verb.head) if r.dep_ == "parataxis" and r.i > follows.i)) \
@@ -1647,7 +1699,8 @@ class _Coder:
             # (a conjunct with a subject of its own is a clause of its own: "X would not meet Y, but Z held out ...")
             own_clause = token.dep_ == "conj" and (any(c.dep_ in SUBJECT for c in self.children(token))
                                                    or _conjoined_subject_before(token) is not None)
-            supported = token.dep_ == "obj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in self.lex.support
+            supported = token.dep_ == "obj" and token.pos_ == "NOUN" and (token.head.lemma_.lower() in self.lex.support or (
+                token.head.lemma_.lower() in TARGETED_SUPPORT and self._targeted_support(token, token.head)))
             # (an event noun takes the modality of its light verb: "not going to start a war", or of the verb it is
             # taken part in with: "would not participate in the exercises")
             joined = self._participation(token) if token.pos_ == "NOUN" else None
@@ -1815,7 +1868,7 @@ class _Coder:
             if reason:
                 reasons.append(reason)
         accusers = {c.trigger: c.source for c in out if c.code.startswith("11")}
-        out = self.apply_speech([self._accused_act(c, accusers) for c in out], speech, sent)
+        out = self.apply_speech([self._accused_act(c, accusers) for c in _authored_elsewhere(out)], speech, sent)
         out += self.bare_denials(speech, out)
         # a report whose content codes nothing: the statement itself may be the act (also beside an event told
         # outside it: "Asked about Iran's arrest of spies, Pompeo said Iran has a long history of lying")
@@ -1922,12 +1975,17 @@ class _Coder:
                 sources = [own]
                 if support is not None and self.has_form(support, SUFFERING_VERBS):  # "suffered strikes by X"
                     recipients = self.actors(self.subject(support)) or None
+                elif _case(token) == "under" and _verbal(token.head):
+                    # "Beijing, under pressure from Washington, ...", "X came under pressure from Y": the subject is
+                    # the one acted on, or no one named
+                    recipients = self.actors(self.subject(token.head))
             elif givers:  # "received assurances from X", "faces pressure from X": X acts on the recipient
                 sources, recipients = givers, self.actors(self.subject(support))
                 rule = "received-act"
                 notes.append(f"received through '{support.text}'")
             elif support is not None and (self.has_form(support, self.lex.support)
-                                          or support.i == getattr(self._participation(token), "i", None)):
+                                          or support.i == getattr(self._participation(token), "i", None)
+                                          or self._targeted_support(token, support)):
                 sources = self.actors(self.subject(support))
                 sources += [a for a in self.co_agents(support) if a not in sources]
                 rule = "support-verb"
@@ -1974,7 +2032,8 @@ class _Coder:
         if code == "0831":  # leaders step down; a TV host resigning is no political event
             sources = [s for s in sources if s.role not in WITNESS_ROLES]
         if not sources:
-            return [], "no actor (no coded source)"
+            unknown = self.sourceless(token, entry, code, subj, slots, targets, notes) if entry.pos == "verb" and felt is None else []
+            return unknown, None if unknown else "no actor (no coded source)"
         each_other = any(_reciprocal_pronoun(slots.get(slot)) for slot in order) or _reciprocal_after(token)
         pairs = [] if each_other else [(s, t) for s in sources for t in targets if s.span != t.span]
         if (not targets or each_other) and (entry.reciprocal or between or each_other) and len(sources) > 1:
@@ -2163,6 +2222,48 @@ class _Coder:
         where = named or place
         return Actor(text=where.text, span=where.span, code=country, country=country,
                      why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
+
+    def sourceless(self, verb: Token, entry: Entry, code: str, agent: Token | None, slots: dict,
+                   targets: list[Actor], notes: list[str]) -> list[Candidate]:
+        """A material act (``SOURCELESS_ROOTS``, not one the unnamed authorities do, nor generic coercion) told in
+        the passive with no agent, nor an author of an act as its agent ("He was kidnapped in 2013", "Twelve villagers
+        were killed in the shelling"), and no earlier author (``unnamed_agent``), asserted, not a mishap ("killed in
+        a crash") and done to coded actors of a known side: one event each with an unknown source (``None``). Acts
+        whose author an active clause does not name, and participles used as adjectives ("injured people"), code
+        nothing."""
+        act = agent is not None and self.is_event_noun(agent)  # (the author of "killed in the raid" not found)
+        if not code.startswith(SOURCELESS_ROOTS) or code.startswith((*STATE_ACT_CODES, *UNNAMED_AUTHORITY_CODES)) \
+                or code == FIGURATIVE_COERCION or not self.passive(verb) or verb.dep_ == "amod" \
+                or agent is not None and not act or not targets or not all(_side(t) for t in targets) \
+                or self._doubtful_harm(verb, act, targets):
+            return []
+        status, _ = self.status(verb)
+        if status is not None or self._declared(verb, code) is not None:
+            return []  # (a threat, "will be killed", or a denial, is no act that happened)
+        why = f"the act '{agent.text}' names no author" if act else "no 'by' agent"
+        notes = [*notes, f"source unknown: agentless passive: {why}, no earlier author"]
+        tokens = tuple(sorted({verb.i, *(v.i for v in slots.values() if v is not None)}))
+        return [Candidate(code=code, trigger=verb.i, key=lemmas(verb)[0], source=None, target=t, status="asserted",
+                          attributed_to=None, rule="sourceless-passive", entry=entry, tokens=tokens, notes=tuple(notes))
+                for t in targets]
+
+    def _doubtful_harm(self, verb: Token, act: bool, targets: list[Actor]) -> bool:
+        """Whether an agentless passive may tell of no attack: a mishap ("killed in a crash", "killed when the tornado
+        struck", "accidentally shot"); "hit" or "targeted" with no act as its agent ("an ad targeted at women", "hit
+        hard by the pandemic"); political figures "attacked" with no act named (in words: "the senator was attacked
+        for his remarks"); or what "no" one underwent ("no troops had been put on alert")."""
+        if any(t.lower_ == "accidentally" or t.lemma_.lower() in MISHAP_NOUNS for t in verb.subtree):
+            return True
+        if any(c.lower_ == "no" for c in self.children(_passive_subject(verb) or verb)):
+            return True
+        if act or not self.has_form(verb, VERBAL_ATTACKS):
+            return False
+        return self.has_form(verb, AIMING_VERBS) or any(_role(t) in POLITICAL_ROLES and self._person(t) for t in targets)
+
+    def _person(self, actor: Actor) -> bool:
+        """An actor the knowledge base knows as a person, or a personal pronoun."""
+        entry = self.kb.entries.get(actor.kb_id) if actor.kb_id and self.kb is not None else None
+        return entry.kind == "person" if entry is not None else actor.text.lower() in PERSONAL_PRONOUNS
 
     def _custodians_say(self, speech: Token, country: str | None) -> bool:
         """Whether who say it are the police, spies or judges of the country, or of no country named ("a police
@@ -2408,12 +2509,14 @@ class _Coder:
         freed = act is not None and self.has_form(act, RELEASE_NOUNS)
         others = [a for a in self.ctx.actors
                   if sent.start_char <= a.span[0] < sent.end_char and _side(a) and _side(a) not in sides
+                  and not _overlaps(a.span, sources)
                   and (a.role in CIVILIAN_ROLES and not freed or not any(a.span[0] <= i < a.span[1] for i in victims))
                   and not _in_other_relative_clause(trigger.doc.char_span(*a.span, alignment_mode="expand"), trigger)]
         if not others:  # "called for a ceasefire in Libya": the country of a place named
             others = [Actor(text=p.text, span=p.span, code=p.country, country=p.country, why="the country of a place named")
                       for p in self.ctx.places
-                      if sent.start_char <= p.span[0] < sent.end_char and p.country and p.country not in sides]
+                      if sent.start_char <= p.span[0] < sent.end_char and p.country and p.country not in sides
+                      and not _overlaps(p.span, sources)]  # (not the source's own words read as a place)
         return min(others, key=lambda a: abs(a.span[0] - trigger.idx), default=None)
 
     def _violent(self, noun: Token, entry: tuple[Entry, dict] | None) -> bool:
@@ -2513,6 +2616,7 @@ class _Coder:
             out.append(replace(cand, status=status, attributed_to=speaker, notes=cand.notes + (how,)))
             if (
                 not denied and cand.status != "negated" and self.onto[cand.code].quad_class >= 3
+                and cand.source is not None  # (a report of an act with no agent accuses no one)
                 and not _conditional(doc[cand.trigger])  # "... if they blocked the roads" accuses no one
                 and not _speakers_side(speaker, cand.source)
                 # (nor one the speaker's side does with it: "Japan and Australia should hold more exercises")
@@ -2816,6 +2920,11 @@ def _opposed(modifier: Token) -> bool:
         or i > 1 and doc[i - 1].lower_ == "-" and doc[i - 2].lower_ == "anti"
 
 
+def _overlaps(span: tuple[int, int], actors: list[Actor]) -> bool:
+    """Whether the span shares characters with one of the actors' spans."""
+    return any(span[0] < a.span[1] and a.span[0] < span[1] for a in actors)
+
+
 def _self_directed(source: Actor, target: Actor | None) -> bool:
     """A dyad of a state with itself or with its own government ("Ankara … accused Turkey": TURGOV → TUR).
     Other same-country dyads (a government and its rebels, rival ministers) are real events."""
@@ -2884,8 +2993,9 @@ def _contrast_clause(clause: Token) -> bool:
 
 def _word_before(token: Token) -> Token | None:
     """The word before ``token`` in its sentence, past one punctuation mark ("X, held")."""
-    before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    if before is not None and before.is_punct and before.i > token.sent.start:
+    start = token.sent.start
+    before = token.doc[token.i - 1] if token.i > start else None
+    if before is not None and before.is_punct and before.i > start:
         before = token.doc[before.i - 1]
     return before
 
@@ -3093,7 +3203,7 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
-    return a is b or (_side(a) is not None and _side(a) == _side(b))
+    return a is not None and a is b or (_side(a) is not None and _side(a) == _side(b))
 
 
 def _date(ctx: Context, trigger: Token) -> EventDate:
@@ -3106,8 +3216,16 @@ def _date(ctx: Context, trigger: Token) -> EventDate:
     return date
 
 
+def _authored_elsewhere(found: list[Candidate]) -> list[Candidate]:
+    """The candidates of a sentence less those with no source whose harm the sentence also tells as another side's
+    act on the same side ("Four children were killed in Israeli tank shelling" with "shelling" parsed as a verb)."""
+    return [c for c in found if c.source is not None or c.code[:2] not in VIOLENT_ROOTS or not any(
+        d.source is not None and d.code[:2] in VIOLENT_ROOTS and (d.target is None or _same_side(d.target, c.target))
+        for d in found)]
+
+
 def _merge_key(c: Candidate) -> tuple:
-    return (c.source.code, c.target.code if c.target else None, c.code, c.status, _side(c.attributed_to))
+    return (c.source.code if c.source else None, c.target.code if c.target else None, c.code, c.status, _side(c.attributed_to))
 
 
 def _same_named(a: Candidate, b: Candidate, doc: Doc, kb: KnowledgeBase) -> bool:

@@ -276,15 +276,15 @@ def _can_speak(head: Token) -> bool:
 def _adjacent_noun(verb: Token, inverted: bool) -> Token | None:
     """Parse-free fallback for the speaker: the noun right before the verb ("…," Peskov said,
     "Peskov also said"), or with ``inverted`` the noun phrase right after it ("…," said Peskov)."""
-    doc, i = verb.doc, verb.i - 1
-    while i >= verb.sent.start and (doc[i].pos_ in ("ADV", "AUX") or doc[i].is_space):
+    doc, i, sent = verb.doc, verb.i - 1, verb.sent
+    while i >= sent.start and (doc[i].pos_ in ("ADV", "AUX") or doc[i].is_space):
         i -= 1
-    if i >= verb.sent.start and doc[i].pos_ in _NOMINAL:
+    if i >= sent.start and doc[i].pos_ in _NOMINAL:
         return doc[i]
     if not inverted:
         return None
     run = []
-    for token in doc[verb.i + 1:verb.sent.end]:
+    for token in doc[verb.i + 1:sent.end]:
         if token.pos_ not in _IN_NOUN_PHRASE:
             break
         run.append(token)
@@ -392,15 +392,16 @@ def _addressee_end(tokens: list[Token]) -> int:
 
 def _clause_before(verb: Token) -> Span | None:
     """Parse-free fallback for "Y, X said [on Monday]." : the clause before the speaker's comma."""
-    after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
+    sent = verb.sent
+    after = [t for t in verb.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if len(after) > 4 or any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
     i = verb.i - 1
-    while i > verb.sent.start and verb.doc[i].pos_ in _IN_NOUN_PHRASE | {"ADV", "AUX", "PART"}:
+    while i > sent.start and verb.doc[i].pos_ in _IN_NOUN_PHRASE | {"ADV", "AUX", "PART"}:
         i -= 1
     if verb.doc[i].text != ",":
         return None
-    return _content(list(verb.doc[verb.sent.start:i]))
+    return _content(list(verb.doc[sent.start:i]))
 
 
 def _complement(verb: Token) -> Span | None:
@@ -510,14 +511,15 @@ class _Finder:
         first = self.doc.char_span(span[0], span[1], alignment_mode="expand")
         if first is None or not len(first):
             return []
-        sentences = {(s.start, s.end) for s in first.sents}
-        opening = first[0].sent
+        touched = list(first.sents)  # in order: the first holds the quote's first token, the last its last
+        sentences = {(s.start, s.end) for s in touched}
+        opening = touched[0]
         if opening.start > 0:
             previous = self.doc[opening.start - 1].sent
             last = next((t for t in reversed(previous) if not t.is_space), None)
             if last is not None and last.text == ":" and self.quoted(last.idx) is None:
                 sentences.add((previous.start, previous.end))
-        closing = first[-1].sent
+        closing = touched[-1]
         if self.text[span[0]:span[1]].rstrip().endswith(",") and closing.end < len(self.doc) \
                 and all(t.is_punct or t.is_space for t in closing if t.idx >= span[1]):
             following = self.doc[closing.end].sent

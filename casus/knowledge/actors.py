@@ -34,6 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -129,9 +130,10 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _ARABIC_ARTICLE = re.compile(r"(?<![\w-])[AaEe]l[- ](?=[A-Z])")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The index key of a name: diacritics folded, lowercase, "the ", middle initials and possessive
-    "'s" dropped."""
+    "'s" dropped. Memoised: an article's phrases and names are keyed again and again."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_FOLD))
         text = "".join(c for c in text if not unicodedata.combining(c))
