@@ -112,3 +112,95 @@ def test_a_citys_police_are_of_its_country_not_the_storys(res: Resources) -> Non
     article = coded(res, "Chicago police arrested 20 protesters on Monday, the British embassy in London said. "
                          "Britain and British lawmakers condemned the arrests.")
     assert next(a for a in article.actors if a.text == "police").code == "USACOP"
+
+
+@pytest.mark.parametrize("mention, code", [
+    ("China CDC", "CHNGOV"),
+    ("Ghana's Environmental Protection Agency", "GHAGOV"),
+    ("Israel's Homeland Security Ministry", "ISRGOV"),
+    ("The Philippine Labor Department", "PHLGOV"),
+    ("Ghana's Justice Department", "GHAJUD"),
+    ("Mexico's Labor Department", "MEXGOV"),
+    ("the Nigerian FDA", "NGAGOV"),
+    ("US EPA", "USAGOV"),
+    ("the American CDC", "USAGOV"),
+])
+def test_another_countrys_agency_named_like_a_us_one_is_that_countrys(kb: KnowledgeBase, mention: str, code: str
+                                                                     ) -> None:
+    assert kb.resolve(mention, DAY).code == code
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Taiwan's Centers for Disease Control criticised China on Monday.", "Taiwan's Centers for Disease Control",
+     "TWNGOV"),
+    ("South Africa's Labor Department accused Chinese firms of abusing workers on Monday.",
+     "South Africa's Labor Department", "ZAFGOV"),
+])
+def test_a_foreign_agency_acts_for_its_country(res: Resources, text: str, words: str, code: str) -> None:
+    article = coded(res, text)
+    assert next(a for a in article.actors if a.text == words).code == code
+    assert all(e.source is None or e.source.country != "USA" for e in article.events)
+
+
+@pytest.mark.parametrize("mention", ["Ice", "the va", "VA", "ice"])
+def test_agency_acronyms_that_are_words_need_capitals(kb: KnowledgeBase, mention: str) -> None:
+    assert kb.resolve(mention, DAY).code is None
+
+
+@pytest.mark.parametrize("text", [
+    "An ICE train collided with a truck near Frankfurt on Monday, German police said.",
+    "The ICE Futures exchange suspended trading in Brent crude on Monday.",
+    "An ICE high-speed train derailed near Cologne on Monday.",
+    "RICHMOND, VA (AP) — Police arrested 20 protesters on Monday.",
+])
+def test_a_word_acronym_before_a_thing_is_no_agency(res: Resources, text: str) -> None:
+    article = coded(res, text)
+    assert all(a.text not in ("ICE", "VA") or a.code is None for a in article.actors), article.actors
+
+
+def test_ice_officers_are_still_the_agency(res: Resources) -> None:
+    article = coded(res, "ICE officers detained 40 people in Texas on Monday.")
+    assert any(a.code == "USACOP" and "ICE" in a.text for a in article.actors)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A judge of the Hague-based court criticised Israel on Monday.", "judge"),
+    ("Officials of Hague-based bodies criticised Israel on Monday.", "Officials"),
+    ("Officials in London-based charities criticised Iran on Monday.", "Officials"),
+])
+def test_a_place_in_a_hyphenated_modifier_is_not_the_place_served(res: Resources, text: str, words: str) -> None:
+    article = coded(res, text)
+    assert next(a for a in article.actors if a.text == words).code.startswith("---")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Officials in Kabul's presidential palace accused Pakistan of sheltering the Taliban on Monday.", "AFGGOV"),
+    ("Officials in Gaza's Hamas-run health ministry accused Israel of killing 20 people on Monday.", "PSEGOV"),
+    ("Officials in Baghdad's Green Zone accused Iran of arming militias on Monday.", "IRQGOV"),
+])
+def test_officials_in_a_places_body_are_of_the_place(res: Resources, text: str, code: str) -> None:
+    article = coded(res, text)
+    assert next(a for a in article.actors if a.text == "Officials").code == code
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Representative Riyad Mansour told the Security Council that Israel had killed civilians.",
+     "Representative Riyad Mansour", "---GOV"),
+    ("Representative Maria Lopez told reporters on Monday that the vote was rigged.", "Representative Maria Lopez",
+     "---GOV"),
+    ("Representative Maria Lopez (D-Calif.) told reporters on Monday that the vote was rigged.",
+     "Representative Maria Lopez", "USALEG"),
+])
+def test_representative_is_a_us_house_member_only_with_a_us_sign(res: Resources, text: str, words: str, code: str
+                                                                 ) -> None:
+    article = coded(res, text)
+    assert next(a for a in article.actors if a.text == words).code == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Kenya's Inspector General of Police Hillary Mutyambai ordered the arrest of protesters in Nairobi.", "KENCOP"),
+    ("Nigeria's Inspector-General of Police ordered the arrest of protesters in Lagos on Monday.", "NGACOP"),
+])
+def test_the_inspector_general_of_police_heads_the_police(res: Resources, text: str, code: str) -> None:
+    article = coded(res, text)
+    assert article.events and article.events[0].source.code == code

@@ -27,7 +27,8 @@ def test_an_agentless_custody_act_is_the_local_authorities(code, text, root, sou
 
 #: (story, whether an event with no source comes of it)
 VIOLENT = [
-    ("Fighting raged across Sudan this week. Twelve villagers were killed on Tuesday.", True),
+    ("Fighting raged across Sudan this week. Twelve villagers were abducted on Tuesday.", True),
+    ("Fighting raged across Sudan this week. Twelve villagers were killed on Tuesday.", False),  # harm alone: no attack told
     ("Mali's junta postponed the vote. Two soldiers were wounded near Gao.", False),  # soldiers of no side named
     ("Pakistan's army moved into the valley. A market was bombed on Friday.", False),  # a market is no actor
 ]

@@ -113,8 +113,12 @@ STORY_PLACE_MENTIONS = 2
 NATIONALITY_WEIGHT = 0.5
 #: Titles written before a name whose role differs from their noun's: US police officers are titled "Officer",
 #: military officers by their rank ("Capt.", "Col."); members of the US House "Representative" (a representative
-#: is GOV).
+#: is GOV), unless nothing marks the member as American (``house_member``: "Representative Riyad Mansour").
 NAME_TITLE_ROLES = {"Officer": "COP", "Representative": "LEG"}
+#: After a US House member's name: the state or the party and state ("of Ohio", "(D-Calif.)", ", R-Texas").
+_US_MEMBER = re.compile(r",?\s*(?:of\s+[A-Z]|\(?[DRI]-[A-Z])")
+#: Nouns for an agency's people that the knowledge base has no role for ("ICE agents": the agency's own role).
+AGENCY_STAFF = frozenset({"agent", "agents", "personnel", "staff", "staffers", "employees", "employee"})
 #: Words for whoever holds a hostage, which an armed group named before them may be (``coref.refer_back``).
 HOSTAGE_TAKERS = frozenset(
     {"captors", "captor", "kidnappers", "kidnapper", "abductors", "abductor", "hostage-takers", "hostage takers"}
@@ -160,7 +164,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Dependency labels of objects, where a proper name is often a place struck or entered (``entity_places``).
 OBJECT_LABELS = frozenset({"obj", "dobj", "pobj", "obl"})
 #: What joins a mention to the place it is stationed in or serves ("officials in the", "Representative X of").
-_IN_PLACE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\s+(in|of)\s+(?:the\s+)?", re.IGNORECASE)
+#: A place's name that begins a hyphenated modifier ("a judge of the Hague-based court"): not the place served.
+_PLACE_MODIFIER = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-[a-z]+\b(?!-)")
 #: A capitalized word, or its possessive, right before a mention ("Texas Gov.", "Florida's governor").
 _NAME_BEFORE = re.compile(r"[A-Z][\w.-]*(?:\s?['’]s)?\s\Z")
 #: A place's name that owns what follows ("the head of Halle's Jewish community"): the organ is not the place's.
@@ -240,7 +246,9 @@ def find_actors(ctx: Context, res: Resources) -> Context:
     stations, towns = dict(placed), {}
     before = partial(town_before, doc=ctx.doc, text=text, gazetteer=res.gazetteer, focused=focused, known=towns)
     resolved = same_force([stationed(a, stations, text, before) for a in resolved], text)
-    actors = [a for a in resolved if a.code is not None]  # e.g. "Syrian-Turkish" (border) codes nothing
+    resolved = [house_member(a, text) for a in resolved]
+    # e.g. "Syrian-Turkish" (border) codes nothing
+    actors = [a for a in resolved if a.code is not None and not word_acronym_modifier(a, ctx.doc, kb)]
     actors += relative_agents(ctx.doc, spans, kb, code, story)
     actors = described(sorted(actors + unknown_entities(ctx.doc, spans, kb), key=lambda a: a.span), ctx.doc, kb)
     actors = [in_congress(p, text) for a in actors for p in titled_person(a, titled, text, code)]
@@ -369,6 +377,16 @@ def titled_role(actor: Actor, text: str) -> Actor:
         return actor  # the end of a longer title
     return replace(actor, code=(actor.country or "---") + role, role=role,
                    why=f"{actor.why}; {words[0]!r} before a name is a {role} title")
+
+
+def house_member(actor: Actor, text: str) -> Actor:
+    """"Representative" before a name (``titled_role``) names a member of the US House only if the member comes out
+    American or their state or party follows (``_US_MEMBER``); else an envoy ("Representative Riyad Mansour"): GOV."""
+    if actor.role != "LEG" or actor.kb_id or actor.country == "USA" or not actor.text.startswith("Representative ") \
+            or _US_MEMBER.match(text, actor.span[1]):
+        return actor
+    return replace(actor, code=(actor.country or "---") + "GOV", role="GOV",
+                   why=f"{actor.why}; no sign of the US House: an envoy's title")
 
 
 def described(actors: list[Actor], doc: Any, kb: KnowledgeBase) -> list[Actor]:
@@ -612,7 +630,9 @@ def stationed(actor: Actor, places: dict[int, str], text: str, before: Callable[
                                                             or guessed_country(actor)):
         return actor
     after = _IN_PLACE.match(text, actor.span[1])
-    country = places.get(after.end()) if after and not _OWNER_NAMED.match(text, after.end()) else None
+    owned = after and after.group(1).lower() == "of" and _OWNER_NAMED.match(text, after.end())  # not "in Kabul's"
+    country = places.get(after.end()) if after and not owned and not _PLACE_MODIFIER.match(text, after.end()) \
+        else None
     country = country or before(actor)
     if country is None:
         return actor
@@ -766,6 +786,22 @@ def _coordinated(gap: str) -> bool:
         return True
     match = _COORDINATED_MODIFIERS.fullmatch(gap)
     return match is not None and all(word in FIELD_MODIFIERS for word in gap[match.end(1):].split())
+
+
+def word_acronym_modifier(actor: Actor, doc: Any, kb: KnowledgeBase) -> bool:
+    """An institution named by an acronym that is an English word, qualifying a following noun that names none of
+    its agents: a brand or a thing ("an ICE train", "the ICE Futures exchange"), not the agency ("ICE agents")."""
+    if actor.kb_id is None or not actor.text.isalpha() or not actor.text.isupper() \
+            or kb.entries[actor.kb_id].kind != "institution" or not getAllLemmas(actor.text.lower()):
+        return False
+    words = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if words is None or len(words) != 1 or words[0].dep_ != "compound" or words[0].head.i < words[0].i:
+        return False
+    head = words[0].head
+    while head.dep_ == "compound" and head.head.i > head.i:  # "ICE Futures exchange": the last noun
+        head = head.head
+    atom = kb.atom(normalize(head.text))
+    return head.lower_ not in AGENCY_STAFF and (atom is None or atom.kind != "agent")
 
 
 def of_a_body(actors: list[Actor], text: str) -> list[Actor]:

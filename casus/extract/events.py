@@ -51,7 +51,16 @@ from casus.extract.times import event_date
 from casus.ingest.furniture import furniture_at
 from casus.knowledge.actors import DOMESTIC_ROLES, guessed_country, resolved_as
 from casus.knowledge.actors import STATE_ROLES as ORGAN_ROLES
-from casus.records import Actor, Event, EventDate, Explanation, Link, Place, Span, Status
+from casus.records import (
+    Actor,
+    Event,
+    EventDate,
+    Explanation,
+    Link,
+    Place,
+    Span,
+    Status,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -209,18 +218,26 @@ TARGETLESS_CODES = ("011", "015", "016", "073", "12", "13", "14", "15", "16", "1
 #: Acts of the state (release, charge, arrest, deport, repress, convict) reported in an agentless passive ("17
 #: people were arrested in Iran"): their source is the state where it happened.
 STATE_ACT_CODES = ("084", "116", "172", "173", "174", "175")
-#: Material acts coded with an unknown source when told in an agentless passive with no author to be found ("He
-#: was kidnapped in 2013", "Twelve villagers were killed"), except those of the state's authorities above.
-SOURCELESS_ROOTS = ("15", "16", "17", "18", "19", "20")
-#: ... but not generic coercion ("hospitals have been forced to shunt patients") nor harm from a mishap ("killed in a
-#: crash", "accidentally shot").
-FIGURATIVE_COERCION = "170"
-MISHAP_NOUNS = frozenset({"accident", "crash", "collision", "blaze", "wildfire", "storm", "hurricane", "typhoon", "cyclone",
-                          "tornado", "flood", "flooding", "earthquake", "quake", "landslide", "avalanche", "stampede",
-                          "derailment", "shipwreck", "disaster"})
-#: Verbs of attack that as often tell of aim or a blow in words ("targeted at voters", "hit by sanctions").
-AIMING_VERBS = frozenset({"target", "hit"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "you"})
+#: Violence coded with an unknown source when told in an agentless passive with no author to be found: verbs of
+#: intentional violence by themselves ("He was kidnapped in 2013", "Bolsonaro was stabbed", "two officers were shot";
+#: also "taken hostage", ABDUCTION_CODE) ...
+INTENTIONAL_VIOLENCE = frozenset({"kidnap", "abduct", "hijack", "snatch", "stab", "shoot", "gun", "fire", "assassinate",
+                                  "behead", "execute", "murder", "slaughter", "strangle", "lynch", "massacre", "torture",
+                                  "rape", "bomb", "shell", "bombard", "ambush"})
+#: ... and any harm ("killed", "wounded", "hit") that came in one of these attacks, named with no author ("killed in an
+#: airstrike", "wounded by shelling", "in a drone strike"); not harm alone ("were killed", "died"), nor in a blast, a
+#: fire, a war or a bare "strike", which need not be anyone's act.
+ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "airstrike", "air strike", "drone strike", "missile strike",
+                          "rocket strike", "bomb", "bomber", "bombing", "shelling", "bombardment", "rocket", "mortar",
+                          "artillery", "gunfire", "firefight", "gunfight", "gunbattle", "shootout", "massacre", "assassination",
+                          "killing", "murder", "slaying", "execution", "kidnapping", "abduction", "hijacking", "fighting"})
+#: Verbs that name the author of an act they modify with "on" or "to" ("an attack blamed on X").
+ASCRIBING_VERBS = frozenset({"blame", "attribute", "pin"})
+#: Words of harm done by accident ("accidentally shot"), adverbs of an act that did not quite happen or is habitual
+#: ("nearly killed", "regularly attacked"): no act with an unknown source.
+ACCIDENT_WORDS = frozenset({"accident", "accidental", "accidentally", "mistakenly", "inadvertently", "unintentionally"})
+UNREAL_ADVERBS = frozenset({"nearly", "almost", "narrowly", "regularly", "often", "routinely", "frequently", "usually",
+                            "sometimes", "occasionally"})
 #: Acts that put their target in the source state's custody (charge, arrest, deport, convict).
 EXPULSION_CODES = ("166", "174")
 CUSTODY_CODES = ("116", "173", "174")
@@ -261,9 +278,16 @@ ADJUNCT_MARKS = RESPONSE_MARKS | frozenset({"during", "before", "at"})  # a meet
 CONSULT_ROOT = "04"
 #: Verbs whose "in" phrase names an act their subject takes part in ("participated in the offensive"; also "take part").
 PARTICIPATION_VERBS = frozenset({"participate", "join", "engage"})
+#: Verbs of gathering, marching or leaving whose manner "in protest" is a protest ("gathered in protest", "resigned
+#: in protest"; not a state's "withdrew from the talks in protest").
+PROTEST_MANNER_VERBS = frozenset({"gather", "assemble", "congregate", "march", "rally", "demonstrate", "walk", "resign",
+                                  "quit"})
 #: Verbs that lend their subject to an event noun only when the noun's target is named by one of these
 #: prepositions: "had talks with X", "placed sanctions on X" (not "had a heart attack", "put an end to the war").
 TARGETED_SUPPORT = {"have": ("with",), "put": ("on",), "place": ("on",)}
+#: Roots of the acts "have" lends its subject to: ones that happen ("had talks, a meeting, a call with X"), not ones
+#: held ("has a defence pact, a treaty, ties with X").
+HAD_ROOTS = frozenset({CONSULT_ROOT})
 #: Roots of acts whose "from X" names their author: "aid from the US", "pressure from Beijing", "criticism from
 #: Democrats" (not a withdrawal or a release "from" a place).
 FROM_AUTHORED_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
@@ -1127,8 +1151,9 @@ class _Coder:
     def _participation(self, noun: Token) -> Token | None:
         """The verb whose subject takes part in the act a noun names in its "in" phrase: "participated in the
         offensive", "joined in the protests", "took part in joint exercises" (the phrase on "part" or the verb);
-        also the active verb a bare singular protest is the manner of: "hundreds gathered in protest", "resigned
-        in protest" (not "were arrested in the protest", "died in protests", "in March")."""
+        also the active PROTEST_MANNER_VERBS verb with no object a bare singular protest is the manner of: "hundreds
+        gathered in protest", "resigned in protest" (not "were arrested in the protest", "died in protests", "in
+        March", "summoned the ambassador in protest", nor a verb that is itself the protest: "walked out in protest")."""
         if _case(noun) != "in" or noun.dep_ not in OBLIQUE:
             return None
         head = noun.head.head if noun.head.lemma_.lower() == "part" and noun.head.dep_ in OBJECT else noun.head
@@ -1141,14 +1166,21 @@ class _Coder:
         manner = found is not None and found[0].code[:2] == PROTEST_ROOT and noun.tag_ == "NN" and noun.is_lower \
             and not self.passive(head) and not any(c.dep_ in ("det", "nmod:poss", "poss") for c in self.children(noun)) \
             and any(c.dep_ in SUBJECT for c in self.children(head))  # (not "left them thrashing in protest")
+        manner = manner and self.has_form(head, PROTEST_MANNER_VERBS) \
+            and not any(c.dep_ in OBJECTS for c in self.children(head))
+        own = self.best_entry(head) if manner else None  # (a verb that is a coercive or protest act is the protest)
+        manner = manner and (own is None or not "10" <= own[0].code[:2] <= "20")
         return head if manner else None
 
     def _targeted_support(self, noun: Token, support: Token) -> bool:
         """Whether ``support`` lends its subject to the noun because the act's own target phrase (its entry's) names
         an actor with a preposition TARGETED_SUPPORT gives the verb: "had talks with X", "placed sanctions on X" (the
-        phrase on the noun or on the verb; not "had a heart attack with his wife at his side")."""
+        phrase on the noun or on the verb; not "had a heart attack with his wife at his side"); "have" only to acts of
+        HAD_ROOTS ("has a pact with X" is no signing)."""
         found = self.best_entry(noun)
         if noun.pos_ != "NOUN" or found is None:  # (a title-case headline's "Have An Awkward Time Dealing With Turkey")
+            return False
+        if "have" in self.lemmas(support) and found[0].code[:2] not in HAD_ROOTS:
             return False
         preps = next((TARGETED_SUPPORT[w] for w in self.lemmas(support) if w in TARGETED_SUPPORT), ())
         return any(f"prep:{p}" in found[0].target and self.actors(
@@ -1979,6 +2011,8 @@ class _Coder:
                     # "Beijing, under pressure from Washington, ...", "X came under pressure from Y": the subject is
                     # the one acted on, or no one named
                     recipients = self.actors(self.subject(token.head))
+                    if recipients and not any(_side(a) for a in recipients):  # (one side unknown: no event data)
+                        return [], f"no actor (target '{recipients[0].text}' is of no country)"
             elif givers:  # "received assurances from X", "faces pressure from X": X acts on the recipient
                 sources, recipients = givers, self.actors(self.subject(support))
                 rule = "received-act"
@@ -2032,7 +2066,7 @@ class _Coder:
         if code == "0831":  # leaders step down; a TV host resigning is no political event
             sources = [s for s in sources if s.role not in WITNESS_ROLES]
         if not sources:
-            unknown = self.sourceless(token, entry, code, subj, slots, targets, notes) if entry.pos == "verb" and felt is None else []
+            unknown = self.sourceless(token, entry, code, subj, slots, notes) if entry.pos == "verb" and felt is None else []
             return unknown, None if unknown else "no actor (no coded source)"
         each_other = any(_reciprocal_pronoun(slots.get(slot)) for slot in order) or _reciprocal_after(token)
         pairs = [] if each_other else [(s, t) for s in sources for t in targets if s.span != t.span]
@@ -2224,22 +2258,30 @@ class _Coder:
                      why=f"'{verb.text}' names no agent: the country it came from ({where.text})")
 
     def sourceless(self, verb: Token, entry: Entry, code: str, agent: Token | None, slots: dict,
-                   targets: list[Actor], notes: list[str]) -> list[Candidate]:
-        """A material act (``SOURCELESS_ROOTS``, not one the unnamed authorities do, nor generic coercion) told in
-        the passive with no agent, nor an author of an act as its agent ("He was kidnapped in 2013", "Twelve villagers
-        were killed in the shelling"), and no earlier author (``unnamed_agent``), asserted, not a mishap ("killed in
-        a crash") and done to coded actors of a known side: one event each with an unknown source (``None``). Acts
-        whose author an active clause does not name, and participles used as adjectives ("injured people"), code
-        nothing."""
-        act = agent is not None and self.is_event_noun(agent)  # (the author of "killed in the raid" not found)
-        if not code.startswith(SOURCELESS_ROOTS) or code.startswith((*STATE_ACT_CODES, *UNNAMED_AUTHORITY_CODES)) \
-                or code == FIGURATIVE_COERCION or not self.passive(verb) or verb.dep_ == "amod" \
-                or agent is not None and not act or not targets or not all(_side(t) for t in targets) \
-                or self._doubtful_harm(verb, act, targets):
+                   notes: list[str]) -> list[Candidate]:
+        """Violence told in the passive with no author to be found: a verb of intentional violence
+        (``INTENTIONAL_VIOLENCE``: "He was kidnapped in 2013", "Bolsonaro was stabbed") with no agent, or any harm
+        whose agent is an attack named with no author (``ATTACK_NOUNS``: "Twelve villagers were killed in the
+        shelling"), no earlier author (``unnamed_agent``) and none named elsewhere (``_author_named``), asserted as
+        done (``_unreal``), not by accident nor to "no" one, and done to coded actors of a known side: one event each
+        with an unknown source (``None``). Harm alone ("were killed", "were hit by tariffs", "attacked for his
+        remarks"), acts whose author an active clause does not name, participles used as adjectives ("injured
+        people") and nationality words of a victim the knowledge base does not know ("Kenyan" in "Kenyan miners")
+        code nothing."""
+        found = self.best_entry(agent) if agent is not None and self.is_event_noun(agent) else None
+        words = {*self.lemmas(agent), *(f"{c.lower_} {agent.lemma_.lower()}" for c in self.children(agent)
+                                        if c.dep_ == "compound")} if found is not None else set()
+        act = found is not None and found[0].code[:2] in VIOLENT_ROOTS and bool(words & ATTACK_NOUNS)  # ("in the raid")
+        # the victims: the passive's subject, else whom a weapon was fired at (not the weapon's author taken for a
+        # target, nor the "hostage" they were taken as, nor their nationality alone)
+        victims = self.actors(self.object(verb)) or [
+            a for k, v in slots.items() if k.startswith("prep:") for a in self.actors(v)]
+        targets = [t for t in victims if not _modifier_only(t, verb.doc)]
+        if code[:2] not in VIOLENT_ROOTS or not self.passive(verb) or verb.dep_ == "amod" \
+                or agent is not None and not act or not act and not self.has_form(verb, INTENTIONAL_VIOLENCE) \
+                and not entry.code.startswith(ABDUCTION_CODE) or not targets or not all(_side(t) for t in targets) \
+                or self._author_named(verb, agent if act else None) or self._unreal(verb, code):
             return []
-        status, _ = self.status(verb)
-        if status is not None or self._declared(verb, code) is not None:
-            return []  # (a threat, "will be killed", or a denial, is no act that happened)
         why = f"the act '{agent.text}' names no author" if act else "no 'by' agent"
         notes = [*notes, f"source unknown: agentless passive: {why}, no earlier author"]
         tokens = tuple(sorted({verb.i, *(v.i for v in slots.values() if v is not None)}))
@@ -2247,23 +2289,41 @@ class _Coder:
                           attributed_to=None, rule="sourceless-passive", entry=entry, tokens=tokens, notes=tuple(notes))
                 for t in targets]
 
-    def _doubtful_harm(self, verb: Token, act: bool, targets: list[Actor]) -> bool:
-        """Whether an agentless passive may tell of no attack: a mishap ("killed in a crash", "killed when the tornado
-        struck", "accidentally shot"); "hit" or "targeted" with no act as its agent ("an ad targeted at women", "hit
-        hard by the pandemic"); political figures "attacked" with no act named (in words: "the senator was attacked
-        for his remarks"); or what "no" one underwent ("no troops had been put on alert")."""
-        if any(t.lower_ == "accidentally" or t.lemma_.lower() in MISHAP_NOUNS for t in verb.subtree):
+    def _author_named(self, verb: Token, act: Token | None) -> bool:
+        """Whether the sentence names who did an agentless passive's act, though not as its own agent: the "by"
+        agent of a verb coordinated with it ("were ambushed and killed by PKK militants"), "at the hands of X", or
+        the author of the attack it came in, coded or not ("in a Taliban raid", "in an attack blamed on the
+        Taliban", "in fighting with X")."""
+        kin = [c for c in self.children(verb) if c.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            kin += [verb.head, *(c for c in self.children(verb.head) if c.dep_ == "conj" and c.i != verb.i)]
+        if any(c.dep_ in OBLIQUE and _case(c) == "by" for k in kin for c in self.children(k)) \
+                or any(c.lemma_.lower() == "hand" and _case(c) == "at" for c in self.children(verb)):
             return True
-        if any(c.lower_ == "no" for c in self.children(_passive_subject(verb) or verb)):
-            return True
-        if act or not self.has_form(verb, VERBAL_ATTACKS):
+        if act is None:
             return False
-        return self.has_form(verb, AIMING_VERBS) or any(_role(t) in POLITICAL_ROLES and self._person(t) for t in targets)
+        return any(c.dep_ in NOMINAL_LINK and self.actors(c)
+                   or c.dep_ in OBLIQUE and _case(c) in ("by", "with", "between", "from")
+                   or c.dep_ in ("acl", "acl:relcl") and any(
+                       g.dep_ in OBLIQUE and (_case(g) == "by" or _case(g) in ("on", "to") and self.has_form(c, ASCRIBING_VERBS))
+                       for g in self.children(c))
+                   for c in self.children(act))
 
-    def _person(self, actor: Actor) -> bool:
-        """An actor the knowledge base knows as a person, or a personal pronoun."""
-        entry = self.kb.entries.get(actor.kb_id) if actor.kb_id and self.kb is not None else None
-        return entry.kind == "person" if entry is not None else actor.text.lower() in PERSONAL_PRONOUNS
+    def _unreal(self, verb: Token, code: str) -> bool:
+        """Whether an agentless passive tells of no act that happened: one with a modality ("will be killed"), declared
+        ready or vowed, denied ("denied that children were killed"), that nearly happened or happens habitually
+        (``UNREAL_ADVERBS``; a present "are attacked"), a subjunctive ("ordered that they be executed"), an accident
+        ("accidentally shot"), or what "no" one underwent ("no troops were wounded")."""
+        if self.status(verb)[0] is not None or self._declared(verb, code) is not None:
+            return True
+        if any(c.dep_ in ("aux:pass", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VB", "VBZ", "VBP")
+               or c.dep_ == "advmod" and c.lower_ in UNREAL_ADVERBS for c in self.children(verb)):
+            return True
+        if any(self.has_form(a, self.lex.denial) for a in verb.ancestors):
+            return True
+        if any(t.lower_ in ACCIDENT_WORDS for t in verb.subtree):
+            return True
+        return any(c.lower_ == "no" for c in self.children(_passive_subject(verb) or verb))
 
     def _custodians_say(self, speech: Token, country: str | None) -> bool:
         """Whether who say it are the police, spies or judges of the country, or of no country named ("a police
@@ -3203,6 +3263,7 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two actors are one side: the same actor, or of one country; an unknown one (None) is of none."""
     return a is not None and a is b or (_side(a) is not None and _side(a) == _side(b))
 
 
@@ -3222,6 +3283,14 @@ def _authored_elsewhere(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.source is not None or c.code[:2] not in VIOLENT_ROOTS or not any(
         d.source is not None and d.code[:2] in VIOLENT_ROOTS and (d.target is None or _same_side(d.target, c.target))
         for d in found)]
+
+
+def _modifier_only(actor: Actor, doc: Doc) -> bool:
+    """Whether the actor is only a word modifying the noun of who it stands for ("Kenyan" in "Kenyan miners", a noun
+    the knowledge base does not know): the victims' nationality, not the victims."""
+    span = doc.char_span(*actor.span, alignment_mode="expand")
+    root = span.root
+    return root.dep_ in ("amod", "compound") and not span.start <= root.head.i < span.end and _nominal(root.head)
 
 
 def _merge_key(c: Candidate) -> tuple:
@@ -3255,7 +3324,8 @@ def _events(ctx: Context, candidates: list[Candidate], ontology: Ontology,
         sent = doc[cand.trigger].sent.start
         home = next(
             (group for first, group in merged if _merge_key(first) == _merge_key(cand)
-             and (doc[first.trigger].sent.start == sent or first.key == cand.key and _same_named(first, cand, doc, kb))),
+             and (doc[first.trigger].sent.start == sent or first.key == cand.key and first.source is not None
+                  and _same_named(first, cand, doc, kb))),  # (acts of no author told apart may be other acts)
             None,
         )
         if home is None:
@@ -3406,7 +3476,8 @@ def _first_told(claim: str | None, events: tuple[Event, ...]) -> str | None:
         return None
     named = next(e for e in events if e.id == claim)
     return next((e.id for e in events[: events.index(named)] if e.cameo[:2] == named.cameo[:2]
-                 and _same_side(e.source, named.source) and _same_side(e.target, named.target)
+                 and _same_side(e.source, named.source)
+                 and (_same_side(e.target, named.target) or e.target is None and named.target is None)
                  and e.status != "denied"), claim)
 
 

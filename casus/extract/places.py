@@ -190,10 +190,6 @@ def _written_as_place(text: str, start: int, end: int, entry: Entry, chunk: Any,
     return major or chunk[0].pos_ == "PROPN" or chunk[0].ent_type_ in ("GPE", "LOC")
 
 
-#: Kinds of knowledge-base entry (``Actor.why`` starts with the kind) that name a body, not a place.
-NAMED_BODIES = ("institution ", "organisation ", "group ")
-
-
 def _is_actor(ctx: Any, start: int, end: int, persons: list[tuple[int, int]], mentions: list[tuple[int, int]],
               chunk: Any) -> bool:
     """A metonym or a name: the subject of a verb in the parse (``chunk``, the toponym's tokens, if the
@@ -228,6 +224,7 @@ def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
     tagged = ctx.doc is not None and ctx.doc.has_annotation("POS")
     parsed = ctx.doc is not None and ctx.doc.has_annotation("DEP")
     mentions = [a.span for a in ctx.actors]
+    bodies = {a.span: a.country for a in ctx.actors if a.kb_id is not None}  # knowledge-base names, by span
     places: list[Place] = []
     for (start, end), entry in zip(spans, geocode(text, spans, gazetteer, ctx.actors, runs)):
         if entry is None:
@@ -236,8 +233,8 @@ def find_places(ctx: Any, gazetteer: Gazetteer) -> list[Place]:
         chunk = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.doc is not None else None
         if _is_actor(ctx, start, end, named, mentions, chunk if parsed else None):
             continue
-        if any(a.span == (start, end) and a.country != entry.country and a.why and a.why.startswith(NAMED_BODIES)
-               for a in ctx.actors):
+        if (start, end) in bodies and bodies[start, end] != entry.country \
+                and key_of(entry.name) != key_of(text[start:end]):
             continue  # "the White House" is the US presidency, not Casablanca (a GeoNames alternate name)
         # in a sentence --prefilter skipped, _is_actor cannot tell a metonym or a name from a place
         if chunk and unparsed(chunk[0]) or not _written_as_place(text, start, end, entry, chunk, tagged):

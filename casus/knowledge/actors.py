@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from lemminflect import getAllLemmas
 
 from casus.records import Actor, Span
 
@@ -493,12 +494,12 @@ class KnowledgeBase:
         span = span if span is not None else (0, len(text))
         key = normalize(text)
         atom = self.phrases.get(key)
+        if atom is not None and key in self.acronyms and getAllLemmas(key) and key not in _capitals(text):
+            atom = None  # an acronym that is an English word names the body in capitals only ("Ice"; "Isis" does)
         if atom is not None:
             atoms: list[Atom | str] = [atom]
         else:
-            capitals = frozenset(normalize(w) for w in text.split()
-                                 if _POSSESSIVE.sub("", w).replace(".", "").replace("-", "").isupper())  # "NATO's"
-            atoms = list(self._scan([w for w in key.split() if w.strip(_EDGE)], capitals))
+            atoms = list(self._scan([w for w in key.split() if w.strip(_EDGE)], _capitals(text)))
         return self._compose(text, span, atoms, day, context, named)
 
     def _scan(self, words: list[str], capitals: frozenset[str]) -> Iterator[Atom | str]:
@@ -634,7 +635,13 @@ class KnowledgeBase:
             # a body every state has takes the one that qualifies it ("Iran's National Security Council")
             qualifiers = [e.intervals[0].country for e in places[:-1]] + [a.country for a in parts.adjectives]
             country = iv.country or next(filter(None, qualifiers), None)
-            return _coded(text, span, country, "ELI" if parts.former and role == "GOV" else role, entry, why)
+            role = "ELI" if parts.former and role == "GOV" else role
+            foreign = self._named_before(atoms, entry) if entry.kind == "institution" and iv.country else None
+            if foreign is not None and foreign != iv.country:
+                # another state's body of that name ("China CDC", "Ghana's Justice Department"): that state + its role
+                why = f"{foreign}'s body named as {entry.kind} {entry.name}" + (f" ({role})" if role else "")
+                return Actor(text, span, foreign + (role or ""), foreign, role, None, None, why)
+            return _coded(text, span, country, role, entry, why)
         role = _strongest(roles)
         if parts.backers:
             return self._backed(text, span, parts.backers[-1], role, day, context)
@@ -649,6 +656,19 @@ class KnowledgeBase:
             where = f" {STORY_COUNTRY_GUESS} {country}" if country else " without a country"
             return Actor(text, span, (country or "---") + role, country, role, None, None, f"agent {role}{where}")
         return Actor(text, span, why="not in the knowledge base")
+
+    def _named_before(self, atoms: list[Atom | str], entry: Entry) -> str | None:
+        """The country a country's name or adjective before ``entry``'s name in a mention's ``atoms`` names."""
+        for atom in atoms:
+            if not isinstance(atom, Atom):
+                continue
+            if entry.id in atom.ids:
+                return None
+            if atom.kind == "adjective":
+                return atom.country
+            if atom.kind == "name" and self.entries[atom.ids[0]].kind == "country":
+                return self.entries[atom.ids[0]].intervals[0].country
+        return None
 
     def _national(self, text: str, span: Span, parts: "_Parts", country: str, role: str | None, day: dt.date) -> Actor:
         """Nationality + agent; a lone title of a single post names the incumbent ("the Turkish president"
@@ -769,6 +789,12 @@ def _other_person(atoms: list[Atom | bool], i: int) -> bool:
         return near is True or isinstance(near, Atom) and near.kind == "derived" and near.ids != atoms[i].ids
 
     return (i > 0 and other(i - 1)) or (i + 1 < len(atoms) and other(i + 1))
+
+
+def _capitals(text: str) -> frozenset[str]:
+    """The keys of the words ``text`` writes in capitals ("NATO's")."""
+    return frozenset(normalize(w) for w in text.split()
+                     if _POSSESSIVE.sub("", w).replace(".", "").replace("-", "").isupper())
 
 
 def _capitalized_words(text: str) -> frozenset[str]:
