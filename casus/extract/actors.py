@@ -243,8 +243,8 @@ def find_actors(ctx: Context, res: Resources) -> Context:
                            starts, text) if _unplaced(a) else a
                     for a, organ in zip(resolved, organs)]
     resolved = of_a_body(share_owner(share_heads(resolved, text, kb, code, story), text, kb), text)
-    stations, towns = dict(placed), {}
-    before = partial(town_before, doc=ctx.doc, text=text, gazetteer=res.gazetteer, focused=focused, known=towns)
+    stations = dict(placed)
+    before = partial(town_before, doc=ctx.doc, text=text, gazetteer=res.gazetteer, focused=focused, known={})
     resolved = same_force([stationed(a, stations, text, before) for a in resolved], text)
     resolved = [house_member(a, text) for a in resolved]
     # e.g. "Syrian-Turkish" (border) codes nothing
@@ -630,7 +630,7 @@ def stationed(actor: Actor, places: dict[int, str], text: str, before: Callable[
                                                             or guessed_country(actor)):
         return actor
     after = _IN_PLACE.match(text, actor.span[1])
-    owned = after and after.group(1).lower() == "of" and _OWNER_NAMED.match(text, after.end())  # not "in Kabul's"
+    owned = after and after.group(1).lower() == "of" and _OWNER_NAMED.match(text, after.end())  # not "the head of Halle's Jewish community"
     country = places.get(after.end()) if after and not owned and not _PLACE_MODIFIER.match(text, after.end()) \
         else None
     country = country or before(actor)
@@ -647,7 +647,7 @@ def town_before(actor: Actor, doc: Any, text: str, gazetteer: Any, focused: Any,
     holds the countries of the names looked up so far in the article."""
     if gazetteer is None or not _NAME_BEFORE.search(text, max(0, actor.span[0] - 40), actor.span[0]):
         return None
-    words = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    words = _tokens(doc, actor)
     if words is None or not words.start:
         return None
     last = doc[words.start - 1]
@@ -794,7 +794,7 @@ def word_acronym_modifier(actor: Actor, doc: Any, kb: KnowledgeBase) -> bool:
     if actor.kb_id is None or not actor.text.isalpha() or not actor.text.isupper() \
             or kb.entries[actor.kb_id].kind != "institution" or not getAllLemmas(actor.text.lower()):
         return False
-    words = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    words = _tokens(doc, actor)
     if words is None or len(words) != 1 or words[0].dep_ != "compound" or words[0].head.i < words[0].i:
         return False
     head = words[0].head

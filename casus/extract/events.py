@@ -9,10 +9,12 @@ status (asserted, alleged, denied, negated, hypothetical, future), turns reporte
 reporter's accusation, threat or demand ("X said Y must ...") where CAMEO does, codes what a source is ready, vows
 or is unwilling to do as its threat, intent or refusal ("Iran is ready to strike Israel": 138), fills participants the text
 leaves implicit (relief and curfews with no one named go to the people where they happen; an agentless attack told
-right after one is by its author; an act named as a target is aimed at its author), merges repeats
+right after one is by its author; an act named as a target is aimed at its author; violence told in an
+agentless passive whose author no step finds gets a null source, ``_Coder.sourceless``), merges repeats
 within the article, links acts that target another's claim, and explains every event and every
 sentence that produced none (``ctx.rejected``); a later step (``drop_countryless``) leaves out the events
-whose source no step could place in a country. It reads through shapes a statistical parse gives common
+whose source no step could place in a country, and the events with no source whose target and place name
+none. It reads through shapes a statistical parse gives common
 news constructions (a conjunction taken for a preposition, a conjunct pulled into a relative clause, a
 verb taken for a noun modifier ...); each such rule says which shape it reads. Per-token work is done
 once, and only tokens whose form a lexicon entry or a speech word can take are looked at closely.
@@ -1087,9 +1089,9 @@ class _Coder:
 
     def noun_source(self, noun: Token, depth: int = 0) -> Actor | None:
         """Who a nominal act or claim belongs to: "by X", "made by X", "X's", "Syrian shelling"."""
-        authors = ("by", "from") if self.has_form(noun, self.lex.speech_nouns) or self._from_authored(noun) else ("by",)
         for child in self.children(noun):
-            if child.dep_ in ("nmod", "obl", "obl:agent") and _case(child) in authors:
+            if child.dep_ in ("nmod", "obl", "obl:agent") and (case := _case(child)) in ("by", "from") and (
+                    case == "by" or self.has_form(noun, self.lex.speech_nouns) or self._from_authored(noun)):
                 return self._find_actor(child, depth + 1)
             if child.dep_ == "acl" and self.passive(child):
                 agent = next((c for c in self.children(child) if _case(c) == "by"), None)
@@ -2268,6 +2270,8 @@ class _Coder:
         remarks"), acts whose author an active clause does not name, participles used as adjectives ("injured
         people") and nationality words of a victim the knowledge base does not know ("Kenyan" in "Kenyan miners")
         code nothing."""
+        if code[:2] not in VIOLENT_ROOTS or not self.passive(verb) or verb.dep_ == "amod":
+            return []
         found = self.best_entry(agent) if agent is not None and self.is_event_noun(agent) else None
         words = {*self.lemmas(agent), *(f"{c.lower_} {agent.lemma_.lower()}" for c in self.children(agent)
                                         if c.dep_ == "compound")} if found is not None else set()
@@ -2277,8 +2281,7 @@ class _Coder:
         victims = self.actors(self.object(verb)) or [
             a for k, v in slots.items() if k.startswith("prep:") for a in self.actors(v)]
         targets = [t for t in victims if not _modifier_only(t, verb.doc)]
-        if code[:2] not in VIOLENT_ROOTS or not self.passive(verb) or verb.dep_ == "amod" \
-                or agent is not None and not act or not act and not self.has_form(verb, INTENTIONAL_VIOLENCE) \
+        if agent is not None and not act or not act and not self.has_form(verb, INTENTIONAL_VIOLENCE) \
                 and not entry.code.startswith(ABDUCTION_CODE) or not targets or not all(_side(t) for t in targets) \
                 or self._author_named(verb, agent if act else None) or self._unreal(verb, code):
             return []
