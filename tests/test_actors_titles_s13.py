@@ -1,11 +1,13 @@
 """Session 13 actors: US federal agencies the knowledge base knows by name and acronym (only in capitals), civil titles
 ending in "general" that name no general, and a titled person who calls someone something is not named so. The
 sentences are written for these tests (no gold article text)."""
+# ruff: noqa: F811 (the tests take the imported fixture "res" as a parameter)
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from test_actors_generic import res  # noqa: F401 (the shipped parser's resources fixture)
 
 from casus.knowledge.actors import KnowledgeBase
 from casus.pipeline import Resources, code_article
@@ -17,14 +19,6 @@ DAY = dt.date(2020, 6, 1)
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
-
-
-@pytest.fixture(scope="module")
-def res() -> Resources:
-    try:
-        return Resources.load("fast")
-    except FileNotFoundError:
-        pytest.skip("no shipped parser")
 
 
 def coded(res: Resources, text: str) -> CodedArticle:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_actors_titles_s13 import res  # noqa: F401 (the shipped parser's resources fixture)
+from test_actors_generic import res  # noqa: F401 (the shipped parser's resources fixture)
 from test_places import gazetteer, places  # noqa: F401 (the module's gazetteer fixture)
 
 from casus.pipeline import code_article
